@@ -1,0 +1,91 @@
+/**
+ * The capability vocabulary shared by every provider's model table, and the lookup that
+ * validation, model-name types and the generated docs all derive from.
+ */
+
+/** `reasoning_effort` values as OpenAI names them. */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
+
+/** What one model can do through its provider's chat API. `true` means supported. */
+export interface ModelFeatures {
+  /** Chat completions endpoint. */
+  readonly chat: boolean
+  /** `stream: true`. */
+  readonly streaming: boolean
+  /** `response_format: { type: 'json_object' }`. */
+  readonly jsonMode: boolean
+  /** `response_format: { type: 'json_schema' }` (structured outputs). */
+  readonly jsonSchema: boolean
+  /** `image_url` content parts. */
+  readonly images: boolean
+  /** PDF documents (`file` parts with PDF data, or `document_url`). */
+  readonly documents: boolean
+  /** `input_audio` content parts. */
+  readonly audio: boolean
+  /** Function calling (`tools`, `tool_choice`). */
+  readonly tools: boolean
+  /** `n > 1`. */
+  readonly n: boolean
+  /** Reasoning output (thinking). */
+  readonly reasoning: boolean
+  /** Predicted outputs (`prediction`). */
+  readonly prediction: boolean
+  /** Continuing a trailing assistant message (Mistral `prefix: true`). */
+  readonly prefix: boolean
+  /** Fill-in-the-middle code completion (`suffix`). */
+  readonly fim: boolean
+}
+
+/** The feature names, in display order. */
+export type FeatureName = keyof ModelFeatures
+
+/** Retirement facts for a deprecated or retired model. */
+export interface ModelRetirement {
+  /** ISO date (YYYY-MM-DD) on which the provider stops (or stopped) serving the id. */
+  readonly retiresOn: string
+  /** The id the provider names as the replacement; `undefined` when none was named. */
+  readonly replacement?: string
+  /** Optional note shown in docs (e.g. "replacement suggested by token.js, not named by Mistral"). */
+  readonly note?: string
+}
+
+/** One row of a provider's model table. */
+export interface ModelRow extends ModelFeatures {
+  /** Context window in tokens. */
+  readonly contextLength: number
+  /** For an alias (`mistral-large-latest`), the dated id it points to. */
+  readonly aliasOf?: string
+  /** Accepted `reasoning_effort` values on the provider's wire; absent when the model takes none. */
+  readonly reasoningEfforts?: readonly ReasoningEffort[]
+  /** Present when the model is deprecated or retired. */
+  readonly retirement?: ModelRetirement
+  /** Short human description (family and version) for docs. */
+  readonly label: string
+  /** Third-party model served by the provider (different quirks). */
+  readonly thirdParty?: boolean
+}
+
+/** A provider's model table: model id → row. */
+export type ModelTable = Readonly<Record<string, ModelRow>>
+
+/** Labels for each feature, used in errors and docs. */
+export const featureLabels: Readonly<Record<FeatureName, string>> = {
+  chat: 'chat completions',
+  streaming: 'streaming',
+  jsonMode: 'JSON mode',
+  jsonSchema: 'JSON schema outputs',
+  images: 'images',
+  documents: 'documents',
+  audio: 'audio input',
+  tools: 'tools',
+  n: 'n > 1',
+  reasoning: 'reasoning',
+  prediction: 'predicted outputs',
+  prefix: 'assistant prefix',
+  fim: 'fill-in-the-middle',
+}
+
+/** Whether a row is retired at `now` (its retirement date has passed). */
+export function isRetired(row: ModelRow, now: number = Date.now()): boolean {
+  return row.retirement !== undefined && Date.parse(row.retirement.retiresOn) <= now
+}
