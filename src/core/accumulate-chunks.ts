@@ -1,0 +1,78 @@
+/**
+ * Folds OpenAI chunks into the ChatCompletion they add up to: content and reasoning concatenated,
+ * tool-call pieces joined by index, finish reasons and usage kept. Used by `finalCompletion()`.
+ */
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionFinishReason,
+  ChatCompletionMessageToolCall,
+} from '../types.js'
+
+interface ChoiceAccumulator {
+  content: string
+  hasContent: boolean
+  reasoning: string
+  toolCalls: ChatCompletionMessageToolCall[]
+  finishReason: ChatCompletionFinishReason | null
+}
+
+export class ChunkAccumulator {
+  private id = ''
+  private created = 0
+  private model = ''
+  private usage: ChatCompletion['usage']
+  private readonly choices = new Map<number, ChoiceAccumulator>()
+
+  add(chunk: ChatCompletionChunk): void {
+    this.id ||= chunk.id
+    this.created ||= chunk.created
+    this.model ||= chunk.model
+    if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage
+    for (const choice of chunk.choices) {
+      let target = this.choices.get(choice.index)
+      if (target === undefined) {
+        target = { content: '', hasContent: false, reasoning: '', toolCalls: [], finishReason: null }
+        this.choices.set(choice.index, target)
+      }
+      const delta = choice.delta
+      if (typeof delta.content === 'string') {
+        target.content += delta.content
+        target.hasContent = true
+      }
+      if (delta.reasoning_content !== undefined) target.reasoning += delta.reasoning_content
+      for (const piece of delta.tool_calls ?? []) {
+        const call = (target.toolCalls[piece.index] ??= { id: '', type: 'function', function: { name: '', arguments: '' } })
+        if (piece.id !== undefined) call.id = piece.id
+        if (piece.function?.name !== undefined) call.function.name += piece.function.name
+        if (piece.function?.arguments !== undefined) call.function.arguments += piece.function.arguments
+      }
+      if (choice.finish_reason !== null) target.finishReason = choice.finish_reason
+    }
+  }
+
+  /** The completion so far. */
+  result(): ChatCompletion {
+    const completion: ChatCompletion = {
+      id: this.id,
+      object: 'chat.completion',
+      created: this.created,
+      model: this.model,
+      choices: [...this.choices.entries()]
+        .sort(([first], [second]) => first - second)
+        .map(([index, choice]) => {
+          const toolCalls = choice.toolCalls.filter((call) => call !== undefined)
+          const message: ChatCompletion['choices'][number]['message'] = {
+            role: 'assistant',
+            content: toolCalls.length > 0 && choice.content === '' ? null : choice.content,
+            refusal: null,
+          }
+          if (toolCalls.length > 0) message.tool_calls = toolCalls
+          if (choice.reasoning !== '') message.reasoning_content = choice.reasoning
+          return { index, message, finish_reason: choice.finishReason ?? 'stop', logprobs: null }
+        }),
+    }
+    if (this.usage !== undefined) completion.usage = this.usage
+    return completion
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * The async iterable `create({ stream: true })` resolves to. Bytes are pushed from the transport into
+ * the SSE decoder and the provider's chunk mapper, and queued until the consumer pulls them; the socket
+ * is paused while the queue is full. Stopping early (break, return, throw, abort) cancels the request
+ * and releases the connection. A stream that ends before the provider finished is an error, never a
+ * short success.
+ */
+import { APIConnectionError, APIError, ResponseParseError, type TokenJSError } from '../errors.js'
+import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
+import { ChunkAccumulator } from './accumulate-chunks.js'
+import type { ChunkMapper, ProviderAdapter } from './provider-adapter.js'
+import { SSEDecoder, type ServerSentEvent } from './sse-decoder.js'
+import type { TransportResponse } from './transport.js'
+
+const HIGH_WATER_MARK = 64
+
+export interface StreamOptions {
+  readonly response: TransportResponse
+  readonly mapper: ChunkMapper
+  readonly provider: ProviderAdapter
+  readonly idleTimeoutMs: number
+}
+
+export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
+  private readonly queue: ChatCompletionChunk[] = []
+  private head = 0
+  private failure: Error | undefined
+  private ended = false
+  private started = false
+  private paused = false
+  private sawDone = false
+  private readonly open = new Set<number>()
+  private readonly decoder = new SSEDecoder()
+  private waiting: (() => void) | undefined
+  private abortController: AbortController | undefined
+
+  constructor(private readonly options: StreamOptions) {}
+
+  /** Aborting this controller stops the stream and releases the connection (as in openai-node). */
+  get controller(): AbortController {
+    if (this.abortController === undefined) {
+      const controller = new AbortController()
+      controller.signal.addEventListener('abort', () => this.abort(), { once: true })
+      this.abortController = controller
+    }
+    return this.abortController
+  }
+
+  /** Stops the stream; a pending or later `next()` ends the loop. */
+  abort(): void {
+    this.finishWith(undefined)
+    this.options.response.cancel()
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    if (this.started) throw new Error('A token.js stream can be iterated only once.')
+    this.start()
+    return {
+      next: () => this.next(),
+      return: () => {
+        this.abort()
+        return Promise.resolve({ done: true, value: undefined })
+      },
+      throw: (error?: unknown) => {
+        this.abort()
+        return Promise.reject(error)
+      },
+    }
+  }
+
+  /** Reads the whole stream and returns the ChatCompletion it adds up to (tool calls and usage assembled). */
+  async finalCompletion(): Promise<ChatCompletion> {
+    const accumulator = new ChunkAccumulator()
+    for await (const chunk of this) accumulator.add(chunk)
+    return accumulator.result()
+  }
+
+  private start(): void {
+    this.started = true
+    this.options.response.stream(
+      {
+        onData: (bytes) => this.onEvents(this.decoder.push(bytes)),
+        onEnd: () => {
+          this.onEvents(this.decoder.end())
+          this.onEnd()
+        },
+        onError: (error) => this.finishWith(this.sawDone ? undefined : error),
+      },
+      this.options.idleTimeoutMs,
+    )
+  }
+
+  private next(): Promise<IteratorResult<ChatCompletionChunk>> {
+    if (this.head < this.queue.length) {
+      const value = this.queue[this.head++] as ChatCompletionChunk
+      if (this.head === this.queue.length) {
+        this.queue.length = 0
+        this.head = 0
+      }
+      if (this.paused && this.queue.length - this.head < HIGH_WATER_MARK / 2) {
+        this.paused = false
+        this.options.response.resume()
+      }
+      return Promise.resolve({ done: false, value })
+    }
+    if (this.failure !== undefined) {
+      const failure = this.failure
+      this.failure = undefined
+      return Promise.reject(failure)
+    }
+    if (this.ended) return Promise.resolve({ done: true, value: undefined })
+    return new Promise((resolve) => {
+      this.waiting = () => resolve(this.next())
+    })
+  }
+
+  private onEvents(events: ServerSentEvent[]): void {
+    if (this.ended) return
+    try {
+      for (const event of events) this.onEvent(event)
+    } catch (error) {
+      this.finishWith(error as Error)
+      this.options.response.cancel()
+      return
+    }
+    if (!this.paused && this.queue.length - this.head >= HIGH_WATER_MARK) {
+      this.paused = true
+      this.options.response.pause()
+    }
+    this.wake()
+  }
+
+  private onEvent(event: ServerSentEvent): void {
+    const data = event.data
+    if (data === '[DONE]') {
+      this.sawDone = true
+      return
+    }
+    if (this.sawDone) return
+    let json: unknown
+    try {
+      json = JSON.parse(data)
+    } catch (error) {
+      throw new ResponseParseError(`${this.options.provider.displayName} sent a stream event that is not JSON.`, data, { cause: error })
+    }
+    if (event.event === 'error' || isErrorObject(json)) throw this.streamError(json, data)
+    const chunk = this.options.mapper(json, data)
+    if (chunk === undefined) return
+    for (const choice of chunk.choices) {
+      if (choice.finish_reason === null) this.open.add(choice.index)
+      else this.open.delete(choice.index)
+    }
+    if (chunk.choices.length > 0 && this.open.size === 0) this.sawFinish = true
+    this.queue.push(chunk)
+  }
+
+  private sawFinish = false
+
+  private streamError(json: unknown, raw: string): APIError {
+    const parsed = this.options.provider.parseError(undefined, json, raw)
+    return new APIError(parsed.message, {
+      status: undefined,
+      headers: undefined,
+      body: json,
+      provider: this.options.provider.id,
+      code: parsed.code,
+      type: parsed.type,
+      param: parsed.param,
+    })
+  }
+
+  private onEnd(): void {
+    if (this.ended) return
+    if (this.sawDone || (this.sawFinish && this.open.size === 0)) this.finishWith(undefined)
+    else {
+      this.finishWith(
+        new APIConnectionError(
+          `${this.options.provider.displayName} ended the stream before it was complete (no [DONE] and no final finish_reason).`,
+        ),
+      )
+    }
+  }
+
+  private finishWith(error: Error | undefined): void {
+    if (this.ended) return
+    this.ended = true
+    if (error !== undefined) this.failure = error
+    this.wake()
+  }
+
+  private wake(): void {
+    const waiting = this.waiting
+    if (waiting === undefined) return
+    this.waiting = undefined
+    waiting()
+  }
+}
+
+function isErrorObject(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false
+  const record = json as Record<string, unknown>
+  return (record.error !== undefined && record.error !== null) || record.object === 'error'
+}
+
+export type { TokenJSError }

@@ -1,0 +1,75 @@
+import type { ModelRow } from '../capabilities.js'
+import type { FetchFunction } from './fetch-transport.js'
+import type { Transport } from './transport.js'
+
+/** Options of `new TokenJS(options)`. Every option can be omitted. */
+export interface ClientOptions {
+  /**
+   * API key for the provider you call. Default: the provider's environment variable
+   * (`MISTRAL_API_KEY` for Mistral). Never appears in errors or logs.
+   */
+  apiKey?: string | undefined
+  /**
+   * Base URL of the provider's API, with its version path (e.g. `https://api.mistral.ai/v1`).
+   * Default: the provider's environment variable (`MISTRAL_BASE_URL`), else the provider's own URL.
+   * With a custom base URL, retired model ids are sent (self-hosted servers may still serve them).
+   */
+  baseURL?: string | undefined
+  /**
+   * Milliseconds to wait for a response, per attempt: for a normal request the whole response, for a
+   * stream its headers. Default 600000 (10 minutes, as openai-node).
+   */
+  timeout?: number | undefined
+  /** Milliseconds of silence allowed between two stream chunks. Default: `timeout`. */
+  idleTimeout?: number | undefined
+  /** Retries on connection errors, 408, 409, 429 and 5xx, with exponential backoff. Default 2. */
+  maxRetries?: number | undefined
+  /** Headers sent with every request (a request's own `headers` win). */
+  defaultHeaders?: Record<string, string> | undefined
+  /**
+   * A `fetch` implementation to use instead of the default transport (on Node, a keep-alive
+   * `node:http` client; elsewhere the global `fetch`). Useful for proxies, Tauri, tests.
+   */
+  fetch?: FetchFunction | undefined
+  /**
+   * Drop OpenAI parameters (and message fields) the provider has no place for, instead of failing with
+   * an InputError naming them. Default false: nothing is ever dropped silently.
+   */
+  dropUnsupportedParams?: boolean | undefined
+  /**
+   * Allow an API key in a browser, where any user of the page can read it. Default false: the client
+   * refuses to run with a key in a browser (use a backend, or a key meant to be public).
+   */
+  dangerouslyAllowBrowser?: boolean | undefined
+  /** Advanced: a custom transport (the seam both built-in transports implement). */
+  transport?: Transport | undefined
+}
+
+/** The second argument of `create`: options for one request. */
+export interface RequestOptions {
+  /** Aborts the request (and a stream) at any stage; the error's `cause` is the signal's reason. */
+  signal?: AbortSignal | undefined
+  /** Per-attempt timeout in milliseconds for this request. Default: the client's `timeout`. */
+  timeout?: number | undefined
+  /** Silence allowed between stream chunks, in milliseconds. Default: the client's `idleTimeout`. */
+  idleTimeout?: number | undefined
+  /** Retries for this request. Default: the client's `maxRetries`. */
+  maxRetries?: number | undefined
+  /** Extra headers for this request. */
+  headers?: Record<string, string> | undefined
+  /** Per-request override of the client's `dropUnsupportedParams`. */
+  dropUnsupportedParams?: boolean | undefined
+}
+
+/**
+ * Token.js-style feature flags for `extendModelList`, or a model id of the same provider to copy.
+ * Flags not given are treated as supported.
+ */
+export type ExtendedModelFeatures =
+  | string
+  | (Partial<Omit<ModelRow, 'label' | 'retirement' | 'aliasOf'>> & {
+      /** Token.js name for `jsonMode`. */
+      json?: boolean
+      /** Token.js name for `tools`. */
+      toolCalls?: boolean
+    })

@@ -1,0 +1,162 @@
+/**
+ * The `node:http`/`node:https` transport with keep-alive agents. Loaded only on Node (never imported by
+ * the main entry at top level, so browser and edge bundles stay free of `node:` modules).
+ * Costs are kept per request minimal: no AbortController, no timers (the socket's own timeout does it),
+ * no URL object beyond one parse.
+ */
+import http from 'node:http'
+import https from 'node:https'
+import { APIConnectionError, APIConnectionTimeoutError } from '../errors.js'
+import { userAbortError } from './abort-errors.js'
+import type { BodySink, Transport, TransportRequest, TransportResponse } from './transport.js'
+
+export interface NodeTransportOptions {
+  /** Agent for http: URLs. Default: a keep-alive agent shared by this transport. */
+  httpAgent?: http.Agent
+  /** Agent for https: URLs. Default: a keep-alive agent shared by this transport. */
+  httpsAgent?: https.Agent
+}
+
+export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
+  const httpAgent = options.httpAgent ?? new http.Agent({ keepAlive: true, scheduling: 'lifo' })
+  const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, scheduling: 'lifo' })
+  return (request) => {
+    const secure = request.url.startsWith('https:')
+    return send(request, secure ? https.request : http.request, secure ? httpsAgent : httpAgent)
+  }
+}
+
+function send(
+  request: TransportRequest,
+  requestFunction: typeof http.request,
+  agent: http.Agent,
+): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const signal = request.signal
+    if (signal?.aborted === true) {
+      reject(userAbortError(signal))
+      return
+    }
+    let settled = false
+    // Why the exchange was cut short by us (abort or timeout): wins over the generic "closed" error.
+    const cause: CutCause = { error: undefined }
+    const outgoing = requestFunction(request.url, {
+      method: request.method,
+      headers: request.headers,
+      agent,
+      timeout: request.timeoutMs,
+    })
+    const onAbort = (): void => {
+      cause.error = userAbortError(signal as AbortSignal)
+      outgoing.destroy(cause.error)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const release = (): void => signal?.removeEventListener('abort', onAbort)
+    outgoing.on('timeout', () => {
+      cause.error = new APIConnectionTimeoutError(settled ? 'Stream idle timeout.' : 'Request timed out.')
+      outgoing.destroy(cause.error)
+    })
+    outgoing.on('error', (error) => {
+      if (settled) return
+      settled = true
+      release()
+      reject(cause.error ?? toConnectionError(error))
+    })
+    outgoing.on('response', (incoming) => {
+      settled = true
+      resolve(new NodeResponse(outgoing, incoming, release, cause))
+    })
+    outgoing.end(request.body)
+  })
+}
+
+interface CutCause {
+  error: Error | undefined
+}
+
+function toConnectionError(error: Error): Error {
+  if (error instanceof APIConnectionError || error.name === 'APIUserAbortError') return error
+  return new APIConnectionError(`Connection error: ${error.message}`, { cause: error })
+}
+
+class NodeResponse implements TransportResponse {
+  readonly status: number
+  private finished = false
+
+  constructor(
+    private readonly outgoing: http.ClientRequest,
+    private readonly incoming: http.IncomingMessage,
+    private readonly release: () => void,
+    private readonly cause: CutCause,
+  ) {
+    this.status = incoming.statusCode ?? 0
+  }
+
+  header(name: string): string | undefined {
+    const value = this.incoming.headers[name]
+    return Array.isArray(value) ? value.join(', ') : value
+  }
+
+  headers(): Record<string, string> {
+    const result: Record<string, string> = {}
+    for (const [name, value] of Object.entries(this.incoming.headers)) {
+      if (value !== undefined) result[name] = Array.isArray(value) ? value.join(', ') : value
+    }
+    return result
+  }
+
+  text(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const pieces: Buffer[] = []
+      this.stream(
+        {
+          onData: (chunk) => pieces.push(chunk as Buffer),
+          onEnd: () => resolve(pieces.length === 1 ? (pieces[0] as Buffer).toString('utf8') : Buffer.concat(pieces).toString('utf8')),
+          onError: reject,
+        },
+        0,
+      )
+    })
+  }
+
+  stream(sink: BodySink, idleTimeoutMs: number): void {
+    const incoming = this.incoming
+    // From here on the socket timeout measures silence between chunks, not the wait for headers.
+    if (idleTimeoutMs > 0) this.outgoing.setTimeout(idleTimeoutMs)
+    incoming.on('data', (chunk: Buffer) => sink.onData(chunk))
+    incoming.on('end', () => {
+      this.finish()
+      sink.onEnd()
+    })
+    // 'aborted' fires (and 'close' without 'end') when the server drops the connection mid-body.
+    const fail = (error: Error): void => {
+      if (this.finished) return
+      this.finish()
+      sink.onError(this.cause.error ?? error)
+    }
+    incoming.on('close', () => fail(new APIConnectionError('Connection closed before the response body was complete.')))
+    incoming.on('error', (error) => fail(toConnectionError(error)))
+    this.outgoing.on('error', (error) => fail(toConnectionError(error)))
+  }
+
+  pause(): void {
+    this.incoming.pause()
+    // The consumer is slow, not the server: stop the idle clock while paused.
+    this.incoming.socket?.setTimeout(0)
+  }
+
+  resume(): void {
+    this.incoming.resume()
+  }
+
+  cancel(): void {
+    if (this.finished) return
+    this.finish()
+    this.outgoing.destroy()
+  }
+
+  private finish(): void {
+    this.finished = true
+    this.release()
+  }
+}

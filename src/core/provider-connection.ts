@@ -1,0 +1,81 @@
+/**
+ * Resolves, once per client and provider, what every request to that provider shares: the endpoint
+ * URL and the headers (auth included). Bad keys, headers or base URLs fail here, before any I/O.
+ */
+import { InputError } from '../errors.js'
+import { VERSION } from '../version.js'
+import type { ClientOptions } from './client-options.js'
+import { isBrowser, isNode, readEnvironment } from './environment.js'
+import type { ProviderAdapter } from './provider-adapter.js'
+
+export interface ProviderConnection {
+  readonly baseURL: string
+  /** Whether the base URL is the provider's own (retired ids are refused there). */
+  readonly isDefaultBaseURL: boolean
+  readonly chatURL: string
+  readonly jsonHeaders: Readonly<Record<string, string>>
+  readonly streamHeaders: Readonly<Record<string, string>>
+}
+
+const CONTROL_CHARACTERS = /[\r\n\0]/
+
+export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {
+  const apiKey = options.apiKey ?? readEnvironment(provider.apiKeyEnvVar)
+  if (apiKey === undefined && !provider.apiKeyOptional) {
+    throw new InputError(
+      `No API key for ${provider.displayName}: set the ${provider.apiKeyEnvVar} environment variable ` +
+        `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }).`,
+      'apiKey',
+    )
+  }
+  if (apiKey !== undefined && CONTROL_CHARACTERS.test(apiKey)) {
+    // Never echo the key: say only what is wrong with it.
+    throw new InputError('The API key contains a line break or NUL character; check how it was read.', 'apiKey')
+  }
+  if (apiKey !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
+    throw new InputError(
+      'token.js refuses to run with an API key in a browser, where anyone using the page can read the key. ' +
+        'Call the provider from your backend, or pass dangerouslyAllowBrowser: true if the key is meant to be public.',
+      'dangerouslyAllowBrowser',
+    )
+  }
+  const baseURL = resolveBaseURL(provider, options)
+  const common: Record<string, string> = { 'content-type': 'application/json' }
+  if (isNode()) common['user-agent'] = `token.js/${VERSION}`
+  Object.assign(common, checkHeaders(options.defaultHeaders, 'defaultHeaders'))
+  if (apiKey !== undefined) Object.assign(common, provider.authHeaders(apiKey))
+  return {
+    baseURL,
+    isDefaultBaseURL: baseURL === provider.defaultBaseURL,
+    chatURL: baseURL + provider.chat.path,
+    jsonHeaders: { ...common, accept: 'application/json' },
+    streamHeaders: { ...common, accept: 'text/event-stream' },
+  }
+}
+
+function resolveBaseURL(provider: ProviderAdapter, options: ClientOptions): string {
+  const configured = options.baseURL ?? readEnvironment(provider.baseURLEnvVar) ?? provider.defaultBaseURL
+  let url: URL
+  try {
+    url = new URL(configured)
+  } catch {
+    throw new InputError(`baseURL '${configured}' is not a valid URL (expected e.g. ${provider.defaultBaseURL}).`, 'baseURL')
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`baseURL must use http: or https:, got '${url.protocol}'.`, 'baseURL')
+  }
+  return configured.replace(/\/+$/, '')
+}
+
+/** Header names and values may not carry CR, LF or NUL (header injection). */
+export function checkHeaders(headers: Record<string, string> | undefined, param: string): Record<string, string> {
+  if (headers === undefined) return {}
+  const checked: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' || CONTROL_CHARACTERS.test(value) || CONTROL_CHARACTERS.test(name)) {
+      throw new InputError(`Header '${name.replace(CONTROL_CHARACTERS, ' ')}' in ${param} must be a string without line breaks.`, `${param}.${name}`)
+    }
+    checked[name.toLowerCase()] = value
+  }
+  return checked
+}

@@ -1,0 +1,124 @@
+/**
+ * The chat pipeline shared by every provider: validate → provider.toRequest → send (retries, timeout,
+ * abort) → provider.fromResponse, or a ChatCompletionStream over the provider's chunk mapper.
+ */
+import { isRetired, type ModelRow, type ModelTable } from '../capabilities.js'
+import { InputError, ResponseParseError } from '../errors.js'
+import type { ChatCompletion } from '../types.js'
+import { ChatCompletionStream } from './chat-completion-stream.js'
+import type { ClientOptions, RequestOptions } from './client-options.js'
+import { checkHeaders, type ProviderConnection } from './provider-connection.js'
+import type { ChatRequestContext, ProviderAdapter } from './provider-adapter.js'
+import { sendRequest } from './send-request.js'
+import { isRecord } from './shape-checks.js'
+import type { Transport } from './transport.js'
+import { validateChatParams } from './validate-params.js'
+
+/** What the client gives the pipeline. */
+export interface ClientInternals {
+  readonly options: ClientOptions
+  findProvider(id: unknown): ProviderAdapter | undefined
+  providerIds(): string[]
+  connection(provider: ProviderAdapter): ProviderConnection
+  models(provider: ProviderAdapter): ModelTable
+  transport(): Transport | Promise<Transport>
+}
+
+const DEFAULT_TIMEOUT_MS = 600_000
+const DEFAULT_MAX_RETRIES = 2
+
+export async function runChatCompletion(
+  client: ClientInternals,
+  params: unknown,
+  requestOptions: RequestOptions | undefined,
+): Promise<ChatCompletion | ChatCompletionStream> {
+  const options = requestOptions ?? {}
+  const { provider, context, body, connection, stream } = prepareRequest(client, params, options)
+  const timeoutMs = options.timeout ?? client.options.timeout ?? DEFAULT_TIMEOUT_MS
+  const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
+  const baseHeaders = stream ? connection.streamHeaders : connection.jsonHeaders
+  const response = await sendRequest({
+    transport: await client.transport(),
+    provider,
+    method: 'POST',
+    url: connection.chatURL,
+    headers: extraHeaders === undefined ? (baseHeaders as Record<string, string>) : { ...baseHeaders, ...extraHeaders },
+    body: JSON.stringify(body),
+    signal: options.signal,
+    timeoutMs,
+    maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    describeError: (status, message) => describeModelError(status, message, context),
+  })
+  const responseContext = { provider: provider.id, model: context.model }
+  if (stream) {
+    return new ChatCompletionStream({
+      response,
+      mapper: provider.chat.createChunkMapper(responseContext),
+      provider,
+      idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutMs,
+    })
+  }
+  const raw = await response.text()
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch (error) {
+    throw new ResponseParseError(`${provider.displayName} returned a response that is not JSON.`, raw, { cause: error })
+  }
+  return provider.chat.fromResponse(json, raw, responseContext)
+}
+
+interface PreparedRequest {
+  provider: ProviderAdapter
+  context: ChatRequestContext
+  body: Record<string, unknown>
+  connection: ProviderConnection
+  stream: boolean
+}
+
+/** Everything that can fail before I/O fails here, with an InputError. */
+function prepareRequest(client: ClientInternals, params: unknown, options: RequestOptions): PreparedRequest {
+  if (!isRecord(params)) throw new InputError('create() expects a params object with provider, model and messages.')
+  const provider = client.findProvider(params.provider)
+  if (provider === undefined) {
+    throw new InputError(
+      `Unknown provider ${JSON.stringify(params.provider)}; token.js knows ${client.providerIds().map((id) => `'${id}'`).join(', ')}.`,
+      'provider',
+    )
+  }
+  const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
+  validateChatParams(params, dropUnsupportedParams)
+  const model = params.model as string
+  const models = client.models(provider)
+  const row = Object.hasOwn(models, model) ? models[model] : undefined
+  const connection = client.connection(provider)
+  refuseRetired(provider, model, row, connection)
+  const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped: [] }
+  if (params.stream === true && row !== undefined && !row.streaming) {
+    throw new InputError(`Model '${model}' (${provider.id}) does not support streaming; remove stream: true.`, 'stream')
+  }
+  const body = provider.chat.toRequest(params, context)
+  return { provider, context, body, connection, stream: params.stream === true }
+}
+
+/** A retired id fails before sending — against the provider's own endpoint only. */
+function refuseRetired(provider: ProviderAdapter, model: string, row: ModelRow | undefined, connection: ProviderConnection): void {
+  if (row === undefined || !connection.isDefaultBaseURL || !isRetired(row)) return
+  const retirement = row.retirement
+  const replacement = retirement?.replacement === undefined ? '' : ` Use '${retirement.replacement}' instead.`
+  throw new InputError(
+    `Model '${model}' was retired by ${provider.displayName} on ${retirement?.retiresOn ?? 'an earlier date'}.${replacement}`,
+    'model',
+  )
+}
+
+/** A 404 names the model, and for a retired one (reached through a custom base URL) its replacement. */
+function describeModelError(status: number, message: string, context: ChatRequestContext): string {
+  if (status !== 404) return message
+  const replacement = context.row?.retirement?.replacement
+  const retired =
+    context.row?.retirement === undefined
+      ? ''
+      : ` It was retired on ${context.row.retirement.retiresOn}${replacement === undefined ? '' : `; use '${replacement}'`}.`
+  return `${message} (model '${context.model}', provider ${context.provider}).${retired}`
+}

@@ -1,0 +1,122 @@
+/**
+ * One logical request: attempts, retries with backoff (pure policy in retry-policy.ts), redirects, and
+ * the mapping of failures to typed errors. Resolves with a 2xx response whose body is still unread.
+ */
+import { APIUserAbortError, createAPIError, type APIError } from '../errors.js'
+import type { ProviderAdapter } from './provider-adapter.js'
+import { retryDelayMs, shouldRetry, type HeaderLookup } from './retry-policy.js'
+import { sleep } from './sleep.js'
+import type { Transport, TransportResponse } from './transport.js'
+
+export interface SendOptions {
+  readonly transport: Transport
+  readonly provider: ProviderAdapter
+  readonly method: 'GET' | 'POST'
+  readonly url: string
+  readonly headers: Record<string, string>
+  readonly body: string | undefined
+  readonly signal: AbortSignal | undefined
+  readonly timeoutMs: number
+  readonly maxRetries: number
+  /** Adds context to an API error's message (e.g. the model id on a 404). */
+  readonly describeError?: ((status: number, message: string) => string) | undefined
+}
+
+const MAX_REDIRECTS = 5
+
+export async function sendRequest(options: SendOptions): Promise<TransportResponse> {
+  let url = options.url
+  let headers = options.headers
+  let redirects = 0
+  for (let attempt = 0; ; ) {
+    let response: TransportResponse
+    try {
+      response = await options.transport({
+        url,
+        method: options.method,
+        headers,
+        body: options.body,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+      })
+    } catch (error) {
+      if (!canRetry(error, attempt, options)) throw error
+      await sleep(retryDelayMs({ attempt }), options.signal)
+      attempt++
+      continue
+    }
+    if (response.status >= 200 && response.status < 300) return response
+    const location = redirectLocation(response, url)
+    if (location !== undefined && redirects < MAX_REDIRECTS) {
+      response.cancel()
+      redirects++
+      headers = redirectHeaders(headers, url, location)
+      url = location
+      continue
+    }
+    const error = await readAPIError(response, options)
+    const lookup: HeaderLookup = (name) => response.header(name)
+    if (!shouldRetry({ attempt, maxRetries: options.maxRetries, status: response.status, headers: lookup, aborted: options.signal?.aborted === true })) {
+      throw error
+    }
+    await sleep(retryDelayMs({ attempt, headers: lookup }), options.signal)
+    attempt++
+  }
+}
+
+function canRetry(error: unknown, attempt: number, options: SendOptions): boolean {
+  if (error instanceof APIUserAbortError) return false
+  return shouldRetry({ attempt, maxRetries: options.maxRetries, aborted: options.signal?.aborted === true })
+}
+
+/** Only 307/308 keep method and body, which an API call needs; other redirects are errors. */
+function redirectLocation(response: TransportResponse, from: string): string | undefined {
+  if (response.status !== 307 && response.status !== 308) return undefined
+  const location = response.header('location')
+  if (location === undefined) return undefined
+  const target = new URL(location, from)
+  return target.protocol === 'https:' || target.protocol === 'http:' ? target.href : undefined
+}
+
+/** The API key never follows a redirect to another origin. */
+function redirectHeaders(headers: Record<string, string>, from: string, to: string): Record<string, string> {
+  if (new URL(from).origin === new URL(to).origin) return headers
+  const { authorization: _authorization, 'x-api-key': _apiKey, ...rest } = headers
+  return rest
+}
+
+/** Reads an error response into the matching APIError subclass. */
+export async function readAPIError(response: TransportResponse, options: SendOptions): Promise<APIError> {
+  let raw = ''
+  try {
+    raw = await response.text()
+  } catch {
+    // The status is what matters; a body cut short just leaves the message shorter.
+  }
+  let body: unknown = raw
+  try {
+    body = raw === '' ? undefined : JSON.parse(raw)
+  } catch {
+    // Not JSON (an HTML page from a proxy): the provider parser describes the text.
+  }
+  const parsed = options.provider.parseError(response.status, body, raw)
+  const message = options.describeError?.(response.status, parsed.message) ?? parsed.message
+  return createAPIError(message, {
+    status: response.status,
+    headers: response.headers(),
+    body,
+    provider: options.provider.id,
+    code: parsed.code,
+    type: parsed.type,
+    param: parsed.param,
+    requestId: findRequestId(response, options.provider),
+  })
+}
+
+function findRequestId(response: TransportResponse, provider: ProviderAdapter): string | undefined {
+  for (const name of provider.requestIdHeaders) {
+    const value = response.header(name)
+    if (value !== undefined) return value
+  }
+  return undefined
+}

@@ -1,0 +1,111 @@
+/**
+ * A tiny declarative checker for user input. Every failure is an InputError naming the parameter path;
+ * nothing here can throw a TypeError on odd input (null, arrays, numbers where objects belong…).
+ */
+import { InputError } from '../errors.js'
+
+export type Check = (value: unknown, path: string) => void
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`
+}
+
+function fail(path: string, expected: string, value: unknown): never {
+  throw new InputError(`'${path}' must be ${expected}, got ${describe(value)}.`, path)
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+export const string: Check = (value, path) => {
+  if (typeof value !== 'string') fail(path, 'a string', value)
+}
+
+export const nonEmptyString: Check = (value, path) => {
+  if (typeof value !== 'string' || value === '') fail(path, 'a non-empty string', value)
+}
+
+export const number: Check = (value, path) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'a finite number', value)
+}
+
+export const boolean: Check = (value, path) => {
+  if (typeof value !== 'boolean') fail(path, 'a boolean', value)
+}
+
+export const record: Check = (value, path) => {
+  if (!isRecord(value)) fail(path, 'an object', value)
+}
+
+export function literal(...allowed: readonly string[]): Check {
+  return (value, path) => {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      fail(path, `one of ${allowed.map((item) => `'${item}'`).join(', ')}`, value)
+    }
+  }
+}
+
+/** `undefined` and `null` pass; anything else must pass `check`. */
+export function optional(check: Check): Check {
+  return (value, path) => {
+    if (value !== undefined && value !== null) check(value, path)
+  }
+}
+
+export function arrayOf(check: Check, options: { nonEmpty?: boolean } = {}): Check {
+  return (value, path) => {
+    if (!Array.isArray(value)) fail(path, 'an array', value)
+    if (options.nonEmpty === true && value.length === 0) {
+      throw new InputError(`'${path}' must not be empty.`, path)
+    }
+    value.forEach((item, index) => check(item, `${path}[${index}]`))
+  }
+}
+
+export function either(expected: string, ...checks: Check[]): Check {
+  return (value, path) => {
+    for (const check of checks) {
+      try {
+        check(value, path)
+        return
+      } catch {
+        // try the next alternative
+      }
+    }
+    fail(path, expected, value)
+  }
+}
+
+/** An object whose known keys pass their checks. Unknown keys are the caller's business (see `unknownKeys`). */
+export function shape(fields: Readonly<Record<string, Check>>): Check {
+  return (value, path) => {
+    if (!isRecord(value)) fail(path, 'an object', value)
+    for (const [key, check] of Object.entries(fields)) check(value[key], `${path}.${key}`)
+  }
+}
+
+/** Keys of `value` that are not in `known` and carry a value (null/undefined count as absent). */
+export function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>): string[] {
+  return Object.keys(value).filter((key) => !known.has(key) && value[key] !== undefined && value[key] !== null)
+}
+
+/** A union discriminated by `type` (or another key): picks the branch, then checks it. */
+export function tagged(key: string, branches: Readonly<Record<string, Check>>): Check {
+  return (value, path) => {
+    if (!isRecord(value)) fail(path, 'an object', value)
+    const tag = value[key]
+    const branch = typeof tag === 'string' && Object.hasOwn(branches, tag) ? branches[tag] : undefined
+    if (branch === undefined) {
+      throw new InputError(
+        `'${path}.${key}' must be one of ${Object.keys(branches).map((item) => `'${item}'`).join(', ')}, got ${
+          typeof tag === 'string' ? `'${tag}'` : describe(tag)
+        }.`,
+        `${path}.${key}`,
+      )
+    }
+    branch(value, path)
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * An incremental Server-Sent Events decoder following the WHATWG HTML "event stream
+ * interpretation" rules, built for the streaming hot path: lines are found with `indexOf`
+ * on decoded text, never byte by byte, and nothing is allocated beyond the field values
+ * and the event objects themselves.
+ *
+ * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+ */
+
+/** One event dispatched by {@link SSEDecoder}. */
+export interface ServerSentEvent {
+  /**
+   * The value of the block's last `event` field, or `''` when it had none. The spec's
+   * default type `'message'` is deliberately not filled in: that is the consumer's choice.
+   */
+  event: string
+  /**
+   * The block's `data` lines joined with `'\n'`. A block whose only data line is `data:`
+   * (or `data`) dispatches with `''`; a block without any data line is not dispatched.
+   */
+  data: string
+  /**
+   * The spec's last event ID: the value of the most recent `id` field seen so far in the
+   * stream (it persists across events, as `EventSource.lastEventId` does; `id:` with an empty
+   * value resets it to `''`). Absent until the stream has carried an `id` field. An `id`
+   * value containing U+0000 NULL is ignored.
+   */
+  id?: string
+  /**
+   * Reconnection time in milliseconds, from a `retry` field (all ASCII digits) seen since the
+   * previously dispatched event. Absent when there was none.
+   */
+  retry?: number
+}
+
+const LINE_FEED = 0x0a
+const SPACE = 0x20
+const BYTE_ORDER_MARK = 0xfeff
+const STREAM_OPTIONS = { stream: true } as const
+
+/**
+ * Turns a byte or text stream into Server-Sent Events, chunk by chunk.
+ *
+ * Feed every chunk to {@link SSEDecoder.push} in arrival order, then call
+ * {@link SSEDecoder.end} once the stream has finished cleanly. Chunks may split the stream
+ * anywhere: inside a line, between the CR and LF of a CRLF, or inside a multi-byte UTF-8
+ * character. Bytes are decoded as UTF-8 (invalid sequences become U+FFFD), and one leading
+ * U+FEFF byte order mark is skipped. An instance decodes one stream at a time; after
+ * `end()` it is reset and may decode another.
+ *
+ * @example
+ * const decoder = new SSEDecoder()
+ * for await (const chunk of response.body) {
+ *   for (const event of decoder.push(chunk)) if (!isDoneEvent(event)) handle(JSON.parse(event.data))
+ * }
+ * for (const event of decoder.end()) handle(JSON.parse(event.data))
+ */
+export class SSEDecoder {
+  // Spelled this way because without the DOM lib, Node's typings declare TextDecoder only as a value.
+  #textDecoder: InstanceType<typeof TextDecoder> | undefined
+  /** Start of a line whose line ending has not arrived yet. Never contains CR or LF. */
+  #pending = ''
+  #atStreamStart = true
+  /** The previous chunk ended with CR, so an LF opening the next one belongs to that line ending. */
+  #skipLeadingLineFeed = false
+  /** `undefined` stands for the spec's empty data buffer; each `data` line makes it a string. */
+  #data: string | undefined
+  #eventType = ''
+  #lastEventId: string | undefined
+  #retry: number | undefined
+
+  /**
+   * Feeds the next chunk of the stream: bytes (decoded as UTF-8) or already-decoded text.
+   *
+   * @returns the events completed by this chunk, in stream order (often empty).
+   */
+  push(chunk: Uint8Array | string): ServerSentEvent[] {
+    const events: ServerSentEvent[] = []
+    this.#scan(this.#decode(chunk), events)
+    return events
+  }
+
+  /**
+   * Ends the stream and resets the decoder.
+   *
+   * The spec discards an event whose block was not closed by a blank line. We dispatch it
+   * instead, because some providers omit the final newline(s) after their last event and it
+   * would otherwise be lost. So call this only when the stream finished cleanly, not after a
+   * network error, where the last event may really be truncated.
+   *
+   * @returns the final event, if the stream ended inside a block with data; else `[]`.
+   */
+  end(): ServerSentEvent[] {
+    const events: ServerSentEvent[] = []
+    // Flushing turns bytes of an unfinished UTF-8 character into U+FFFD.
+    this.#scan(this.#textDecoder?.decode() ?? '', events)
+    const line = this.#pending
+    if (line !== '') this.#processLine(line, 0, line.indexOf(':'), line.length, events)
+    this.#dispatch(events)
+    this.#reset()
+    return events
+  }
+
+  #decode(chunk: Uint8Array | string): string {
+    if (typeof chunk === 'string') {
+      if (this.#textDecoder === undefined) return chunk
+      // Bytes held back from an earlier chunk cannot be completed by text: flush them first.
+      return this.#textDecoder.decode() + chunk
+    }
+    // ignoreBOM keeps the BOM in the output, so that text and byte input share one BOM rule.
+    this.#textDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
+    return this.#textDecoder.decode(chunk, STREAM_OPTIONS)
+  }
+
+  /** Splits `text` into lines and processes every complete one; keeps the rest as pending. */
+  #scan(text: string, events: ServerSentEvent[]): void {
+    const length = text.length
+    if (length === 0) return
+    let lineStart = this.#skipPrefix(text)
+    // Cached next positions: each is searched again only once the scan has passed it, so a
+    // character that is absent (CR in an LF stream) is searched for once per chunk, not per line.
+    let nextLineFeed = text.indexOf('\n', lineStart)
+    let nextCarriageReturn = text.indexOf('\r', lineStart)
+    let nextColon = text.indexOf(':', lineStart)
+    for (;;) {
+      if (nextLineFeed !== -1 && nextLineFeed < lineStart) nextLineFeed = text.indexOf('\n', lineStart)
+      if (nextCarriageReturn !== -1 && nextCarriageReturn < lineStart) {
+        nextCarriageReturn = text.indexOf('\r', lineStart)
+      }
+      let lineEnd: number
+      let nextLineStart: number
+      if (nextCarriageReturn === -1 || (nextLineFeed !== -1 && nextLineFeed < nextCarriageReturn)) {
+        if (nextLineFeed === -1) break
+        lineEnd = nextLineFeed
+        nextLineStart = lineEnd + 1
+      } else {
+        lineEnd = nextCarriageReturn
+        nextLineStart = lineEnd + 1
+        if (nextLineStart === length) this.#skipLeadingLineFeed = true
+        else if (text.charCodeAt(nextLineStart) === LINE_FEED) nextLineStart++
+      }
+      if (this.#pending === '') {
+        if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart)
+        const colon = nextColon !== -1 && nextColon < lineEnd ? nextColon : -1
+        this.#processLine(text, lineStart, colon, lineEnd, events)
+      } else {
+        const line = this.#pending + text.slice(lineStart, lineEnd)
+        this.#pending = ''
+        this.#processLine(line, 0, line.indexOf(':'), line.length, events)
+      }
+      lineStart = nextLineStart
+    }
+    // Appending builds a rope, so a long line arriving in many chunks is not copied per chunk.
+    if (lineStart < length) this.#pending += text.slice(lineStart)
+  }
+
+  /** Returns where the lines of `text` start, past a stream-leading BOM or a CRLF's LF. */
+  #skipPrefix(text: string): number {
+    if (this.#atStreamStart) {
+      this.#atStreamStart = false
+      return text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0
+    }
+    if (this.#skipLeadingLineFeed) {
+      this.#skipLeadingLineFeed = false
+      return text.charCodeAt(0) === LINE_FEED ? 1 : 0
+    }
+    return 0
+  }
+
+  /**
+   * Processes the line `source[start, end)`, whose first colon is at `colon` (-1 if none).
+   * A blank line dispatches, a line starting with a colon is a comment, and any other is a
+   * field: the name up to the first colon, the value after it minus one leading space.
+   */
+  #processLine(source: string, start: number, colon: number, end: number, events: ServerSentEvent[]): void {
+    if (start === end) return this.#dispatch(events)
+    if (colon === start) return
+    const nameEnd = colon === -1 ? end : colon
+    let valueStart = colon === -1 ? end : colon + 1
+    if (valueStart < end && source.charCodeAt(valueStart) === SPACE) valueStart++
+    // Comparing by length first avoids slicing the name out of the line.
+    switch (nameEnd - start) {
+      case 4:
+        if (source.startsWith('data', start)) this.#appendData(source.slice(valueStart, end))
+        return
+      case 5:
+        if (source.startsWith('event', start)) this.#eventType = source.slice(valueStart, end)
+        else if (source.startsWith('retry', start)) this.#setRetry(source.slice(valueStart, end))
+        return
+      case 2:
+        if (source.startsWith('id', start)) this.#setLastEventId(source.slice(valueStart, end))
+        return
+    }
+  }
+
+  #appendData(value: string): void {
+    this.#data = this.#data === undefined ? value : this.#data + '\n' + value
+  }
+
+  #setLastEventId(value: string): void {
+    if (!value.includes('\0')) this.#lastEventId = value
+  }
+
+  #setRetry(value: string): void {
+    if (value.length === 0) return
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index)
+      if (code < 0x30 || code > 0x39) return
+    }
+    this.#retry = Number(value)
+  }
+
+  /** The spec's dispatch step: an event only if the data buffer is non-empty; reset either way. */
+  #dispatch(events: ServerSentEvent[]): void {
+    const data = this.#data
+    const event = this.#eventType
+    this.#data = undefined
+    this.#eventType = ''
+    if (data === undefined) return
+    const dispatched: ServerSentEvent = { event, data }
+    if (this.#lastEventId !== undefined) dispatched.id = this.#lastEventId
+    if (this.#retry !== undefined) {
+      dispatched.retry = this.#retry
+      this.#retry = undefined
+    }
+    events.push(dispatched)
+  }
+
+  #reset(): void {
+    this.#pending = ''
+    this.#atStreamStart = true
+    this.#skipLeadingLineFeed = false
+    this.#data = undefined
+    this.#eventType = ''
+    this.#lastEventId = undefined
+    this.#retry = undefined
+  }
+}
+
+/**
+ * Whether `event` is the `data: [DONE]` sentinel with which OpenAI-style APIs end a stream.
+ * Compares the data exactly: no trimming, and the event type is not checked.
+ */
+export function isDoneEvent(event: Pick<ServerSentEvent, 'data'>): boolean {
+  return event.data === '[DONE]'
+}

@@ -1,0 +1,45 @@
+/**
+ * The transport seam: one HTTP exchange, no retries, no provider knowledge. Two implementations pass
+ * the same tests: `node:http` (default on Node: ~3× less CPU per request than fetch) and `fetch`
+ * (browsers, edge runtimes, and any custom fetch the user passes).
+ */
+
+export interface TransportRequest {
+  readonly url: string
+  readonly method: 'GET' | 'POST'
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | undefined
+  /** The caller's signal, if any. */
+  readonly signal: AbortSignal | undefined
+  /** Milliseconds to wait for the response headers (and, for `text()`, the whole body). */
+  readonly timeoutMs: number
+}
+
+/** Receives a streamed body. Exactly one of `onEnd` / `onError` is called, once. */
+export interface BodySink {
+  onData(chunk: Uint8Array): void
+  onEnd(): void
+  onError(error: Error): void
+}
+
+export interface TransportResponse {
+  readonly status: number
+  /** A response header by lower-case name. */
+  header(name: string): string | undefined
+  /** All response headers, lower-case names. */
+  headers(): Record<string, string>
+  /** Reads the whole body as UTF-8 text. */
+  text(): Promise<string>
+  /**
+   * Streams the body into `sink`. `idleTimeoutMs` bounds the silence between two pieces of data
+   * (0 = none); it does not run while the stream is paused.
+   */
+  stream(sink: BodySink, idleTimeoutMs: number): void
+  /** Stops delivering data until `resume()` (backpressure). */
+  pause(): void
+  resume(): void
+  /** Aborts the exchange and releases the connection. Idempotent. */
+  cancel(): void
+}
+
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>

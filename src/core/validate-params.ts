@@ -1,0 +1,170 @@
+/**
+ * OpenAI-format validation of `chat.completions.create` params, the same for every provider, before any
+ * mapping or I/O. Provider-specific limits (ranges, capabilities) are the provider mapper's job.
+ */
+import { InputError } from '../errors.js'
+import {
+  arrayOf,
+  boolean,
+  either,
+  isRecord,
+  literal,
+  nonEmptyString,
+  number,
+  optional,
+  record,
+  shape,
+  string,
+  tagged,
+  unknownKeys,
+  type Check,
+} from './shape-checks.js'
+
+const textPart = shape({ text: string })
+const textParts = arrayOf(tagged('type', { text: textPart }))
+const textContent = either('a string or an array of text parts', string, textParts)
+
+const userPart = tagged('type', {
+  text: textPart,
+  image_url: shape({ image_url: shape({ url: nonEmptyString, detail: optional(literal('auto', 'low', 'high')) }) }),
+  input_audio: shape({ input_audio: shape({ data: nonEmptyString, format: optional(string) }) }),
+  file: shape({ file: shape({ file_data: optional(string), file_id: optional(string), filename: optional(string) }) }),
+})
+
+const toolCall = shape({
+  id: nonEmptyString,
+  type: literal('function'),
+  function: shape({ name: nonEmptyString, arguments: string }),
+})
+
+const assistantContent = either(
+  'a string, null, or an array of text/refusal parts',
+  string,
+  arrayOf(tagged('type', { text: textPart, refusal: shape({ refusal: string }) })),
+)
+
+/** Per role: the checks of its fields. Keys not listed are unknown (refused unless dropped on opt-in). */
+const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
+  system: { content: textContent, name: optional(string) },
+  developer: { content: textContent, name: optional(string) },
+  user: { content: either('a string or an array of content parts', string, arrayOf(userPart)), name: optional(string) },
+  assistant: {
+    content: optional(assistantContent),
+    refusal: optional(string),
+    name: optional(string),
+    tool_calls: optional(arrayOf(toolCall)),
+    reasoning_content: optional(string),
+    prefix: optional(boolean),
+    audio: optional(record),
+    function_call: optional(record),
+    annotations: optional(arrayOf(record)),
+  },
+  tool: { content: textContent, tool_call_id: nonEmptyString },
+  function: { content: optional(string), name: nonEmptyString },
+}
+
+const knownMessageKeys = Object.fromEntries(
+  Object.entries(messageFields).map(([role, fields]) => [role, new Set(['role', ...Object.keys(fields)])]),
+)
+
+const functionTool = shape({
+  function: shape({
+    name: nonEmptyString,
+    description: optional(string),
+    parameters: optional(record),
+    strict: optional(boolean),
+  }),
+})
+
+const namedFunction = shape({ function: shape({ name: nonEmptyString }) })
+
+const paramChecks: Readonly<Record<string, Check>> = {
+  temperature: optional(number),
+  top_p: optional(number),
+  max_tokens: optional(number),
+  max_completion_tokens: optional(number),
+  seed: optional(number),
+  n: optional(number),
+  presence_penalty: optional(number),
+  frequency_penalty: optional(number),
+  top_logprobs: optional(number),
+  stream: optional(boolean),
+  stop: optional(either('a string or an array of strings', string, arrayOf(string))),
+  tools: optional(arrayOf(tagged('type', { function: functionTool }))),
+  tool_choice: optional(
+    either(
+      "'none', 'auto', 'required', a named function or allowed_tools",
+      literal('none', 'auto', 'required'),
+      tagged('type', {
+        function: namedFunction,
+        allowed_tools: shape({
+          allowed_tools: shape({ mode: literal('auto', 'required'), tools: arrayOf(namedFunction, { nonEmpty: true }) }),
+        }),
+      }),
+    ),
+  ),
+  response_format: optional(
+    tagged('type', {
+      text: shape({}),
+      json_object: shape({}),
+      json_schema: shape({
+        json_schema: shape({ name: nonEmptyString, description: optional(string), schema: optional(record), strict: optional(boolean) }),
+      }),
+    }),
+  ),
+  parallel_tool_calls: optional(boolean),
+  prediction: optional(shape({ type: literal('content'), content: textContent })),
+  reasoning_effort: optional(literal('none', 'minimal', 'low', 'medium', 'high', 'xhigh')),
+  stream_options: optional(record),
+  metadata: optional(record),
+  prompt_cache_key: optional(string),
+  service_tier: optional(string),
+  safe_prompt: optional(boolean),
+  prompt_mode: optional(literal('reasoning')),
+  guardrails: optional(arrayOf(record)),
+  logprobs: optional(boolean),
+  logit_bias: optional(record),
+  store: optional(boolean),
+  user: optional(string),
+  modalities: optional(arrayOf(string)),
+}
+
+/** Validates the OpenAI shape of `params`; throws InputError with the parameter path. */
+export function validateChatParams(params: Record<string, unknown>, dropUnsupportedParams: boolean): void {
+  if (typeof params.model !== 'string' || params.model.trim() === '') {
+    throw new InputError(`'model' must be a non-empty string, e.g. 'mistral-large-latest'.`, 'model')
+  }
+  validateMessages(params.messages, dropUnsupportedParams)
+  for (const [key, check] of Object.entries(paramChecks)) check(params[key], key)
+}
+
+function validateMessages(messages: unknown, dropUnsupportedParams: boolean): void {
+  if (!Array.isArray(messages)) {
+    throw new InputError(`'messages' must be an array of messages, got ${messages === undefined ? 'nothing' : typeof messages}.`, 'messages')
+  }
+  if (messages.length === 0) throw new InputError(`'messages' must contain at least one message.`, 'messages')
+  messages.forEach((message: unknown, index) => {
+    const path = `messages[${index}]`
+    if (!isRecord(message)) throw new InputError(`'${path}' must be a message object.`, path)
+    const role = message.role
+    const fields = typeof role === 'string' && Object.hasOwn(messageFields, role) ? messageFields[role] : undefined
+    if (fields === undefined) {
+      throw new InputError(
+        `'${path}.role' must be one of ${Object.keys(messageFields).map((item) => `'${item}'`).join(', ')}.`,
+        `${path}.role`,
+      )
+    }
+    for (const [key, check] of Object.entries(fields)) check(message[key], `${path}.${key}`)
+    if (role === 'assistant' && !dropUnsupportedParams && Array.isArray(message.annotations) && message.annotations.length > 0) {
+      throw unknownKeyError(`${path}.annotations`, 'citations cannot be sent back to the model')
+    }
+    if (!dropUnsupportedParams) {
+      const [unknown] = unknownKeys(message, knownMessageKeys[role as string] as ReadonlySet<string>)
+      if (unknown !== undefined) throw unknownKeyError(`${path}.${unknown}`, 'it is not a field of this message role')
+    }
+  })
+}
+
+function unknownKeyError(path: string, reason: string): InputError {
+  return new InputError(`'${path}' cannot be sent: ${reason}. Remove it, or set dropUnsupportedParams: true.`, path)
+}

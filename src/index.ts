@@ -1,0 +1,47 @@
+/** token.js: one OpenAI-format API for many LLM providers, running in your own process. */
+export { TokenJS } from './client.js'
+export type {
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletions,
+  ProviderChatParams,
+} from './client.js'
+export type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
+export { ChatCompletionStream } from './core/chat-completion-stream.js'
+export { ChunkAccumulator } from './core/accumulate-chunks.js'
+export type { FetchFunction } from './core/fetch-transport.js'
+export type { Transport, TransportRequest, TransportResponse, BodySink } from './core/transport.js'
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  FinishReasonError,
+  InputError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  TokenJSError,
+  UnprocessableEntityError,
+  isTokenJSError,
+} from './errors.js'
+export { featureLabels, isRetired } from './capabilities.js'
+export type { FeatureName, ModelFeatures, ModelRetirement, ModelRow, ModelTable, ReasoningEffort } from './capabilities.js'
+export { mistralModels } from './providers/mistral/models.js'
+export type { MistralModelId } from './providers/mistral/models.js'
+export type { ProviderId, ModelIdFor } from './providers/index.js'
+export type * from './types.js'
+import type { ChatCompletion } from './types.js'
+import type { ChatCompletionStream } from './core/chat-completion-stream.js'
+
+/** Token.js name for a non-streaming result. */
+export type CompletionResponse = ChatCompletion
+/** Token.js name for a streaming result: an async iterable of OpenAI chunks. */
+export type StreamCompletionResponse = ChatCompletionStream
+export { VERSION } from './version.js'

@@ -1,0 +1,58 @@
+/** Mistral's chat response → OpenAI's ChatCompletion. Lenient about extra fields, strict about `choices`. */
+import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import type { ChatCompletion, ChatCompletionMessage } from '../../types.js'
+import { splitMistralContent } from './content-text.js'
+import { mapMistralFinishReason } from './finish-reason.js'
+import { convertMistralToolCalls } from './tool-calls.js'
+import { convertMistralUsage } from './usage.js'
+import type { MistralResponse, MistralResponseChoice } from './wire-types.js'
+
+export function fromMistralResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
+    throw new ResponseParseError(`${context.provider} returned a chat response without 'choices'.`, raw)
+  }
+  const response = json as MistralResponse & { choices: MistralResponseChoice[] }
+  let failed = false
+  const completion: ChatCompletion = {
+    id: response.id ?? '',
+    object: 'chat.completion',
+    created: response.created ?? Math.floor(Date.now() / 1000),
+    model: response.model ?? context.model,
+    choices: response.choices.map((choice, position) => {
+      const reason = mapMistralFinishReason(choice.finish_reason ?? 'stop')
+      if (reason === 'error') failed = true
+      return {
+        index: choice.index ?? position,
+        message: convertMessage(choice),
+        finish_reason: reason === 'error' ? 'stop' : reason,
+        logprobs: null,
+      }
+    }),
+  }
+  const usage = convertMistralUsage(response.usage)
+  if (usage !== undefined) completion.usage = usage
+  if (failed) {
+    throw new FinishReasonError(
+      `${context.provider} stopped generating with finish_reason "error"; the partial completion is in 'partial'.`,
+      completion,
+      raw,
+    )
+  }
+  return completion
+}
+
+function convertMessage(choice: MistralResponseChoice): ChatCompletionMessage {
+  const source = choice.message ?? {}
+  const { text, reasoning } = splitMistralContent(source.content)
+  const toolCalls = convertMistralToolCalls(source.tool_calls)
+  const message: ChatCompletionMessage = {
+    role: 'assistant',
+    // Mistral sends "" (or null) beside tool calls; OpenAI's convention is null.
+    content: text === '' && toolCalls !== undefined ? null : text,
+    refusal: null,
+  }
+  if (toolCalls !== undefined) message.tool_calls = toolCalls
+  if (reasoning !== '') message.reasoning_content = reasoning
+  return message
+}

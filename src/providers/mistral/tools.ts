@@ -1,0 +1,63 @@
+/** OpenAI tools and tool_choice → Mistral. */
+import { requireFeature } from '../../core/feature-gate.js'
+import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import { InputError } from '../../errors.js'
+import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../../types.js'
+
+/** Mistral's documented limit (known-limitations page). */
+const MAX_TOOLS = 128
+
+// Mistral requires `parameters`; OpenAI lets a tool omit them, meaning "no arguments".
+const EMPTY_PARAMETERS = { type: 'object', properties: {} } as const
+
+export interface MistralTool {
+  type: 'function'
+  function: { name: string; description?: string; parameters: Record<string, unknown>; strict?: boolean }
+}
+
+export function convertTools(tools: readonly ChatCompletionTool[], context: ChatRequestContext): MistralTool[] {
+  if (tools.length === 0) return []
+  requireFeature(context, 'tools', 'tools')
+  if (tools.length > MAX_TOOLS) {
+    throw new InputError(`Mistral accepts at most ${MAX_TOOLS} tools per request; got ${tools.length}.`, 'tools')
+  }
+  return tools.map((tool) => {
+    const { name, description, parameters, strict } = tool.function
+    const converted: MistralTool = { type: 'function', function: { name, parameters: parameters ?? EMPTY_PARAMETERS } }
+    if (description !== undefined) converted.function.description = description
+    if (typeof strict === 'boolean') converted.function.strict = strict
+    return converted
+  })
+}
+
+export type MistralToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } }
+
+/**
+ * tool_choice → Mistral. Mistral takes `auto`, `none`, `required` (alias `any`) and the named-function
+ * object as OpenAI does. OpenAI's `allowed_tools` becomes the tool list filtered to the allowed names.
+ */
+export function convertToolChoice(
+  choice: ChatCompletionToolChoiceOption,
+  tools: MistralTool[],
+): { toolChoice: MistralToolChoice; tools: MistralTool[] } {
+  if (typeof choice === 'string') return { toolChoice: choice, tools }
+  switch (choice.type) {
+    case 'function':
+      requireDeclared(choice.function.name, tools, 'tool_choice.function.name')
+      return { toolChoice: { type: 'function', function: { name: choice.function.name } }, tools }
+    case 'allowed_tools': {
+      const allowed = new Set(choice.allowed_tools.tools.map((tool) => tool.function.name))
+      allowed.forEach((name) => requireDeclared(name, tools, 'tool_choice.allowed_tools.tools'))
+      return { toolChoice: choice.allowed_tools.mode, tools: tools.filter((tool) => allowed.has(tool.function.name)) }
+    }
+    default: {
+      const unknown: never = choice
+      throw new InputError(`Unknown tool_choice type '${(unknown as { type: string }).type}'.`, 'tool_choice')
+    }
+  }
+}
+
+function requireDeclared(name: string, tools: MistralTool[], param: string): void {
+  if (tools.some((tool) => tool.function.name === name)) return
+  throw new InputError(`${param} names '${name}', which is not in 'tools'. Add the tool or choose a declared one.`, param)
+}
