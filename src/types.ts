@@ -72,7 +72,8 @@ export interface ChatCompletionUserMessageParam {
   name?: string
 }
 
-export interface ChatCompletionMessageToolCall {
+/** A function call made by the model. */
+export interface ChatCompletionMessageFunctionToolCall {
   id: string
   type: 'function'
   function: {
@@ -81,6 +82,15 @@ export interface ChatCompletionMessageToolCall {
     arguments: string
   }
 }
+
+/** An OpenAI custom-tool call (free-text input). No provider here supports custom tools yet. */
+export interface ChatCompletionMessageCustomToolCall {
+  id: string
+  type: 'custom'
+  custom: { name: string; input: string }
+}
+
+export type ChatCompletionMessageToolCall = ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall
 
 export interface ChatCompletionAssistantMessageParam {
   role: 'assistant'
@@ -133,10 +143,18 @@ export interface FunctionDefinition {
   strict?: boolean | null
 }
 
-export interface ChatCompletionTool {
+export interface ChatCompletionFunctionTool {
   type: 'function'
   function: FunctionDefinition
 }
+
+/** OpenAI's custom tool (free-text or grammar input). Refused by providers without custom tools. */
+export interface ChatCompletionCustomTool {
+  type: 'custom'
+  custom: { name: string; description?: string; format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } } }
+}
+
+export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool
 
 export interface ChatCompletionNamedToolChoice {
   type: 'function'
@@ -151,11 +169,17 @@ export interface ChatCompletionAllowedToolsChoice {
   }
 }
 
+export interface ChatCompletionNamedToolChoiceCustom {
+  type: 'custom'
+  custom: { name: string }
+}
+
 export type ChatCompletionToolChoiceOption =
   | 'none'
   | 'auto'
   | 'required'
   | ChatCompletionNamedToolChoice
+  | ChatCompletionNamedToolChoiceCustom
   | ChatCompletionAllowedToolsChoice
 
 // ---------- request ----------
@@ -257,7 +281,7 @@ export interface ChatCompletionMessage {
   role: 'assistant'
   content: string | null
   refusal: string | null
-  tool_calls?: ChatCompletionMessageToolCall[]
+  tool_calls?: ChatCompletionMessageFunctionToolCall[]
   /**
    * token.js extra: the model's reasoning (Mistral `thinking` chunks joined as text). Present only
    * when the model reasoned. Send the message back as-is and it is replayed as a thinking chunk.

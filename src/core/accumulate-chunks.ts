@@ -6,14 +6,14 @@ import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionFinishReason,
-  ChatCompletionMessageToolCall,
+  ChatCompletionMessageFunctionToolCall,
 } from '../types.js'
 
 interface ChoiceAccumulator {
   content: string
   hasContent: boolean
   reasoning: string
-  toolCalls: ChatCompletionMessageToolCall[]
+  toolCalls: ChatCompletionMessageFunctionToolCall[]
   finishReason: ChatCompletionFinishReason | null
 }
 

@@ -65,16 +65,25 @@ export function arrayOf(check: Check, options: { nonEmpty?: boolean } = {}): Che
   }
 }
 
+/**
+ * The first alternative that passes wins. When none does, an error from inside the value (the value had
+ * the right outer shape, e.g. an array, but an element was wrong) is more useful than a generic one.
+ */
 export function either(expected: string, ...checks: Check[]): Check {
   return (value, path) => {
+    let deepest: InputError | undefined
     for (const check of checks) {
       try {
         check(value, path)
         return
-      } catch {
-        // try the next alternative
+      } catch (error) {
+        const param = error instanceof InputError ? error.param : undefined
+        if (param !== undefined && param.length > path.length && (deepest?.param?.length ?? 0) < param.length) {
+          deepest = error as InputError
+        }
       }
     }
+    if (deepest !== undefined) throw deepest
     fail(path, expected, value)
   }
 }

@@ -31,10 +31,9 @@ const userPart = tagged('type', {
   file: shape({ file: shape({ file_data: optional(string), file_id: optional(string), filename: optional(string) }) }),
 })
 
-const toolCall = shape({
-  id: nonEmptyString,
-  type: literal('function'),
-  function: shape({ name: nonEmptyString, arguments: string }),
+const toolCall = tagged('type', {
+  function: shape({ id: nonEmptyString, function: shape({ name: nonEmptyString, arguments: string }) }),
+  custom: shape({ id: nonEmptyString, custom: shape({ name: nonEmptyString, input: string }) }),
 })
 
 const assistantContent = either(
@@ -90,13 +89,14 @@ const paramChecks: Readonly<Record<string, Check>> = {
   top_logprobs: optional(number),
   stream: optional(boolean),
   stop: optional(either('a string or an array of strings', string, arrayOf(string))),
-  tools: optional(arrayOf(tagged('type', { function: functionTool }))),
+  tools: optional(arrayOf(tagged('type', { function: functionTool, custom: shape({ custom: shape({ name: nonEmptyString }) }) }))),
   tool_choice: optional(
     either(
       "'none', 'auto', 'required', a named function or allowed_tools",
       literal('none', 'auto', 'required'),
       tagged('type', {
         function: namedFunction,
+        custom: shape({ custom: shape({ name: nonEmptyString }) }),
         allowed_tools: shape({
           allowed_tools: shape({ mode: literal('auto', 'required'), tools: arrayOf(namedFunction, { nonEmpty: true }) }),
         }),

@@ -14,6 +14,7 @@ import type {
 } from '../../types.js'
 import { convertAssistantText, convertTextContent, convertUserContent } from './content.js'
 import { createToolCallIdMapper } from './tool-call-ids.js'
+import { customToolError } from './tools.js'
 import type { MistralContentChunk, MistralMessage } from './wire-types.js'
 
 interface ConversionState {
@@ -119,7 +120,8 @@ function convertAssistant(
   const content = assistantContent(text, reasoning)
   const converted: Extract<MistralMessage, { role: 'assistant' }> = { role: 'assistant', content }
   if (toolCalls.length > 0) {
-    converted.tool_calls = toolCalls.map((call) => {
+    converted.tool_calls = toolCalls.map((call, callIndex) => {
+      if (call.type !== 'function') throw customToolError(`${path}.tool_calls[${callIndex}]`)
       state.pending.set(call.id, call.function.name)
       return { id: state.mapId(call.id), type: 'function', function: { name: call.function.name, arguments: call.function.arguments } }
     })

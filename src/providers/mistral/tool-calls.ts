@@ -1,4 +1,4 @@
-import type { ChatCompletionMessageToolCall } from '../../types.js'
+import type { ChatCompletionMessageFunctionToolCall } from '../../types.js'
 import type { MistralToolCall } from './wire-types.js'
 
 /** Mistral sends `arguments` as a JSON string, and accepts (sometimes returns) an object. */
@@ -7,7 +7,7 @@ export function stringifyArguments(value: MistralToolCall['function']['arguments
   return value === undefined ? '' : JSON.stringify(value)
 }
 
-export function convertMistralToolCalls(calls: MistralToolCall[] | null | undefined): ChatCompletionMessageToolCall[] | undefined {
+export function convertMistralToolCalls(calls: MistralToolCall[] | null | undefined): ChatCompletionMessageFunctionToolCall[] | undefined {
   if (!Array.isArray(calls) || calls.length === 0) return undefined
   return calls.map((call) => ({
     id: call.id ?? '',

@@ -21,7 +21,8 @@ export function convertTools(tools: readonly ChatCompletionTool[], context: Chat
   if (tools.length > MAX_TOOLS) {
     throw new InputError(`Mistral accepts at most ${MAX_TOOLS} tools per request; got ${tools.length}.`, 'tools')
   }
-  return tools.map((tool) => {
+  return tools.map((tool, index) => {
+    if (tool.type !== 'function') throw customToolError(`tools[${index}]`)
     const { name, description, parameters, strict } = tool.function
     const converted: MistralTool = { type: 'function', function: { name, parameters: parameters ?? EMPTY_PARAMETERS } }
     if (description !== undefined) converted.function.description = description
@@ -42,6 +43,8 @@ export function convertToolChoice(
 ): { toolChoice: MistralToolChoice; tools: MistralTool[] } {
   if (typeof choice === 'string') return { toolChoice: choice, tools }
   switch (choice.type) {
+    case 'custom':
+      throw customToolError('tool_choice')
     case 'function':
       requireDeclared(choice.function.name, tools, 'tool_choice.function.name')
       return { toolChoice: { type: 'function', function: { name: choice.function.name } }, tools }
@@ -60,4 +63,12 @@ export function convertToolChoice(
 function requireDeclared(name: string, tools: MistralTool[], param: string): void {
   if (tools.some((tool) => tool.function.name === name)) return
   throw new InputError(`${param} names '${name}', which is not in 'tools'. Add the tool or choose a declared one.`, param)
+}
+
+/** Exported for messages.ts: custom tools have no Mistral equivalent. */
+export function customToolError(param: string): InputError {
+  return new InputError(
+    `${param}: OpenAI custom tools (free-text input) are not supported by Mistral; declare a function tool instead.`,
+    param,
+  )
 }

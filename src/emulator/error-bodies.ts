@@ -1,0 +1,36 @@
+/**
+ * Mistral's error bodies (research §2.3), one builder per shape, so every route answers in the
+ * same wire format.
+ */
+import type { ValidationIssue } from './pydantic-issues.js'
+
+/**
+ * The 400/404 shape seen in 2026 captures:
+ * `{object:"error", message, type, param:null, code:"3230", raw_status_code}`.
+ */
+export function apiErrorBody(status: number, message: string, type: string, code: string | null): Record<string, unknown> {
+  return { object: 'error', message, type, param: null, code, raw_status_code: status }
+}
+
+/**
+ * The newest 422 shape (partITech/php-mistral#76, 2025-11): the pydantic `detail` list twice,
+ * under `detail` (what the official SDK's HTTPValidationError reads) and under `message`.
+ */
+export function validationErrorBody(issues: readonly ValidationIssue[]): Record<string, unknown> {
+  return { object: 'Error', detail: issues, message: issues, type: 'invalid_request_error', code: 3001 }
+}
+
+/** The gateway's 401 body: `{message:"Unauthorized", request_id}`. */
+export function unauthorizedBody(requestId: string): Record<string, unknown> {
+  return { message: 'Unauthorized', request_id: requestId }
+}
+
+/** Documented error shape without Mistral's numeric codes (their live codes for these are unknown). */
+export function plainErrorBody(message: string, type = 'invalid_request_error'): Record<string, unknown> {
+  return { object: 'error', message, type, param: null, code: null }
+}
+
+/** 404 for an unknown or retired model, as in §2.3 / celeste-python#311. */
+export function invalidModelBody(model: string): Record<string, unknown> {
+  return apiErrorBody(404, `Invalid model: ${model}`, 'invalid_model', '1500')
+}

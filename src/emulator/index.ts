@@ -1,0 +1,17 @@
+/**
+ * `token.js/emulator`: a local, faithful Mistral API for tests — real HTTP on loopback that
+ * validates requests like api.mistral.ai, answers in its wire format, and can script faults.
+ */
+export { startMistralEmulator, DEFAULT_EMULATOR_API_KEY } from './server.js'
+export type {
+  MistralEmulator, MistralEmulatorOptions, RecordedRequest, ScriptedReply, ScriptedReplyBase,
+  ScriptedRequest, ScriptedToolCall, ScriptHandler,
+} from './emulator-types.js'
+export type { FinishReason } from './answer-types.js'
+export { validateChatCompletionRequest } from './validate-chat-request.js'
+export type { ChatValidationContext, ChatValidationResult } from './validate-chat-request.js'
+export { countTokens } from './count-tokens.js'
+export { jsonSchemaInstance } from './json-schema-instance.js'
+export { checkJsonSchemaInstance } from './json-schema-check.js'
+export { DEFAULT_MODEL_TEMPERATURE } from './model-cards.js'
+export { runEmulatorCli } from './cli-main.js'
