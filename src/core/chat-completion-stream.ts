@@ -5,7 +5,7 @@
  * and releases the connection. A stream that ends before the provider finished is an error, never a
  * short success.
  */
-import { APIConnectionError, APIError, ResponseParseError, type TokenJSError } from '../errors.js'
+import { APIConnectionError, APIError, ResponseParseError } from '../errors.js'
 import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
 import { ChunkAccumulator } from './accumulate-chunks.js'
 import type { ChunkMapper, ProviderAdapter } from './provider-adapter.js'
@@ -19,6 +19,8 @@ export interface StreamOptions {
   readonly mapper: ChunkMapper
   readonly provider: ProviderAdapter
   readonly idleTimeoutMs: number
+  /** Removes the API key from text received, before it reaches an error. */
+  readonly redact: (text: string) => string
 }
 
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
@@ -141,9 +143,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     try {
       json = JSON.parse(data)
     } catch (error) {
-      throw new ResponseParseError(`${this.options.provider.displayName} sent a stream event that is not JSON.`, data, { cause: error })
+      throw new ResponseParseError(`${this.options.provider.displayName} sent a stream event that is not JSON.`, this.options.redact(data), { cause: error })
     }
-    if (event.event === 'error' || isErrorObject(json)) throw this.streamError(json, data)
+    if (event.event === 'error' || isErrorObject(json)) throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
     const chunk = this.options.mapper(json, data)
     if (chunk === undefined) return
     for (const choice of chunk.choices) {
@@ -202,4 +204,3 @@ function isErrorObject(json: unknown): boolean {
   return (record.error !== undefined && record.error !== null) || record.object === 'error'
 }
 
-export type { TokenJSError }

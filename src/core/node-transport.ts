@@ -6,6 +6,7 @@
  */
 import http from 'node:http'
 import https from 'node:https'
+import { urlToHttpOptions } from 'node:url'
 import { APIConnectionError, APIConnectionTimeoutError } from '../errors.js'
 import { userAbortError } from './abort-errors.js'
 import type { BodySink, Transport, TransportRequest, TransportResponse } from './transport.js'
@@ -20,14 +21,47 @@ export interface NodeTransportOptions {
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
   const httpAgent = options.httpAgent ?? new http.Agent({ keepAlive: true, scheduling: 'lifo' })
   const httpsAgent = options.httpsAgent ?? new https.Agent({ keepAlive: true, scheduling: 'lifo' })
+  // A client calls one or two URLs over and over: parse each once, not per request (http.request(url)
+  // would build a URL object every time).
+  const targets = new Map<string, Target>()
   return (request) => {
-    const secure = request.url.startsWith('https:')
-    return send(request, secure ? https.request : http.request, secure ? httpsAgent : httpAgent)
+    let target = targets.get(request.url)
+    if (target === undefined) {
+      if (targets.size >= MAX_CACHED_TARGETS) targets.clear()
+      target = toTarget(request.url)
+      targets.set(request.url, target)
+    }
+    return send(request, target, target.secure ? https.request : http.request, target.secure ? httpsAgent : httpAgent)
+  }
+}
+
+const MAX_CACHED_TARGETS = 32
+
+/** The parts of a URL that http.request needs, parsed once. */
+interface Target {
+  readonly secure: boolean
+  readonly protocol: string
+  readonly hostname: string
+  readonly port: number | string | undefined
+  readonly path: string
+  readonly auth: string | undefined
+}
+
+function toTarget(url: string): Target {
+  const options = urlToHttpOptions(new URL(url))
+  return {
+    secure: options.protocol === 'https:',
+    protocol: options.protocol ?? 'http:',
+    hostname: options.hostname ?? 'localhost',
+    port: options.port === '' ? undefined : (options.port ?? undefined),
+    path: options.path ?? '/',
+    auth: options.auth ?? undefined,
   }
 }
 
 function send(
   request: TransportRequest,
+  target: Target,
   requestFunction: typeof http.request,
   agent: http.Agent,
 ): Promise<TransportResponse> {
@@ -40,7 +74,12 @@ function send(
     let settled = false
     // Why the exchange was cut short by us (abort or timeout): wins over the generic "closed" error.
     const cause: CutCause = { error: undefined }
-    const outgoing = requestFunction(request.url, {
+    const outgoing = requestFunction({
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
+      auth: target.auth,
       method: request.method,
       headers: request.headers,
       agent,
@@ -134,7 +173,10 @@ class NodeResponse implements TransportResponse {
       this.finish()
       sink.onError(this.cause.error ?? error)
     }
-    incoming.on('close', () => fail(new APIConnectionError('Connection closed before the response body was complete.')))
+    // 'close' also follows every complete body: build the error only when the body was cut short.
+    incoming.on('close', () => {
+      if (!this.finished) fail(new APIConnectionError('Connection closed before the response body was complete.'))
+    })
     incoming.on('error', (error) => fail(toConnectionError(error)))
     this.outgoing.on('error', (error) => fail(toConnectionError(error)))
   }

@@ -15,7 +15,11 @@ export interface ProviderConnection {
   readonly chatURL: string
   readonly jsonHeaders: Readonly<Record<string, string>>
   readonly streamHeaders: Readonly<Record<string, string>>
+  /** Replaces the API key in text we did not write (an error body from a proxy that echoes headers). */
+  readonly redact: (text: string) => string
 }
+
+const keepText = (text: string): string => text
 
 const CONTROL_CHARACTERS = /[\r\n\0]/
 
@@ -50,6 +54,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
     chatURL: baseURL + provider.chat.path,
     jsonHeaders: { ...common, accept: 'application/json' },
     streamHeaders: { ...common, accept: 'text/event-stream' },
+    redact: apiKey === undefined || apiKey.length < 4 ? keepText : (text) => text.split(apiKey).join('***'),
   }
 }
 

@@ -48,6 +48,7 @@ export async function runChatCompletion(
     timeoutMs,
     maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,
     describeError: (status, message) => describeModelError(status, message, context),
+    redact: connection.redact,
   })
   const responseContext = { provider: provider.id, model: context.model }
   if (stream) {
@@ -55,6 +56,7 @@ export async function runChatCompletion(
       response,
       mapper: provider.chat.createChunkMapper(responseContext),
       provider,
+      redact: connection.redact,
       idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutMs,
     })
   }
@@ -63,7 +65,7 @@ export async function runChatCompletion(
   try {
     json = JSON.parse(raw)
   } catch (error) {
-    throw new ResponseParseError(`${provider.displayName} returned a response that is not JSON.`, raw, { cause: error })
+    throw new ResponseParseError(`${provider.displayName} returned a response that is not JSON.`, connection.redact(raw), { cause: error })
   }
   return provider.chat.fromResponse(json, raw, responseContext)
 }

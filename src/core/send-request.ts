@@ -20,6 +20,8 @@ export interface SendOptions {
   readonly maxRetries: number
   /** Adds context to an API error's message (e.g. the model id on a 404). */
   readonly describeError?: ((status: number, message: string) => string) | undefined
+  /** Removes the API key from text received (error bodies, header values). */
+  readonly redact: (text: string) => string
 }
 
 const MAX_REDIRECTS = 5
@@ -89,7 +91,7 @@ function redirectHeaders(headers: Record<string, string>, from: string, to: stri
 export async function readAPIError(response: TransportResponse, options: SendOptions): Promise<APIError> {
   let raw = ''
   try {
-    raw = await response.text()
+    raw = options.redact(await response.text())
   } catch {
     // The status is what matters; a body cut short just leaves the message shorter.
   }
@@ -103,7 +105,7 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
   const message = options.describeError?.(response.status, parsed.message) ?? parsed.message
   return createAPIError(message, {
     status: response.status,
-    headers: response.headers(),
+    headers: redactHeaders(response.headers(), options.redact),
     body,
     provider: options.provider.id,
     code: parsed.code,
@@ -119,4 +121,9 @@ function findRequestId(response: TransportResponse, provider: ProviderAdapter): 
     if (value !== undefined) return value
   }
   return undefined
+}
+
+function redactHeaders(headers: Record<string, string>, redact: (text: string) => string): Record<string, string> {
+  for (const name of Object.keys(headers)) headers[name] = redact(headers[name] as string)
+  return headers
 }

@@ -62,6 +62,11 @@ const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> =
   function: { content: optional(string), name: nonEmptyString },
 }
 
+/** Per role: its field checks as entries, so validating a message allocates nothing for them. */
+const messageFieldEntries: Readonly<Record<string, ReadonlyArray<readonly [string, Check]>>> = Object.fromEntries(
+  Object.entries(messageFields).map(([role, fields]) => [role, Object.entries(fields)]),
+)
+
 const knownMessageKeys = Object.fromEntries(
   Object.entries(messageFields).map(([role, fields]) => [role, new Set(['role', ...Object.keys(fields)])]),
 )
@@ -135,7 +140,10 @@ export function validateChatParams(params: Record<string, unknown>, dropUnsuppor
     throw new InputError(`'model' must be a non-empty string, e.g. 'mistral-large-latest'.`, 'model')
   }
   validateMessages(params.messages, dropUnsupportedParams)
-  for (const [key, check] of Object.entries(paramChecks)) check(params[key], key)
+  // Every check is optional (undefined passes), so only the keys the caller set need a look.
+  for (const key of Object.keys(params)) {
+    if (Object.hasOwn(paramChecks, key)) (paramChecks[key] as Check)(params[key], key)
+  }
 }
 
 function validateMessages(messages: unknown, dropUnsupportedParams: boolean): void {
@@ -154,7 +162,9 @@ function validateMessages(messages: unknown, dropUnsupportedParams: boolean): vo
         `${path}.role`,
       )
     }
-    for (const [key, check] of Object.entries(fields)) check(message[key], `${path}.${key}`)
+    for (const [key, check] of messageFieldEntries[role as string] as ReadonlyArray<readonly [string, Check]>) {
+      check(message[key], `${path}.${key}`)
+    }
     if (role === 'assistant' && !dropUnsupportedParams && Array.isArray(message.annotations) && message.annotations.length > 0) {
       throw unknownKeyError(`${path}.annotations`, 'citations cannot be sent back to the model')
     }
