@@ -4,7 +4,7 @@
  */
 
 /** `reasoning_effort` values as OpenAI names them. */
-export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max'
 
 /** What one model can do through its provider's chat API. `true` means supported. */
 export interface ModelFeatures {
@@ -86,6 +86,39 @@ export const featureLabels: Readonly<Record<FeatureName, string>> = {
 }
 
 /** Whether a row is retired at `now` (its retirement date has passed). */
-export function isRetired(row: ModelRow, now: number = Date.now()): boolean {
+export function isRetired(row: { readonly retirement?: ModelRetirement | undefined }, now: number = Date.now()): boolean {
   return row.retirement !== undefined && Date.parse(row.retirement.retiresOn) <= now
+}
+
+/** `output_dtype` values an embedding model can return (Mistral's names). */
+export type EmbeddingDtype = 'float' | 'int8' | 'uint8' | 'binary' | 'ubinary'
+
+/** One row of a provider's embedding-model table. */
+export interface EmbeddingModelRow {
+  /** Short human description for docs. */
+  readonly label: string
+  /** Length of the vectors returned when no dimension is asked for. */
+  readonly defaultDimensions: number
+  /** Largest `dimensions` accepted; absent when the model returns only `defaultDimensions` (no `dimensions` parameter). */
+  readonly maxDimensions?: number
+  /** `output_dtype` values accepted besides `float`; empty when only floats are returned. */
+  readonly outputDtypes: readonly EmbeddingDtype[]
+  /** Tokens one input may hold. */
+  readonly contextLength: number
+  /** For an alias, the dated id it points to. */
+  readonly aliasOf?: string
+  /** Present when the model is deprecated or retired. */
+  readonly retirement?: ModelRetirement
+}
+
+/** A provider's embedding-model table: model id → row. */
+export type EmbeddingModelTable = Readonly<Record<string, EmbeddingModelRow>>
+
+/**
+ * Declares a model table: each row is checked against ModelRow, and the table's type keeps only the
+ * ids (`Record<'id-a' | 'id-b', ModelRow>`), which gives model-name suggestions while keeping the
+ * published type declarations small.
+ */
+export function defineModelTable<const Id extends string>(rows: Record<Id, ModelRow>): Readonly<Record<Id, ModelRow>> {
+  return rows
 }

@@ -6,8 +6,21 @@ export type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletions,
   ProviderChatParams,
+  Completions,
+  CompletionCreateParams,
+  CompletionCreateParamsNonStreaming,
+  CompletionCreateParamsStreaming,
+  EmbeddingCreateParams,
+  EmbeddingModelIdFor,
+  Embeddings,
+  Models,
+  ProviderCompletionParams,
+  ProviderEmbeddingParams,
 } from './client.js'
-export type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
+export { CompletionStream } from './core/completion-stream.js'
+export { mistralEmbeddingModels } from './providers/mistral/embedding-models.js'
+export type { MistralEmbeddingModelId } from './providers/mistral/embedding-models.js'
+export type { ClientOptions, ExtendedModelFeatures, ProviderSettings, RequestOptions } from './core/client-options.js'
 export { ChatCompletionStream } from './core/chat-completion-stream.js'
 export { ChunkAccumulator } from './core/accumulate-chunks.js'
 export type { FetchFunction } from './core/fetch-transport.js'
@@ -32,7 +45,7 @@ export {
   isTokenJSError,
 } from './errors.js'
 export { featureLabels, isRetired } from './capabilities.js'
-export type { FeatureName, ModelFeatures, ModelRetirement, ModelRow, ModelTable, ReasoningEffort } from './capabilities.js'
+export type { EmbeddingDtype, EmbeddingModelRow, EmbeddingModelTable, FeatureName, ModelFeatures, ModelRetirement, ModelRow, ModelTable, ReasoningEffort } from './capabilities.js'
 export { mistralModels } from './providers/mistral/models.js'
 export type { MistralModelId } from './providers/mistral/models.js'
 export type { ProviderId, ModelIdFor } from './providers/index.js'

@@ -4,6 +4,8 @@
  * `ChatCompletionMessageParam` and `ChatCompletionTool`.
  */
 
+import type { EmbeddingDtype, FeatureName, ModelRetirement } from './capabilities.js'
+
 // ---------- content parts ----------
 
 export interface ChatCompletionContentPartText {
@@ -226,7 +228,7 @@ export interface ChatCompletionParamsBase {
   /** Predicted output (speeds up edits of a known text). */
   prediction?: { type: 'content'; content: string | ChatCompletionContentPartText[] } | null
   /** Reasoning effort. Mistral's reasoning models accept only `none` and `high`. */
-  reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | null
+  reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null
   /** Stream options. Usage always arrives on the last chunk with token.js; never forwarded to Mistral. */
   stream_options?: { include_usage?: boolean; include_obfuscation?: boolean } | null
   /** Prompt-cache bucketing key. */
@@ -331,4 +333,152 @@ export interface ChatCompletionChunk {
     logprobs?: null
   }>
   usage?: CompletionUsage | null
+}
+
+// ---------- embeddings (OpenAI `embeddings.create`) ----------
+
+/** OpenAI's embedding parameters (those token.js knows). */
+export interface EmbeddingCreateParamsBase {
+  /**
+   * The text to embed: one string, or an array of strings (one vector each, same order). Empty strings
+   * and empty arrays are refused. Token arrays (`number[]`) are not accepted: no provider here takes them.
+   */
+  input: string | string[]
+  /**
+   * `'float'` (default): each embedding is a `number[]`. `'base64'`: each embedding is the base64 text of
+   * its float32 little-endian bytes, exactly as OpenAI returns it (decode with
+   * `new Float32Array(Buffer.from(s, 'base64').buffer)`). token.js encodes it itself from the floats.
+   */
+  encoding_format?: 'float' | 'base64'
+  /**
+   * Length of each vector. Only models that can shorten their output accept it (Mistral:
+   * `codestral-embed`, 1–3072, sent as `output_dimension`); others fail with an InputError.
+   */
+  dimensions?: number
+  /** OpenAI's end-user id. No Mistral equivalent: refused unless `dropUnsupportedParams` is set. */
+  user?: string
+}
+
+/** Mistral-only embedding options, available when `provider: 'mistral'`. */
+export interface MistralEmbeddingOptions {
+  /**
+   * Precision of the returned numbers (`codestral-embed` only). Default `'float'`. `int8`/`uint8` give
+   * integers per dimension; `binary`/`ubinary` pack 8 dimensions per integer (so vectors are
+   * `dimensions / 8` long). Not combinable with `encoding_format: 'base64'`.
+   */
+  output_dtype?: EmbeddingDtype
+  /** Free-form metadata stored with the request. */
+  metadata?: Record<string, unknown> | null
+}
+
+/** One vector of an embeddings response. */
+export interface Embedding {
+  object: 'embedding'
+  /** Position of the input this vector belongs to. */
+  index: number
+  /** The vector, or its base64 float32 little-endian bytes with `encoding_format: 'base64'`. */
+  embedding: number[] | string
+}
+
+export interface CreateEmbeddingResponse {
+  object: 'list'
+  /** One entry per input, in input order. */
+  data: Embedding[]
+  model: string
+  usage: { prompt_tokens: number; total_tokens: number }
+}
+
+// ---------- text completions (OpenAI `completions.create`; Mistral FIM) ----------
+
+/** OpenAI's text-completion parameters (those token.js knows). */
+export interface CompletionCreateParamsBase {
+  /** The code (or text) before the gap. One string. */
+  prompt: string
+  /** The code after the gap (fill-in-the-middle). Needs a model with FIM (Mistral: `codestral-latest`). */
+  suffix?: string | null
+  /** Maximum tokens to generate. */
+  max_tokens?: number | null
+  /** Sampling temperature, passed through unchanged (Mistral FIM accepts 0–1.5). */
+  temperature?: number | null
+  /** Nucleus sampling; Mistral accepts (0, 1]. */
+  top_p?: number | null
+  /** Sequences where generation stops; the output excludes them. */
+  stop?: string | string[] | null
+  /** Seed for deterministic sampling (Mistral: `random_seed`). */
+  seed?: number | null
+  /** Number of completions. Mistral FIM returns one: only `1` is accepted. */
+  n?: number | null
+
+  // OpenAI parameters with no Mistral FIM equivalent: refused with an InputError unless
+  // `dropUnsupportedParams` is set (then dropped).
+  best_of?: number | null
+  echo?: boolean | null
+  frequency_penalty?: number | null
+  presence_penalty?: number | null
+  logit_bias?: Record<string, number> | null
+  logprobs?: number | null
+  user?: string
+  stream_options?: { include_usage?: boolean } | null
+}
+
+/** Mistral-only FIM options, available when `provider: 'mistral'`. */
+export interface MistralCompletionOptions {
+  /** Minimum tokens to generate before the model may stop. */
+  min_tokens?: number | null
+  /** Free-form metadata stored with the request. */
+  metadata?: Record<string, unknown> | null
+  /** Prompt-cache bucketing key. */
+  prompt_cache_key?: string | null
+}
+
+export type CompletionFinishReason = 'stop' | 'length' | 'content_filter'
+
+/** OpenAI's text completion; also the type of each streamed chunk (as OpenAI streams them). */
+export interface Completion {
+  id: string
+  object: 'text_completion'
+  created: number
+  model: string
+  choices: Array<{
+    index: number
+    /** The generated text (in a stream chunk: the new piece). */
+    text: string
+    /** Why generation stopped; `null` in stream chunks before the last. */
+    finish_reason: CompletionFinishReason | null
+    logprobs: null
+  }>
+  usage?: CompletionUsage
+}
+
+// ---------- models (OpenAI `models.list`) ----------
+
+/**
+ * What a listed model can do, in token.js's vocabulary (the keys of `ModelFeatures`), derived from the
+ * provider's own model list. `null` means the provider does not report that feature: token.js does not
+ * gate it for a model it knows only from this list.
+ */
+export type ListedModelCapabilities = { readonly [K in FeatureName]: boolean | null } & {
+  /** Context window in tokens. */
+  readonly contextLength: number
+  /** Other ids of the same model (Mistral lists each alias as its own entry too). */
+  readonly aliases: readonly string[]
+  /** Set when the provider announces a retirement date; `replacement` when it names a successor. */
+  readonly retirement: ModelRetirement | null
+}
+
+/** OpenAI's model object plus token.js's `capabilities`. */
+export interface Model {
+  id: string
+  object: 'model'
+  /** Unix seconds. */
+  created: number
+  owned_by: string
+  /** token.js extra: what the model can do (see `ListedModelCapabilities`). */
+  capabilities: ListedModelCapabilities
+}
+
+/** OpenAI's `models.list()` page (one page: the providers here return every model at once). */
+export interface ModelsPage {
+  object: 'list'
+  data: Model[]
 }

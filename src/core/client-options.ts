@@ -43,6 +43,32 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean | undefined
   /** Advanced: a custom transport (the seam both built-in transports implement). */
   transport?: Transport | undefined
+  /**
+   * Opt-in: gate features for model ids token.js's table does not know (a model newer than this version,
+   * a fine-tune) using the provider's own model list (Mistral: `GET /v1/models`), as `models.list()`
+   * returns it. The list is fetched on first need (one extra request) and cached per client for `ttlMs`
+   * milliseconds (default 3600000, one hour); `models.list()` refreshes it too. Features the provider does
+   * not report (for Mistral: JSON mode, JSON schema, n, prediction, prefix) are not gated, and a failed
+   * fetch leaves the model ungated (it is retried on the next call). Ids in the table always use the
+   * table. Default: off — unknown ids are sent as they are, nothing gated.
+   */
+  liveModelCapabilities?: boolean | { ttlMs?: number | undefined } | undefined
+  /**
+   * Settings for one provider, winning over the top-level `apiKey`, `baseURL` and `defaultHeaders`
+   * (which apply to every provider). Use it when one client talks to several providers:
+   * `new TokenJS({ providers: { mistral: { apiKey: '…' }, openai: { apiKey: '…' } } })`.
+   */
+  providers?: Partial<Record<string, ProviderSettings>> | undefined
+}
+
+/** Per-provider connection settings. */
+export interface ProviderSettings {
+  /** API key for this provider. Default: the provider's environment variable. */
+  apiKey?: string | undefined
+  /** Base URL for this provider. Default: its environment variable, else its own URL. */
+  baseURL?: string | undefined
+  /** Headers sent with every request to this provider. */
+  defaultHeaders?: Record<string, string> | undefined
 }
 
 /** The second argument of `create`: options for one request. */

@@ -2,8 +2,8 @@
  * The contract every provider folder implements. A provider is data plus pure functions: it never
  * performs I/O, reads the environment, retries, or builds HTTP errors — the core does all of that.
  */
-import type { ModelRow, ModelTable } from '../capabilities.js'
-import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
+import type { EmbeddingModelRow, EmbeddingModelTable, ModelRow, ModelTable } from '../capabilities.js'
+import type { ChatCompletion, ChatCompletionChunk, Completion, CreateEmbeddingResponse, ModelsPage } from '../types.js'
 
 /** What a request mapper knows besides the params. */
 export interface ChatRequestContext {
@@ -41,14 +41,22 @@ export interface ProviderAdapter {
   readonly id: string
   /** Human name for docs and messages. */
   readonly displayName: string
-  /** The provider's own API base URL (with version path). */
-  readonly defaultBaseURL: string
+  /**
+   * The provider's own API base URL (with version path). `undefined` for endpoints with no default
+   * (any OpenAI-compatible server): then the caller must pass `baseURL` or set `baseURLEnvVar`.
+   */
+  readonly defaultBaseURL: string | undefined
   /** Environment variable holding the API key. */
   readonly apiKeyEnvVar: string
   /** Environment variable overriding the base URL. */
   readonly baseURLEnvVar: string
   /** Whether a missing API key is acceptable (local servers). */
   readonly apiKeyOptional: boolean
+  /**
+   * Why requests to this provider cannot work at all (e.g. the API was shut down); requests fail
+   * with an InputError saying so before any I/O. Absent for working providers.
+   */
+  readonly unavailable?: string
   /** The provider's model table. */
   readonly models: ModelTable
   /** Response headers that carry the provider's request id, in order of preference. */
@@ -65,6 +73,69 @@ export interface ProviderAdapter {
     /** A fresh, stateful mapper for one stream. */
     createChunkMapper(context: ChatResponseContext): ChunkMapper
   }
+  /** Embeddings (`embeddings.create`); absent when the provider has none. */
+  readonly embeddings?: ProviderEmbeddings
+  /** Text completions (`completions.create`, e.g. Mistral FIM); absent when the provider has none. */
+  readonly completions?: ProviderCompletions
+  /** The provider's model list endpoint; absent when the provider has none. */
+  readonly modelList?: ProviderModelList
   /** Reads a provider error body (already JSON-parsed when possible) into a message and fields. */
   parseError(status: number | undefined, body: unknown, raw: string): ParsedProviderError
+}
+
+/** What an embeddings request mapper knows besides the params. */
+export interface EmbeddingsRequestContext {
+  readonly provider: string
+  readonly model: string
+  /** The model's row, or undefined for a model id we do not know (then nothing is gated). */
+  readonly row: EmbeddingModelRow | undefined
+  /** The provider's embedding table, to suggest alternatives in errors. */
+  readonly models: EmbeddingModelTable
+  readonly dropUnsupportedParams: boolean
+  /** Names of parameters dropped under `dropUnsupportedParams` (appended by the mapper). */
+  readonly dropped: string[]
+}
+
+/** What an embeddings response mapper knows. */
+export interface EmbeddingsResponseContext {
+  readonly provider: string
+  readonly model: string
+  /** The caller's `encoding_format` (the mapper encodes base64 itself when the wire carries floats). */
+  readonly encodingFormat: 'float' | 'base64'
+  /** Added to every `index`: the position of this batch's first input in the caller's input. */
+  readonly indexOffset: number
+}
+
+export interface ProviderEmbeddings {
+  /** Path appended to the base URL. */
+  readonly path: string
+  /** The provider's embedding-model table. */
+  readonly models: EmbeddingModelTable
+  /** Largest estimated token count per request; the core splits bigger inputs into several requests. */
+  readonly maxBatchTokens: number
+  /** OpenAI params (with `input` replaced by one batch) → the provider's wire body. Throws InputError. */
+  toRequest(params: Readonly<Record<string, unknown>>, input: readonly string[], context: EmbeddingsRequestContext): Record<string, unknown>
+  /** The provider's JSON response → OpenAI CreateEmbeddingResponse. Throws ResponseParseError. */
+  fromResponse(json: unknown, raw: string, context: EmbeddingsResponseContext): CreateEmbeddingResponse
+}
+
+/** Maps one parsed stream event to an OpenAI text-completion chunk; `undefined` to skip the event. */
+export type CompletionChunkMapper = (json: unknown, raw: string) => Completion | undefined
+
+export interface ProviderCompletions {
+  /** Path appended to the base URL. */
+  readonly path: string
+  /** OpenAI completion params → the provider's wire body (gated on the chat row's `fim`). Throws InputError. */
+  toRequest(params: Readonly<Record<string, unknown>>, context: ChatRequestContext): Record<string, unknown>
+  /** The provider's JSON response → OpenAI Completion. Throws ResponseParseError/FinishReasonError. */
+  fromResponse(json: unknown, raw: string, context: ChatResponseContext): Completion
+  /** A fresh mapper for one stream. */
+  createChunkMapper(context: ChatResponseContext): CompletionChunkMapper
+}
+
+export interface ProviderModelList {
+  /** Path appended to the base URL (GET). */
+  readonly path: string
+  /** The provider's model list → OpenAI's list shape with token.js capabilities. Throws ResponseParseError. */
+  fromResponse(json: unknown, raw: string, context: { readonly provider: string }): ModelsPage
 }

@@ -24,7 +24,9 @@ const keepText = (text: string): string => text
 const CONTROL_CHARACTERS = /[\r\n\0]/
 
 export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {
-  const apiKey = options.apiKey ?? readEnvironment(provider.apiKeyEnvVar)
+  if (provider.unavailable !== undefined) throw new InputError(provider.unavailable, 'provider')
+  const specific = options.providers?.[provider.id]
+  const apiKey = specific?.apiKey ?? options.apiKey ?? readEnvironment(provider.apiKeyEnvVar)
   if (apiKey === undefined && !provider.apiKeyOptional) {
     throw new InputError(
       `No API key for ${provider.displayName}: set the ${provider.apiKeyEnvVar} environment variable ` +
@@ -43,10 +45,11 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
       'dangerouslyAllowBrowser',
     )
   }
-  const baseURL = resolveBaseURL(provider, options)
+  const baseURL = resolveBaseURL(provider, specific?.baseURL ?? options.baseURL)
   const common: Record<string, string> = { 'content-type': 'application/json' }
   if (isNode()) common['user-agent'] = `token.js/${VERSION}`
   Object.assign(common, checkHeaders(options.defaultHeaders, 'defaultHeaders'))
+  Object.assign(common, checkHeaders(specific?.defaultHeaders, `providers.${provider.id}.defaultHeaders`))
   if (apiKey !== undefined) Object.assign(common, provider.authHeaders(apiKey))
   return {
     baseURL,
@@ -58,13 +61,20 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
   }
 }
 
-function resolveBaseURL(provider: ProviderAdapter, options: ClientOptions): string {
-  const configured = options.baseURL ?? readEnvironment(provider.baseURLEnvVar) ?? provider.defaultBaseURL
+function resolveBaseURL(provider: ProviderAdapter, given: string | undefined): string {
+  const configured = given ?? readEnvironment(provider.baseURLEnvVar) ?? provider.defaultBaseURL
+  if (configured === undefined) {
+    throw new InputError(
+      `Provider '${provider.id}' has no default URL: pass baseURL to new TokenJS({ baseURL }) ` +
+        `(e.g. http://localhost:11434/v1 for Ollama) or set ${provider.baseURLEnvVar}.`,
+      'baseURL',
+    )
+  }
   let url: URL
   try {
     url = new URL(configured)
   } catch {
-    throw new InputError(`baseURL '${configured}' is not a valid URL (expected e.g. ${provider.defaultBaseURL}).`, 'baseURL')
+    throw new InputError(`baseURL '${configured}' is not a valid URL (expected e.g. ${provider.defaultBaseURL ?? 'http://localhost:8000/v1'}).`, 'baseURL')
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError(`baseURL must use http: or https:, got '${url.protocol}'.`, 'baseURL')

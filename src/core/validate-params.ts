@@ -119,7 +119,7 @@ const paramChecks: Readonly<Record<string, Check>> = {
   ),
   parallel_tool_calls: optional(boolean),
   prediction: optional(shape({ type: literal('content'), content: textContent })),
-  reasoning_effort: optional(literal('none', 'minimal', 'low', 'medium', 'high', 'xhigh')),
+  reasoning_effort: optional(literal('none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max')),
   stream_options: optional(record),
   metadata: optional(record),
   prompt_cache_key: optional(string),

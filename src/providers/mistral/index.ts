@@ -1,7 +1,14 @@
 /** The Mistral provider: data plus pure mapping functions. */
 import type { ProviderAdapter } from '../../core/provider-adapter.js'
 import { createMistralChunkMapper } from './chunks.js'
+import { MISTRAL_EMBEDDING_BATCH_TOKENS, mistralEmbeddingModels } from './embedding-models.js'
+import { toMistralEmbeddingsRequest } from './embeddings-request.js'
+import { fromMistralEmbeddingsResponse } from './embeddings-response.js'
 import { parseMistralError } from './errors.js'
+import { createMistralFimChunkMapper } from './fim-chunks.js'
+import { toMistralFimRequest } from './fim-request.js'
+import { fromMistralFimResponse } from './fim-response.js'
+import { fromMistralModelList } from './model-cards.js'
 import { mistralModels } from './models.js'
 import { toMistralRequest } from './request.js'
 import { fromMistralResponse } from './response.js'
@@ -22,7 +29,25 @@ export const mistralProvider = {
     fromResponse: fromMistralResponse,
     createChunkMapper: createMistralChunkMapper,
   },
+  embeddings: {
+    path: '/embeddings',
+    models: mistralEmbeddingModels,
+    maxBatchTokens: MISTRAL_EMBEDDING_BATCH_TOKENS,
+    toRequest: toMistralEmbeddingsRequest,
+    fromResponse: fromMistralEmbeddingsResponse,
+  },
+  completions: {
+    path: '/fim/completions',
+    toRequest: toMistralFimRequest,
+    fromResponse: fromMistralFimResponse,
+    createChunkMapper: createMistralFimChunkMapper,
+  },
+  modelList: {
+    path: '/models',
+    fromResponse: fromMistralModelList,
+  },
   parseError: parseMistralError,
 } as const satisfies ProviderAdapter
 
 export type { MistralModelId } from './models.js'
+export type { MistralEmbeddingModelId } from './embedding-models.js'

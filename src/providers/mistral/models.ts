@@ -14,7 +14,7 @@
  * - `n` is true everywhere: every id below was still served after 2024-11-06, when Mistral added `n`.
  * - Cards of retired models list no features (`features: []`); for those rows the seed table is the floor.
  */
-import type { ModelRow } from '../../capabilities.js'
+import { defineModelTable, type ModelRow } from '../../capabilities.js'
 
 // ---------------------------------------------------------------------------------------------
 // Shared building blocks
@@ -142,7 +142,7 @@ const saba = { ...base, label: 'Mistral Saba', contextLength: 32_768 } as const 
 // The table
 // ---------------------------------------------------------------------------------------------
 
-export const mistralModels = {
+export const mistralModels = defineModelTable({
   // ===== Current =====
 
   // Mistral Large 4 (preview). Card apiNames: mistral-large-4, mistral-large-4-0; no -latest alias yet.
@@ -458,7 +458,7 @@ export const mistralModels = {
     ...mixtral8x22b, aliasOf: 'open-mixtral-8x22b-2404',
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
   },
-} as const satisfies Record<string, ModelRow>
+})
 
-/** A Mistral model id from our table. */
+/** A model id from our table. */
 export type MistralModelId = keyof typeof mistralModels

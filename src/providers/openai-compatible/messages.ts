@@ -1,0 +1,55 @@
+/**
+ * OpenAI messages → an OpenAI-compatible server: the same shape, minus what the service cannot take.
+ * `reasoning_content` (token.js's extra holding another provider's reasoning) is not sent: OpenAI's
+ * chat API has no field for it, and the answer it explains is kept.
+ */
+import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
+import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import { InputError } from '../../errors.js'
+import type { ChatCompletionContentPart, ChatCompletionMessageParam } from '../../types.js'
+import type { OpenAICompatibleQuirks } from './quirks.js'
+
+export function convertToOpenAIMessages(
+  messages: readonly ChatCompletionMessageParam[],
+  context: ChatRequestContext,
+  quirks: OpenAICompatibleQuirks,
+): Record<string, unknown>[] {
+  return messages.map((message, index) => {
+    const path = `messages[${index}]`
+    const converted: Record<string, unknown> = { ...message }
+    delete converted.reasoning_content
+    if (message.role === 'developer' && quirks.developerAsSystem === true) converted.role = 'system'
+    if ('name' in message && message.name !== undefined && message.role !== 'function' && quirks.rejectsMessageName === true) {
+      refuseUnsupported(context, `${path}.name`, `${context.provider} rejects a name on messages.`)
+      delete converted.name
+    }
+    if (message.role === 'assistant' && message.prefix !== undefined) {
+      if (message.prefix) {
+        throw new InputError(`${path}.prefix: ${context.provider} cannot continue an assistant message (no prefill).`, `${path}.prefix`)
+      }
+      delete converted.prefix
+    }
+    if (message.role === 'user' && Array.isArray(message.content)) gateParts(message.content, context, `${path}.content`)
+    return converted
+  })
+}
+
+function gateParts(parts: readonly ChatCompletionContentPart[], context: ChatRequestContext, path: string): void {
+  parts.forEach((part, index) => {
+    const partPath = `${path}[${index}]`
+    switch (part.type) {
+      case 'text':
+        return
+      case 'image_url':
+        return requireFeature(context, 'images', partPath)
+      case 'input_audio':
+        return requireFeature(context, 'audio', partPath)
+      case 'file':
+        return requireFeature(context, 'documents', partPath)
+      default: {
+        const unknown: never = part
+        throw new InputError(`Unknown content part type '${(unknown as { type: string }).type}' at ${partPath}.`, partPath)
+      }
+    }
+  })
+}
