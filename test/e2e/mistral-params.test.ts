@@ -242,3 +242,11 @@ describe('OpenAI parameters Mistral has no place for', () => {
     expect(harness.lastBody()).toEqual({ model: 'mistral-large-latest', messages })
   })
 })
+
+describe('empty tool lists', () => {
+  it('sends neither tools nor tool_choice for tools: [] with auto/none, and refuses required', async () => {
+    await create({ tools: [], tool_choice: 'auto' })
+    expect(harness.lastBody()).toEqual({ model: 'mistral-large-latest', messages })
+    await expectInputError(harness, create({ tools: [], tool_choice: 'required' }), 'tool_choice')
+  })
+})

@@ -94,7 +94,8 @@ const handlers: Record<string, Handler> = {
       return
     }
     const converted = convertToolChoice(params.tool_choice, tools)
-    if (converted.tools.length > 0) body.tools = converted.tools
+    if (converted.tools.length === 0) return // nothing to choose from: the tool_choice handler decides
+    body.tools = converted.tools
     body.tool_choice = converted.toolChoice
   },
   tool_choice: (value: ChatCompletionToolChoiceOption, body, context, params) => {
