@@ -38,6 +38,10 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'utf8',
+  // Whitespace and syntax only: identifiers (function and class names) stay, so stack traces stay
+  // readable, and the installed package stays within its size budget (issue #6: ≤ 300 KB).
+  minifyWhitespace: true,
+  minifySyntax: true,
 } as const
 
 /** Bare specifiers (`node:*`) stay imports; in ESM the node transport becomes `#node-transport`. */

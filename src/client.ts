@@ -4,6 +4,11 @@
  */
 import type { ModelRow, ModelTable } from './capabilities.js'
 import type { ChatCompletionStream } from './core/chat-completion-stream.js'
+import type { CompletionStream } from './core/completion-stream.js'
+import { runListModels } from './core/list-models.js'
+import { DEFAULT_LIVE_MODELS_TTL_MS, LiveModelCatalog } from './core/live-model-catalog.js'
+import { runCompletion } from './core/run-completion.js'
+import { runEmbeddings } from './core/run-embeddings.js'
 import type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
 import { isBrowser, isNode } from './core/environment.js'
 import { createFetchTransport, type FetchFunction } from './core/fetch-transport.js'
@@ -13,7 +18,18 @@ import { runChatCompletion, type ClientInternals } from './core/run-chat-complet
 import type { Transport } from './core/transport.js'
 import { InputError } from './errors.js'
 import { findProvider, providers, type ModelIdFor, type ProviderId } from './providers/index.js'
-import type { ChatCompletion, ChatCompletionParamsBase, MistralChatOptions } from './types.js'
+import type {
+  ChatCompletion,
+  ChatCompletionParamsBase,
+  Completion,
+  CompletionCreateParamsBase,
+  CreateEmbeddingResponse,
+  EmbeddingCreateParamsBase,
+  MistralChatOptions,
+  MistralCompletionOptions,
+  MistralEmbeddingOptions,
+  ModelsPage,
+} from './types.js'
 
 /** Extra params per provider. */
 interface ProviderExtras {
@@ -41,9 +57,63 @@ export interface ChatCompletions {
   create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>
 }
 
+/** Embedding-model id suggestions per provider (never for a provider without embeddings). */
+export type EmbeddingModelIdFor<P extends ProviderId> = (typeof providers)[P] extends { embeddings: { models: infer M } }
+  ? Extract<keyof M, string>
+  : never
+
+/** `embeddings.create` params for one provider. */
+export type ProviderEmbeddingParams<P extends ProviderId> = {
+  /** The provider to call. */
+  provider: P
+  /** An embedding model id (e.g. `'mistral-embed'`, `'codestral-embed'`); any other id is accepted and not gated. */
+  model: EmbeddingModelIdFor<P> | (string & {})
+} & EmbeddingCreateParamsBase &
+  (P extends 'mistral' ? MistralEmbeddingOptions : unknown)
+
+export type EmbeddingCreateParams = { [P in ProviderId]: ProviderEmbeddingParams<P> }[ProviderId]
+
+export interface Embeddings {
+  /** Embeds `input` (one vector per string, in order). Large inputs are split into several requests and re-joined. */
+  create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse>
+}
+
+/** `completions.create` params for one provider. */
+export type ProviderCompletionParams<P extends ProviderId> = {
+  /** The provider to call. */
+  provider: P
+  /** A model with fill-in-the-middle (Mistral: `'codestral-latest'`); other ids of the table are refused. */
+  model: ModelIdFor<P> | (string & {})
+  /** Stream the text as OpenAI `Completion` chunks. */
+  stream?: boolean | null
+} & CompletionCreateParamsBase &
+  (P extends 'mistral' ? MistralCompletionOptions : unknown)
+
+export type CompletionCreateParams = { [P in ProviderId]: ProviderCompletionParams<P> }[ProviderId]
+export type CompletionCreateParamsStreaming = CompletionCreateParams & { stream: true }
+export type CompletionCreateParamsNonStreaming = CompletionCreateParams & { stream?: false | null }
+
+export interface Completions {
+  create(params: CompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<Completion>
+  create(params: CompletionCreateParamsStreaming, options?: RequestOptions): Promise<CompletionStream>
+  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>
+}
+
+export interface Models {
+  /** The provider's current models (its own list), each with token.js `capabilities`. */
+  list(params: { provider: ProviderId }, options?: RequestOptions): Promise<ModelsPage>
+}
+
 export class TokenJS {
   /** OpenAI-style namespace: `tokenjs.chat.completions.create(...)`. */
   readonly chat: { readonly completions: ChatCompletions }
+  /** OpenAI-style namespace: `tokenjs.embeddings.create(...)`. */
+  readonly embeddings: Embeddings
+  /** OpenAI-style namespace for text completions (Mistral: fill-in-the-middle): `tokenjs.completions.create(...)`. */
+  readonly completions: Completions
+  /** OpenAI-style namespace: `tokenjs.models.list({ provider })`. */
+  readonly models: Models
+  private liveCatalog: LiveModelCatalog | undefined
   private readonly options: ClientOptions
   private readonly connections = new Map<string, ProviderConnection>()
   private readonly extensions = new Map<string, Record<string, ModelRow>>()
@@ -60,6 +130,16 @@ export class TokenJS {
     const create = (params: unknown, requestOptions?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> =>
       runChatCompletion(internals, params, requestOptions)
     this.chat = { completions: { create: create as ChatCompletions['create'] } }
+    this.embeddings = { create: (params, requestOptions) => runEmbeddings(internals, params, requestOptions) }
+    const complete = (params: unknown, requestOptions?: RequestOptions): Promise<Completion | CompletionStream> =>
+      runCompletion(internals, params, requestOptions)
+    this.completions = { create: complete as Completions['create'] }
+    this.models = { list: (params, requestOptions) => runListModels(internals, params, requestOptions) }
+    const live = options.liveModelCapabilities
+    if (live !== undefined && live !== false) {
+      const ttlMs = live === true ? DEFAULT_LIVE_MODELS_TTL_MS : (live.ttlMs ?? DEFAULT_LIVE_MODELS_TTL_MS)
+      this.liveCatalog = new LiveModelCatalog(ttlMs, (provider) => runListModels(internals, { provider: provider.id }, undefined))
+    }
   }
 
   /**
@@ -104,6 +184,12 @@ export class TokenJS {
       },
       models: (provider) => this.modelsFor(provider),
       transport: () => this.transport(),
+      ...(this.options.liveModelCapabilities === undefined || this.options.liveModelCapabilities === false
+        ? {}
+        : {
+            liveModelRow: (provider: ProviderAdapter, model: string) => this.liveCatalog?.row(provider, model) ?? Promise.resolve(undefined),
+            rememberModels: (provider: ProviderAdapter, page: ModelsPage) => this.liveCatalog?.remember(provider, page),
+          }),
     }
   }
 
@@ -117,9 +203,12 @@ async function chooseTransport(options: ClientOptions): Promise<Transport> {
   if (options.transport !== undefined) return options.transport
   if (options.fetch !== undefined) return createFetchTransport(options.fetch)
   if (isNode()) {
-    // Loaded only on Node, so bundles for browsers and edge runtimes never see `node:` modules.
+    // Loaded only on Node, so bundles for browsers and edge runtimes never see `node:` modules. In the
+    // published build this import is `#node-transport` (package.json `imports`): outside the `node`
+    // condition it resolves to a stub returning undefined, and we fall back to fetch.
     const { createNodeTransport } = await import('./core/node-transport.js')
-    return createNodeTransport()
+    const transport: Transport | undefined = createNodeTransport()
+    if (transport !== undefined) return transport
   }
   if (typeof globalThis.fetch !== 'function') {
     throw new InputError('No fetch in this runtime: pass a fetch implementation as new TokenJS({ fetch }).', 'fetch')

@@ -14,17 +14,23 @@ import type { TransportResponse } from './transport.js'
 
 const HIGH_WATER_MARK = 64
 
-export interface StreamOptions {
+/** What the stream reads of a chunk: its choices' index and finish reason (chat and text-completion chunks both fit). */
+export interface StreamedChunk {
+  readonly choices: ReadonlyArray<{ readonly index: number; readonly finish_reason: string | null }>
+}
+
+export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk> {
   readonly response: TransportResponse
-  readonly mapper: ChunkMapper
+  readonly mapper: ChunkMapper | ((json: unknown, raw: string) => Chunk | undefined)
   readonly provider: ProviderAdapter
   readonly idleTimeoutMs: number
   /** Removes the API key from text received, before it reaches an error. */
   readonly redact: (text: string) => string
 }
 
-export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
-  private readonly queue: ChatCompletionChunk[] = []
+/** Generic over the chunk type only so `completions.create({ stream: true })` reuses it (completion-stream.ts). */
+export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk> implements AsyncIterable<Chunk> {
+  private readonly queue: Chunk[] = []
   private head = 0
   private failure: Error | undefined
   private ended = false
@@ -36,7 +42,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   private waiting: (() => void) | undefined
   private abortController: AbortController | undefined
 
-  constructor(private readonly options: StreamOptions) {}
+  constructor(private readonly options: StreamOptions<Chunk>) {}
 
   /** Aborting this controller stops the stream and releases the connection (as in openai-node). */
   get controller(): AbortController {
@@ -54,7 +60,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     this.options.response.cancel()
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<Chunk> {
     if (this.started) throw new Error('A token.js stream can be iterated only once.')
     this.start()
     return {
@@ -71,7 +77,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   /** Reads the whole stream and returns the ChatCompletion it adds up to (tool calls and usage assembled). */
-  async finalCompletion(): Promise<ChatCompletion> {
+  async finalCompletion(this: ChatCompletionStream<ChatCompletionChunk>): Promise<ChatCompletion> {
     const accumulator = new ChunkAccumulator()
     for await (const chunk of this) accumulator.add(chunk)
     return accumulator.result()
@@ -92,9 +98,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     )
   }
 
-  private next(): Promise<IteratorResult<ChatCompletionChunk>> {
+  private next(): Promise<IteratorResult<Chunk>> {
     if (this.head < this.queue.length) {
-      const value = this.queue[this.head++] as ChatCompletionChunk
+      const value = this.queue[this.head++] as Chunk
       if (this.head === this.queue.length) {
         this.queue.length = 0
         this.head = 0
@@ -118,6 +124,9 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   private onEvents(events: ServerSentEvent[]): void {
     if (this.ended) return
+    // A consumer already waiting drains the queue in the microtasks right after this call: pausing the
+    // socket now would only cost a pause/resume per read. Pause when data arrives and nobody is waiting.
+    const consumerWaiting = this.waiting !== undefined
     try {
       for (const event of events) this.onEvent(event)
     } catch (error) {
@@ -125,7 +134,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       this.options.response.cancel()
       return
     }
-    if (!this.paused && this.queue.length - this.head >= HIGH_WATER_MARK) {
+    if (!this.paused && !consumerWaiting && this.queue.length - this.head >= HIGH_WATER_MARK) {
       this.paused = true
       this.options.response.pause()
     }
@@ -146,7 +155,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       throw new ResponseParseError(`${this.options.provider.displayName} sent a stream event that is not JSON.`, this.options.redact(data), { cause: error })
     }
     if (event.event === 'error' || isErrorObject(json)) throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
-    const chunk = this.options.mapper(json, data)
+    const chunk = this.options.mapper(json, data) as Chunk | undefined
     if (chunk === undefined) return
     for (const choice of chunk.choices) {
       if (choice.finish_reason === null) this.open.add(choice.index)

@@ -31,8 +31,9 @@ export function createFetchTransport(fetchFunction: FetchFunction): Transport {
         body: request.body ?? null,
         signal: controller.signal,
       })
-      clearTimeout(timer)
-      return new FetchResponse(response, controller, release, () => timedOut, request)
+      // The timer keeps running while `text()` reads the body (a body that stalls must time out, as on
+      // the node transport); `stream()` replaces it with the idle timeout.
+      return new FetchResponse(response, controller, release, () => timedOut, request, () => clearTimeout(timer))
     } catch (error) {
       release()
       throw toError(error, timedOut, request)
@@ -59,6 +60,7 @@ class FetchResponse implements TransportResponse {
     private readonly release: () => void,
     private readonly timedOut: () => boolean,
     private readonly request: TransportRequest,
+    private readonly stopRequestTimer: () => void,
   ) {
     this.status = response.status
   }
@@ -86,6 +88,7 @@ class FetchResponse implements TransportResponse {
   }
 
   stream(sink: BodySink, idleTimeoutMs: number): void {
+    this.stopRequestTimer()
     void this.pump(sink, idleTimeoutMs)
   }
 
@@ -117,7 +120,7 @@ class FetchResponse implements TransportResponse {
     } catch (error) {
       if (this.finished) return
       this.finish()
-      sink.onError(idleTimedOut ? new APIConnectionTimeoutError('Stream idle timeout.') : toError(error, false, this.request))
+      sink.onError(idleTimedOut ? new APIConnectionTimeoutError('Stream idle timeout.') : toError(error, this.timedOut(), this.request))
     }
   }
 

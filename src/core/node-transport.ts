@@ -85,12 +85,16 @@ function send(
       agent,
       timeout: request.timeoutMs,
     })
-    const onAbort = (): void => {
-      cause.error = userAbortError(signal as AbortSignal)
-      outgoing.destroy(cause.error)
+    // Abort wiring only when the caller passed a signal: a plain call allocates nothing for it.
+    let release = noRelease
+    if (signal !== undefined) {
+      const onAbort = (): void => {
+        cause.error = userAbortError(signal)
+        outgoing.destroy(cause.error)
+      }
+      signal.addEventListener('abort', onAbort, { once: true })
+      release = () => signal.removeEventListener('abort', onAbort)
     }
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const release = (): void => signal?.removeEventListener('abort', onAbort)
     outgoing.on('timeout', () => {
       cause.error = new APIConnectionTimeoutError(settled ? 'Stream idle timeout.' : 'Request timed out.')
       outgoing.destroy(cause.error)
@@ -109,6 +113,8 @@ function send(
   })
 }
 
+const noRelease = (): void => {}
+
 interface CutCause {
   error: Error | undefined
 }
@@ -121,6 +127,7 @@ function toConnectionError(error: Error): Error {
 class NodeResponse implements TransportResponse {
   readonly status: number
   private finished = false
+  private idleTimeoutMs = 0
 
   constructor(
     private readonly outgoing: http.ClientRequest,
@@ -160,6 +167,7 @@ class NodeResponse implements TransportResponse {
 
   stream(sink: BodySink, idleTimeoutMs: number): void {
     const incoming = this.incoming
+    this.idleTimeoutMs = idleTimeoutMs
     // From here on the socket timeout measures silence between chunks, not the wait for headers.
     if (idleTimeoutMs > 0) this.outgoing.setTimeout(idleTimeoutMs)
     incoming.on('data', (chunk: Buffer) => sink.onData(chunk))
@@ -189,6 +197,8 @@ class NodeResponse implements TransportResponse {
 
   resume(): void {
     this.incoming.resume()
+    // Restart the idle clock that pause() stopped.
+    if (this.idleTimeoutMs > 0) this.incoming.socket?.setTimeout(this.idleTimeoutMs)
   }
 
   cancel(): void {

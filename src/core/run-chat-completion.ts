@@ -4,9 +4,11 @@
  */
 import { isRetired, type ModelRow, type ModelTable } from '../capabilities.js'
 import { InputError, ResponseParseError } from '../errors.js'
-import type { ChatCompletion } from '../types.js'
+import type { ChatCompletion, ModelsPage } from '../types.js'
 import { ChatCompletionStream } from './chat-completion-stream.js'
 import type { ClientOptions, RequestOptions } from './client-options.js'
+import { suggestModelWith } from './feature-gate.js'
+import { lookupLiveRow } from './live-model-catalog.js'
 import { checkHeaders, type ProviderConnection } from './provider-connection.js'
 import type { ChatRequestContext, ProviderAdapter } from './provider-adapter.js'
 import { sendRequest } from './send-request.js'
@@ -22,6 +24,10 @@ export interface ClientInternals {
   connection(provider: ProviderAdapter): ProviderConnection
   models(provider: ProviderAdapter): ModelTable
   transport(): Transport | Promise<Transport>
+  /** With the `liveModelCapabilities` option: the row of a model id the table lacks, from the provider's model list. */
+  liveModelRow?(provider: ProviderAdapter, model: string): Promise<ModelRow | undefined>
+  /** With the `liveModelCapabilities` option: keeps a model list fetched by `models.list()`. */
+  rememberModels?(provider: ProviderAdapter, page: ModelsPage): void
 }
 
 const DEFAULT_TIMEOUT_MS = 600_000
@@ -33,7 +39,11 @@ export async function runChatCompletion(
   requestOptions: RequestOptions | undefined,
 ): Promise<ChatCompletion | ChatCompletionStream> {
   const options = requestOptions ?? {}
-  const { provider, context, body, connection, stream } = prepareRequest(client, params, options)
+  // Opt-in (liveModelCapabilities): a model id our table lacks is looked up in the provider's model list.
+  const liveRow = await lookupLiveRow(client, params, (record) =>
+    validateChatParams(record, options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false),
+  )
+  const { provider, context, body, connection, stream } = prepareRequest(client, params, options, liveRow)
   const timeoutMs = options.timeout ?? client.options.timeout ?? DEFAULT_TIMEOUT_MS
   const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
   const baseHeaders = stream ? connection.streamHeaders : connection.jsonHeaders
@@ -79,7 +89,7 @@ interface PreparedRequest {
 }
 
 /** Everything that can fail before I/O fails here, with an InputError. */
-function prepareRequest(client: ClientInternals, params: unknown, options: RequestOptions): PreparedRequest {
+function prepareRequest(client: ClientInternals, params: unknown, options: RequestOptions, liveRow?: ModelRow): PreparedRequest {
   if (!isRecord(params)) throw new InputError('create() expects a params object with provider, model and messages.')
   const provider = client.findProvider(params.provider)
   if (provider === undefined) {
@@ -92,10 +102,17 @@ function prepareRequest(client: ClientInternals, params: unknown, options: Reque
   validateChatParams(params, dropUnsupportedParams)
   const model = params.model as string
   const models = client.models(provider)
-  const row = Object.hasOwn(models, model) ? models[model] : undefined
+  const row = Object.hasOwn(models, model) ? models[model] : liveRow
   const connection = client.connection(provider)
   refuseRetired(provider, model, row, connection)
   const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped: [] }
+  if (row === undefined && provider.embeddings !== undefined && Object.hasOwn(provider.embeddings.models, model)) {
+    throw new InputError(
+      `Model '${model}' is a ${provider.displayName} embedding model: call embeddings.create() with it, ` +
+        `or chat with a chat model such as '${suggestModelWith(context, 'chat') ?? 'another model'}'.`,
+      'model',
+    )
+  }
   if (params.stream === true && row !== undefined && !row.streaming) {
     throw new InputError(`Model '${model}' (${provider.id}) does not support streaming; remove stream: true.`, 'stream')
   }

@@ -111,14 +111,15 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
     code: parsed.code,
     type: parsed.type,
     param: parsed.param,
-    requestId: findRequestId(response, options.provider),
+    // Read back from a header too, so redacted like the rest of what was received.
+    requestId: findRequestId(response, options.provider, options.redact),
   })
 }
 
-function findRequestId(response: TransportResponse, provider: ProviderAdapter): string | undefined {
+function findRequestId(response: TransportResponse, provider: ProviderAdapter, redact: (text: string) => string): string | undefined {
   for (const name of provider.requestIdHeaders) {
     const value = response.header(name)
-    if (value !== undefined) return value
+    if (value !== undefined) return redact(value)
   }
   return undefined
 }

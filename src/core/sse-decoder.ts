@@ -58,6 +58,13 @@ const STREAM_OPTIONS = { stream: true } as const
 export class SSEDecoder {
   // Spelled this way because without the DOM lib, Node's typings declare TextDecoder only as a value.
   #textDecoder: InstanceType<typeof TextDecoder> | undefined
+  /**
+   * Decodes chunks that end on a character boundary while #textDecoder holds no bytes: a
+   * non-streaming `decode` is several times cheaper than `decode(…, { stream: true })` (Node 20).
+   */
+  #wholeDecoder: InstanceType<typeof TextDecoder> | undefined
+  /** #textDecoder may hold the start of a character: keep using it until a chunk ends cleanly. */
+  #textDecoderBusy = false
   /** Start of a line whose line ending has not arrived yet. Never contains CR or LF. */
   #pending = ''
   #atStreamStart = true
@@ -105,10 +112,18 @@ export class SSEDecoder {
     if (typeof chunk === 'string') {
       if (this.#textDecoder === undefined) return chunk
       // Bytes held back from an earlier chunk cannot be completed by text: flush them first.
+      this.#textDecoderBusy = false
       return this.#textDecoder.decode() + chunk
     }
     // ignoreBOM keeps the BOM in the output, so that text and byte input share one BOM rule.
+    const endsCleanly = endsOnCharacterBoundary(chunk)
+    if (endsCleanly && !this.#textDecoderBusy) {
+      this.#wholeDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
+      return this.#wholeDecoder.decode(chunk)
+    }
     this.#textDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
+    // A chunk shorter than 4 bytes may be the middle of a character begun earlier: stay on the streaming decoder.
+    this.#textDecoderBusy = !endsCleanly || chunk.length < 4
     return this.#textDecoder.decode(chunk, STREAM_OPTIONS)
   }
 
@@ -227,6 +242,7 @@ export class SSEDecoder {
   }
 
   #reset(): void {
+    this.#textDecoderBusy = false
     this.#pending = ''
     this.#atStreamStart = true
     this.#skipLeadingLineFeed = false
@@ -235,6 +251,23 @@ export class SSEDecoder {
     this.#lastEventId = undefined
     this.#retry = undefined
   }
+}
+
+/**
+ * Whether `bytes` (UTF-8) ends with a whole character: false when its last bytes are a lead byte
+ * and fewer continuation bytes than it announces. Invalid sequences count as whole (they decode
+ * to U+FFFD either way).
+ */
+function endsOnCharacterBoundary(bytes: Uint8Array): boolean {
+  const length = bytes.length
+  const last = length - 1
+  if (last < 0 || (bytes[last] as number) < 0x80) return true
+  // Walk back over at most three continuation bytes (10xxxxxx) to the lead byte.
+  let lead = last
+  while (lead > last - 3 && lead > 0 && ((bytes[lead] as number) & 0xc0) === 0x80) lead--
+  const byte = bytes[lead] as number
+  const needed = byte >= 0xf0 ? (byte >= 0xf8 ? 1 : 4) : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+  return lead + needed <= length
 }
 
 /**

@@ -53,7 +53,7 @@ export async function handleChat(state: EmulatorState, exchange: Exchange, parse
     return 422
   }
   const body = parsed.ok ? parsed.value : undefined
-  const verdict = validateChatCompletionRequest(body, { models: settings.models, now: settings.now() })
+  const verdict = validateChatCompletionRequest(body, { models: settings.models, now: settings.now(), embeddingModels: settings.embeddingModels })
   if (!verdict.ok && script?.skipValidation !== true) {
     sendJson(exchange.response, verdict.status, verdict.body, exchange.headers)
     return verdict.status

@@ -1,5 +1,5 @@
 /** The mutable state of one running emulator, and its resolved settings. */
-import type { ModelRow } from '../capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from '../capabilities.js'
 import type { RecordedRequest, ScriptedReply, ScriptHandler } from './emulator-types.js'
 
 export interface EmulatorSettings {
@@ -8,6 +8,7 @@ export interface EmulatorSettings {
   readonly chunkDelayMs: number
   readonly maxBodyBytes: number
   readonly models: Readonly<Record<string, ModelRow>>
+  readonly embeddingModels: Readonly<Record<string, EmbeddingModelRow>>
   readonly now: () => number
   readonly padding: boolean
   readonly logRequests: boolean
@@ -24,7 +25,7 @@ export interface EmulatorState {
   sequence: number
 }
 
-export type Route = 'chat' | 'models'
+export type Route = 'chat' | 'models' | 'embeddings' | 'fim'
 
 /** Takes the scripted reply for this request: the first queued one for the route, else the handler's. */
 export function takeScript(state: EmulatorState, route: Route, request: Omit<RecordedRequest, 'status'>): ScriptedReply | undefined {

@@ -1,5 +1,5 @@
 /** Public types of the Mistral emulator: options, scripted replies, the request log. */
-import type { ModelRow } from '../capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from '../capabilities.js'
 import type { FinishReason } from './answer-types.js'
 
 /** Options of `startMistralEmulator`; every one is optional. */
@@ -18,6 +18,8 @@ export interface MistralEmulatorOptions {
   readonly maxBodyBytes?: number
   /** Model catalogue (id → capability row). Default: token.js's `mistralModels`. */
   readonly models?: Readonly<Record<string, ModelRow>>
+  /** Embedding-model catalogue (id → row), served by `/v1/embeddings` and listed in `/v1/models`. Default: token.js's `mistralEmbeddingModels`. */
+  readonly embeddingModels?: Readonly<Record<string, EmbeddingModelRow>>
   /** Clock in ms since the epoch, used for retirement dates and `created`. Default `Date.now`. */
   readonly now?: () => number
   /** Add Mistral's top-level `p` padding field to every stream chunk. Default `true`. */
@@ -52,7 +54,7 @@ export interface ScriptedReplyBase {
   /** Answer even if the request is invalid (otherwise the validation error is sent and this reply is still used up). Default `false`. */
   readonly skipValidation?: boolean
   /** Only requests to this route consume the reply. Default: any emulated route. */
-  readonly route?: 'chat' | 'models'
+  readonly route?: 'chat' | 'models' | 'embeddings' | 'fim'
 }
 
 /** A tool call in a `'reply'` override. */

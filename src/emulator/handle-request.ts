@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleChat } from './chat-route.js'
+import { handleEmbeddings } from './embeddings-route.js'
+import { handleFim } from './fim-route.js'
 import { invalidModelBody, plainErrorBody, unauthorizedBody } from './error-bodies.js'
 import type { RecordedRequest } from './emulator-types.js'
 import { takeScript, type EmulatorState } from './emulator-state.js'
@@ -45,10 +47,10 @@ async function answerModels(state: EmulatorState, exchange: Exchange, route: Rou
   const now = state.settings.now()
   const script = takeScript(state, 'models', entry)
   if (route.kind === 'model') {
-    const card = modelCards(state.settings.models, now).find((candidate) => candidate['id'] === route.id)
+    const card = modelCards(state.settings.models, now, state.settings.embeddingModels).find((candidate) => candidate['id'] === route.id)
     if (card === undefined && script === undefined) return send(exchange, 404, invalidModelBody(route.id))
     await runScript(exchange, script, jsonReply(card ?? invalidModelBody(route.id)))
-  } else await runScript(exchange, script, jsonReply(modelListBody(state.settings.models, now)))
+  } else await runScript(exchange, script, jsonReply(modelListBody(state.settings.models, now, state.settings.embeddingModels)))
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }
 
@@ -80,10 +82,14 @@ async function answerRoute(state: EmulatorState, exchange: Exchange, request: In
     case 'preflight':
       return 204
     case 'chat':
+    case 'embeddings':
+    case 'fim':
     case 'models':
     case 'model':
       if (!isAuthorized(request, state.settings.apiKey)) return send(exchange, 401, unauthorizedBody(requestId.replaceAll('-', '')))
-      if (route.kind !== 'chat') return answerModels(state, exchange, route, entry)
+      if (route.kind === 'models' || route.kind === 'model') return answerModels(state, exchange, route, entry)
+      if (route.kind === 'embeddings') return handleEmbeddings(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'embeddings', entry))
+      if (route.kind === 'fim') return handleFim(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'fim', entry))
       return handleChat(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'chat', entry))
     default: {
       const unknown: never = route

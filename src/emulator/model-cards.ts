@@ -2,7 +2,7 @@
  * `GET /v1/models` cards (research §3) derived from capability rows: one `BaseModelCard` per
  * served id, aliases listed as their own entries with the other ids of their group in `aliases`.
  */
-import { isRetired, type ModelRow } from '../capabilities.js'
+import { isRetired, type EmbeddingModelRow, type ModelRow } from '../capabilities.js'
 
 /** Every card reports this; Mistral's live cards show 0.3 for its chat models. */
 export const DEFAULT_MODEL_TEMPERATURE = 0.3
@@ -49,17 +49,55 @@ function card(id: string, row: ModelRow, aliases: string[], created: number): Re
   }
 }
 
-/** Cards for every id not retired at `now`. `created` is `now` in Unix seconds. */
-export function modelCards(models: Readonly<Record<string, ModelRow>>, now: number): Record<string, unknown>[] {
-  const served = Object.entries(models).filter(([, row]) => !isRetired(row, now))
-  const created = Math.floor(now / 1000)
-  return served.map(([id, row]) => {
-    const group = canonicalId(id, row)
-    const aliases = served.filter(([otherId, other]) => otherId !== id && canonicalId(otherId, other) === group).map(([otherId]) => otherId)
-    return card(id, row, aliases, created)
-  })
+/** An embedding model's card: every capability false (Mistral's capability flags have none for embeddings). */
+function embeddingCard(id: string, row: EmbeddingModelRow, aliases: string[], created: number): Record<string, unknown> {
+  const none = Object.fromEntries(Object.keys(capabilities(NO_FEATURES)).map((key) => [key, false]))
+  return {
+    id,
+    object: 'model',
+    created,
+    owned_by: 'mistralai',
+    capabilities: none,
+    name: row.aliasOf ?? id,
+    description: row.label,
+    max_context_length: row.contextLength,
+    aliases,
+    deprecation: row.retirement === undefined ? null : `${row.retirement.retiresOn}T12:00:00Z`,
+    deprecation_replacement_model: row.retirement?.replacement ?? null,
+    default_model_temperature: null,
+    type: 'base',
+  }
 }
 
-export function modelListBody(models: Readonly<Record<string, ModelRow>>, now: number): Record<string, unknown> {
-  return { object: 'list', data: modelCards(models, now) }
+const NO_FEATURES: ModelRow = {
+  label: '', chat: false, streaming: false, jsonMode: false, jsonSchema: false, images: false, documents: false, audio: false,
+  tools: false, n: false, reasoning: false, prediction: false, prefix: false, fim: false, contextLength: 0,
+}
+
+function aliasesOf<Row extends { readonly aliasOf?: string }>(served: readonly (readonly [string, Row])[], id: string, row: Row): string[] {
+  const group = row.aliasOf ?? id
+  return served.filter(([otherId, other]) => otherId !== id && (other.aliasOf ?? otherId) === group).map(([otherId]) => otherId)
+}
+
+/** Cards for every id not retired at `now` (chat models, then embedding models). `created` is `now` in Unix seconds. */
+export function modelCards(
+  models: Readonly<Record<string, ModelRow>>,
+  now: number,
+  embeddingModels: Readonly<Record<string, EmbeddingModelRow>> = {},
+): Record<string, unknown>[] {
+  const created = Math.floor(now / 1000)
+  const served = Object.entries(models).filter(([, row]) => !isRetired(row, now))
+  const embedders = Object.entries(embeddingModels).filter(([, row]) => !isRetired(row, now))
+  return [
+    ...served.map(([id, row]) => card(id, row, aliasesOf(served, id, row), created)),
+    ...embedders.map(([id, row]) => embeddingCard(id, row, aliasesOf(embedders, id, row), created)),
+  ]
+}
+
+export function modelListBody(
+  models: Readonly<Record<string, ModelRow>>,
+  now: number,
+  embeddingModels: Readonly<Record<string, EmbeddingModelRow>> = {},
+): Record<string, unknown> {
+  return { object: 'list', data: modelCards(models, now, embeddingModels) }
 }

@@ -118,7 +118,11 @@ const functionTool = object({
   })),
 })
 
-/** A tool: a function (the default `type`) or one of Mistral's built-in tools. */
+/**
+ * A tool: a function or one of Mistral's built-in tools. The union is discriminated by `type`, so the
+ * tag is required even though the function tool's own `type` has a default (an absent tag is a 422
+ * `union_tag_not_found`, as the SDK's union and the corpus agree).
+ */
 export const tool = tagged('type', {
   function: functionTool,
   web_search: builtInTool('web_search'),
@@ -136,7 +140,7 @@ export const tool = tagged('type', {
     authorization: optional(nullable(dict)),
     tool_configuration: optional(toolConfiguration),
   }),
-}, 'function')
+})
 
 const toolChoice = union([
   { kind: 'string', label: 'enum[ToolChoiceEnum]', check: literal(['auto', 'none', 'any', 'required']) },
@@ -173,7 +177,8 @@ const chatCompletionRequest = object({
   model: required(string),
   messages: required(array(message)),
   temperature: optional(nullable(number({ ge: 0, le: 1.5 }))),
-  top_p: optional(number({ gt: 0, le: 1 })),
+  // SPEC: inclusive minimum 0; the live API rejects 0 later, with a 400 (validate-sampling.ts).
+  top_p: optional(number({ ge: 0, le: 1 })),
   max_tokens: optional(nullable(integer({ ge: 0 }))),
   stream: optional(boolean),
   stop: optional(nullable(stop)),

@@ -13,3 +13,8 @@ export function messageOrderError(message: string): SemanticError {
 export function invalidArgsError(message: string): SemanticError {
   return { status: 400, message, type: 'invalid_request_invalid_args', code: '3051' }
 }
+
+/** A model that exists but cannot serve this endpoint (e.g. an embedding model asked to chat). Wording assumed. */
+export function notAChatModel(model: string): SemanticError {
+  return invalidArgsError(`Model ${model} does not support chat completions.`)
+}

@@ -1,6 +1,7 @@
 /** `startMistralEmulator`: a loopback `node:http` server that behaves like api.mistral.ai. */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { mistralEmbeddingModels } from '../providers/mistral/embedding-models.js'
 import { mistralModels } from '../providers/mistral/models.js'
 import type { MistralEmulator, MistralEmulatorOptions } from './emulator-types.js'
 import type { EmulatorSettings, EmulatorState } from './emulator-state.js'
@@ -16,13 +17,14 @@ function resolveSettings(options: MistralEmulatorOptions): EmulatorSettings {
     chunkDelayMs: Math.max(0, options.chunkDelayMs ?? 0),
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     models: options.models ?? mistralModels,
+    embeddingModels: options.embeddingModels ?? mistralEmbeddingModels,
     now: options.now ?? Date.now,
     padding: options.padding ?? true,
     logRequests: options.logRequests ?? true,
   }
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
@@ -32,7 +34,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   })
 }
 
-function trackSockets(server: Server): Set<Socket> {
+/** Tracks open sockets; malformed HTTP gets a 400 with `clientErrorBody` (default: Mistral's shape). */
+export function trackSockets(server: Server, clientErrorBody?: string): Set<Socket> {
   const sockets = new Set<Socket>()
   server.on('connection', (socket) => {
     sockets.add(socket)
@@ -42,7 +45,7 @@ function trackSockets(server: Server): Set<Socket> {
   // Malformed HTTP: answer 400 with a JSON body instead of dropping the socket silently.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) {
-      const body = JSON.stringify({ object: 'error', message: 'Bad Request', type: 'invalid_request_error', param: null, code: null })
+      const body = clientErrorBody ?? JSON.stringify({ object: 'error', message: 'Bad Request', type: 'invalid_request_error', param: null, code: null })
       socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
     } else socket.destroy()
   })
@@ -50,7 +53,7 @@ function trackSockets(server: Server): Set<Socket> {
 }
 
 /** Stops listening, destroys every socket and resolves once all of them have closed. */
-async function closeServer(server: Server, sockets: Set<Socket>): Promise<void> {
+export async function closeServer(server: Server, sockets: Set<Socket>): Promise<void> {
   const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
   const released = [...sockets].map((socket) => new Promise<void>((resolve) => {
     socket.once('close', () => resolve())
@@ -60,7 +63,7 @@ async function closeServer(server: Server, sockets: Set<Socket>): Promise<void> 
   sockets.clear()
 }
 
-function hostForUrl(address: AddressInfo): string {
+export function hostForUrl(address: AddressInfo): string {
   return address.family === 'IPv6' ? `[${address.address}]` : address.address
 }
 

@@ -1,14 +1,16 @@
 /**
  * `validateChatCompletionRequest`: the whole of Mistral's request validation as one pure
- * function, in the API's order: 422 schema (all issues at once), then 404 model, then 400 model
- * capabilities, then 400 message rules.
+ * function, in the API's order: 422 schema (all issues at once), then 404 model, then 400 limits
+ * (`top_p: 0`, tool count), then 400 model capabilities, then 400 message rules.
  */
-import type { ModelRow } from '../capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from '../capabilities.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'
 import type { IssueSink } from './pydantic-issues.js'
 import { checkRequestShape } from './request-shape.js'
 import { checkMessageRules } from './validate-message-rules.js'
+import { notAChatModel } from './semantic-error.js'
 import { checkModelCapabilities, findServedModel } from './validate-model-capabilities.js'
+import { checkToolCount, checkTopP } from './validate-request-limits.js'
 import type { WireChatRequest } from './wire-request.js'
 
 /** What the validator needs to know about the world. */
@@ -17,6 +19,8 @@ export interface ChatValidationContext {
   readonly models: Readonly<Record<string, ModelRow>>
   /** Current time in ms since the epoch, for retirement dates. */
   readonly now: number
+  /** Embedding models the server also serves: naming one answers 400 (not a chat model) instead of 404. */
+  readonly embeddingModels?: Readonly<Record<string, EmbeddingModelRow>>
 }
 
 export type ChatValidationResult =
@@ -33,8 +37,16 @@ export function validateChatCompletionRequest(body: unknown, context: ChatValida
   if (issues.length > 0) return { ok: false, status: 422, body: validationErrorBody(issues) }
   const request = body as WireChatRequest
   const row = findServedModel(context.models, request.model, context.now)
-  if (row === undefined) return { ok: false, status: 404, body: invalidModelBody(request.model) }
-  const failure = checkModelCapabilities(request, row) ?? checkMessageRules(request.messages)
+  if (row === undefined) {
+    if (context.embeddingModels !== undefined && findServedModel(context.embeddingModels, request.model, context.now) !== undefined) {
+      const failure = notAChatModel(request.model)
+      return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
+    }
+    return { ok: false, status: 404, body: invalidModelBody(request.model) }
+  }
+  const topP = checkTopP((body as { top_p?: unknown }).top_p)
+  if (topP !== undefined) return { ok: false, ...topP }
+  const failure = checkToolCount(request.tools) ?? checkModelCapabilities(request, row) ?? checkMessageRules(request.messages)
   if (failure === undefined) return { ok: true }
   return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
 }

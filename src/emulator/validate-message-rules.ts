@@ -38,6 +38,10 @@ function checkToolCallIds(messages: readonly WireMessage[]): SemanticError | und
       const bad = (message.tool_calls ?? []).find((call) => !TOOL_CALL_ID.test(call.id ?? 'null'))
       if (bad !== undefined) return toolCallIdError(bad.id ?? 'null')
     }
+    if (message.role === 'tool' && (message.tool_call_id === undefined || message.tool_call_id === null)) {
+      // vercel/ai#2477; type and code assumed (those of the other tool-call id error).
+      return { status: 400, message: 'Tool call id has to be defined in serving mode.', type: 'invalid_function_call', code: '3280' }
+    }
     if (message.role === 'tool' && typeof message.tool_call_id === 'string' && !TOOL_CALL_ID.test(message.tool_call_id)) {
       return toolCallIdError(message.tool_call_id)
     }
@@ -60,11 +64,14 @@ function checkRoleOrder(messages: readonly WireMessage[]): SemanticError | undef
 function checkCallsMatchResponses(messages: readonly WireMessage[]): SemanticError | undefined {
   for (let index = 0; index < messages.length; index++) {
     const message = messages[index]
-    if (message?.role !== 'assistant' || (message.tool_calls ?? []).length === 0) continue
+    if (message?.role !== 'assistant') continue
+    const calls = (message.tool_calls ?? []).length
     let responses = 0
     while (messages[index + 1 + responses]?.role === 'tool') responses++
+    // An assistant with calls may end the conversation (the calls are pending); tool messages after an
+    // assistant without calls are responses to nothing (mistralai/client-ts#106).
     const isLast = index === messages.length - 1
-    if (!isLast && responses !== (message.tool_calls ?? []).length) {
+    if ((calls > 0 || responses > 0) && !isLast && responses !== calls) {
       return messageOrderError('Not the same number of function calls and responses')
     }
   }

@@ -7,7 +7,7 @@ import { invalidArgsError, type SemanticError } from './semantic-error.js'
 import { contentChunks, isFunctionTool, type WireChatRequest, type WireChunk } from './wire-request.js'
 
 /** Finds a model row that is served at `now`, or `undefined`. */
-export function findServedModel(models: Readonly<Record<string, ModelRow>>, id: string, now: number): ModelRow | undefined {
+export function findServedModel<Row extends Pick<ModelRow, 'retirement'>>(models: Readonly<Record<string, Row>>, id: string, now: number): Row | undefined {
   const row = Object.hasOwn(models, id) ? models[id] : undefined
   return row === undefined || isRetired(row, now) ? undefined : row
 }

@@ -72,15 +72,6 @@ function describeCase(c: CorpusCase, status: number, text: string): string {
  * failing and the entry must be removed from this list.
  */
 const KNOWN_EMULATOR_DISAGREEMENTS: Readonly<Record<string, string>> = {
-  'top_p 0':
-    'emulator answers 422 (schema layer, greater_than); live probe (mnfst/modelparams.dev#231, research §7.6) answered 400 — SPEC chat top_p has an inclusive minimum 0, so the schema layer accepts it and a later check rejects it',
-  'function tool without type':
-    'emulator accepts it; SPEC `tools` items are a union discriminated by `type` (the SDK union requires `type: "function"` too), so a missing tag is a 422',
-  '129 tools': 'emulator accepts it; DOCS known-limitations cap tools at 128 per request',
-  'tool message with no tool call before it':
-    'emulator accepts it; 0 calls vs 1 response is "Not the same number of function calls and responses" (research §1.4)',
-  'tool message without tool_call_id':
-    'emulator accepts it; the API needs the id to pair responses ("Tool call id has to be defined in serving mode.", vercel/ai#2477)',
 }
 
 async function runCase(c: CorpusCase): Promise<void> {

@@ -45,7 +45,6 @@ const good: [string, Record<string, unknown>][] = [
   ['tool_choice forms', { model: M, tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } }, messages: [user('a')] }],
   ['tool_choice required', { model: M, tools: [weatherTool], tool_choice: 'required', messages: [user('a')] }],
   ['built-in tools', { model: M, messages: [user('a')], tools: [{ type: 'web_search' }, { type: 'code_interpreter', tool_configuration: { exclude: ['x'] } }, { type: 'document_library', library_ids: ['lib'] }, { type: 'connector', connector_id: 'c', authorization: null }] }],
-  ['function tool without type', { model: M, tools: [{ function: { name: 'f', parameters: {} } }], messages: [user('a')] }],
   ['json_schema', { model: M, messages: [user('a')], response_format: { type: 'json_schema', json_schema: { name: 'x', schema: { type: 'object' }, strict: true } } }],
   ['reasoning_effort high on a reasoning model', { model: 'mistral-small-latest', messages: [user('a')], reasoning_effort: 'high' }],
   ['prediction', { model: 'codestral-latest', messages: [user('a')], prediction: { type: 'content', content: 'x' } }],
@@ -80,7 +79,8 @@ const bad: Bad[] = [
   b('reasoning_content replayed on assistant', { model: M, messages: [user('a'), { role: 'assistant', content: 'b', reasoning_content: 'x' }, user('c')] }, [{ type: 'extra_forbidden', loc: ['body', 'messages', 1, 'assistant', 'reasoning_content'] }]),
   b('missing model and messages', {}, [{ type: 'missing', loc: ['body', 'model'], msg: 'Field required' }, { type: 'missing', loc: ['body', 'messages'] }]),
   b('temperature above 1.5', chat({ temperature: 1.6 }), [{ type: 'less_than_equal', loc: ['body', 'temperature'], msg: 'Input should be less than or equal to 1.5' }]),
-  b('top_p 0', chat({ top_p: 0 }), [{ type: 'greater_than', loc: ['body', 'top_p'], msg: 'Input should be greater than 0' }]),
+  { ...b('top_p 0 (schema allows it; a later check answers 400, mnfst/modelparams.dev#231)', chat({ top_p: 0 }), [{ type: 'greater_than', loc: ['body', 'top_p'], msg: 'Input should be greater than 0' }]), status: 400 },
+  b('function tool without type (tools are discriminated by type)', chat({ tools: [{ function: { name: 'f', parameters: {} } }] }), [{ type: 'union_tag_not_found', loc: ['body', 'tools', 0] }]),
   b('top_p null (not nullable in SPEC)', chat({ top_p: null }), [{ type: 'float_type', loc: ['body', 'top_p'] }]),
   b('max_tokens negative and fractional n', chat({ max_tokens: -1, n: 1.5 }), [
     { type: 'greater_than_equal', loc: ['body', 'max_tokens'], msg: 'Input should be greater than or equal to 0' },
@@ -144,6 +144,15 @@ const bad: Bad[] = [
   order('trailing assistant', { model: M, messages: [user('a'), { role: 'assistant', content: 'b' }] }, 'Expected last role User or Tool (or Assistant with prefix True) for serving but got assistant'),
   order('trailing system', { model: M, messages: [user('a'), { role: 'system', content: 'b' }] }, 'Expected last role User or Tool (or Assistant with prefix True) for serving but got system'),
   order('two calls, one response', { model: M, messages: [user('a'), assistantCalls([callA, callB]), toolA, { role: 'assistant', content: 'x' }, user('b')] }, 'Not the same number of function calls and responses'),
+  order('tool message after an assistant without calls', { model: M, messages: [user('a'), { role: 'assistant', content: 'Let me see.' }, toolA] }, 'Not the same number of function calls and responses'),
+  {
+    name: 'tool message without tool_call_id', body: { model: M, messages: [user('a'), assistantCalls([callA]), { role: 'tool', name: 'get_weather', content: 'x' }] },
+    status: 400, type: 'invalid_function_call', code: '3280', message: 'Tool call id has to be defined in serving mode.',
+  },
+  {
+    name: 'more than 128 tools', body: chat({ tools: Array.from({ length: 129 }, (_, i) => ({ type: 'function', function: { name: `t${i}`, parameters: {} } })) }),
+    status: 400, type: 'invalid_request_invalid_args', code: '3051', message: 'Too many tools: 129 were given, the maximum is 128.',
+  },
   order('assistant with neither content nor tool_calls', { model: M, messages: [user('a'), { role: 'assistant', content: null }, user('b')] }, 'Assistant message must have either content or tool_calls, but not none.'),
   {
     name: 'reasoning_effort medium on Mistral reasoning model', body: chat({ reasoning_effort: 'medium' }, 'mistral-small-latest'),

@@ -1,0 +1,26 @@
+/** `models.list({ provider })`: the provider's own model list in OpenAI's shape, with token.js capabilities. */
+import { InputError } from '../errors.js'
+import type { ModelsPage } from '../types.js'
+import type { RequestOptions } from './client-options.js'
+import { callProvider, readJsonBody, resolveProvider } from './provider-call.js'
+import type { ClientInternals } from './run-chat-completion.js'
+
+export async function runListModels(
+  client: ClientInternals,
+  params: unknown,
+  requestOptions: RequestOptions | undefined,
+): Promise<ModelsPage> {
+  const { record, provider } = resolveProvider(client, params, 'models.list', 'a provider')
+  const extra = Object.keys(record).find((key) => key !== 'provider' && record[key] !== undefined)
+  if (extra !== undefined) throw new InputError(`models.list() takes only { provider }; remove '${extra}'.`, extra)
+  const modelList = provider.modelList
+  if (modelList === undefined) throw new InputError(`token.js cannot list ${provider.displayName}'s models.`, 'provider')
+  const connection = client.connection(provider)
+  const response = await callProvider({
+    client, provider, connection, method: 'GET', path: modelList.path, body: undefined, stream: false, options: requestOptions ?? {},
+  })
+  const { json, raw } = await readJsonBody(response, provider, connection)
+  const page = modelList.fromResponse(json, raw, { provider: provider.id })
+  client.rememberModels?.(provider, page)
+  return page
+}

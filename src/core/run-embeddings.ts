@@ -1,0 +1,117 @@
+/**
+ * The embeddings pipeline: validate (before any I/O) → split into batches under the provider's token
+ * limit → provider.embeddings.toRequest per batch → send the batches one after another → re-join the
+ * vectors in input order and add up the usage.
+ */
+import type { EmbeddingModelTable } from '../capabilities.js'
+import { InputError } from '../errors.js'
+import type { CreateEmbeddingResponse } from '../types.js'
+import type { RequestOptions } from './client-options.js'
+import type { EmbeddingsRequestContext, ProviderAdapter, ProviderEmbeddings } from './provider-adapter.js'
+import {
+  callProvider,
+  describeNotFound,
+  readJsonBody,
+  refuseRetiredModel,
+  requireModelId,
+  resolveProvider,
+} from './provider-call.js'
+import type { ClientInternals } from './run-chat-completion.js'
+import { literal, number, optional, record } from './shape-checks.js'
+import { splitEmbeddingBatches } from './split-embedding-batches.js'
+
+export async function runEmbeddings(
+  client: ClientInternals,
+  params: unknown,
+  requestOptions: RequestOptions | undefined,
+): Promise<CreateEmbeddingResponse> {
+  const options = requestOptions ?? {}
+  const { record: fields, provider } = resolveProvider(client, params, 'embeddings.create', 'provider, model and input')
+  const embeddings = provider.embeddings
+  if (embeddings === undefined) {
+    throw new InputError(`token.js has no embeddings endpoint for ${provider.displayName}.`, 'provider')
+  }
+  const model = requireModelId(fields, suggestEmbeddingModel(embeddings.models) ?? 'an embedding model')
+  const input = checkInput(fields.input)
+  optional(literal('float', 'base64'))(fields.encoding_format, 'encoding_format')
+  optional(number)(fields.dimensions, 'dimensions')
+  optional(record)(fields.metadata, 'metadata')
+  const row = Object.hasOwn(embeddings.models, model) ? embeddings.models[model] : undefined
+  if (row === undefined) refuseChatModel(client, provider, embeddings, model)
+  const connection = client.connection(provider)
+  refuseRetiredModel(provider, model, row, connection)
+  const context: EmbeddingsRequestContext = {
+    provider: provider.id,
+    model,
+    row,
+    models: embeddings.models,
+    dropUnsupportedParams: options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false,
+    dropped: [],
+  }
+  // Every batch is mapped before the first is sent: a refusal never leaves half the work done.
+  const batches = splitEmbeddingBatches(input, embeddings.maxBatchTokens).map((batch) => ({
+    offset: batch.offset,
+    body: embeddings.toRequest(fields, batch.items, context),
+  }))
+  const encodingFormat = fields.encoding_format === 'base64' ? 'base64' : 'float'
+  let result: CreateEmbeddingResponse | undefined
+  for (const batch of batches) {
+    const response = await callProvider({
+      client, provider, connection, method: 'POST', path: embeddings.path, body: batch.body, stream: false, options,
+      describeError: describeNotFound(model, provider.id),
+    })
+    const { json, raw } = await readJsonBody(response, provider, connection)
+    const part = embeddings.fromResponse(json, raw, { provider: provider.id, model, encodingFormat, indexOffset: batch.offset })
+    result = result === undefined ? part : join(result, part)
+  }
+  return result as CreateEmbeddingResponse
+}
+
+function checkInput(input: unknown): string[] {
+  const hint = 'Pass a non-empty string or a non-empty array of non-empty strings.'
+  if (typeof input === 'string') {
+    if (input === '') throw new InputError(`'input' is an empty string. ${hint}`, 'input')
+    return [input]
+  }
+  if (!Array.isArray(input)) {
+    throw new InputError(`'input' must be a string or an array of strings, got ${input === null ? 'null' : typeof input}. ${hint}`, 'input')
+  }
+  if (input.length === 0) throw new InputError(`'input' is an empty array. ${hint}`, 'input')
+  input.forEach((item: unknown, index) => {
+    if (typeof item !== 'string') {
+      const what = Array.isArray(item) || typeof item === 'number' ? 'token ids' : item === null ? 'null' : `a ${typeof item}`
+      throw new InputError(`'input[${index}]' is ${what}; token.js embeds text only. ${hint}`, `input[${index}]`)
+    }
+    if (item === '') throw new InputError(`'input[${index}]' is an empty string. ${hint}`, `input[${index}]`)
+  })
+  return input as string[]
+}
+
+/** A chat model of the same provider cannot embed: say which models can. */
+function refuseChatModel(client: ClientInternals, provider: ProviderAdapter, embeddings: ProviderEmbeddings, model: string): void {
+  if (!Object.hasOwn(client.models(provider), model)) return
+  const suggestion = suggestEmbeddingModel(embeddings.models)
+  throw new InputError(
+    `Model '${model}' is a ${provider.displayName} chat model and cannot create embeddings` +
+      `${suggestion === undefined ? '' : `; use an embedding model such as '${suggestion}'`}.`,
+    'model',
+  )
+}
+
+/** A current alias (short, stable name) of the embedding table, else its first current id. */
+export function suggestEmbeddingModel(models: EmbeddingModelTable): string | undefined {
+  const current = Object.entries(models).filter(([, row]) => row.retirement === undefined)
+  return (current.find(([, row]) => row.aliasOf !== undefined) ?? current[0])?.[0]
+}
+
+function join(left: CreateEmbeddingResponse, right: CreateEmbeddingResponse): CreateEmbeddingResponse {
+  return {
+    object: 'list',
+    data: [...left.data, ...right.data],
+    model: left.model,
+    usage: {
+      prompt_tokens: left.usage.prompt_tokens + right.usage.prompt_tokens,
+      total_tokens: left.usage.total_tokens + right.usage.total_tokens,
+    },
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Mistral's embedding models, one row per API id (aliases included). Data only.
+ *
+ * Sources: research mistral-api.md §4–§5 (ids `mistral-embed`(-2312), `codestral-embed`(-2505); request
+ * fields `output_dimension`, `output_dtype`), docs.mistral.ai "Code Embeddings" (codestral-embed:
+ * `output_dtype` float/int8/uint8/binary/ubinary, `output_dimension` up to 3072, default 1536), and
+ * mistral-embed's fixed 1024-dimension output. Context 8192 tokens per input for both.
+ */
+import type { EmbeddingModelRow } from '../../capabilities.js'
+
+const mistralEmbed = {
+  label: 'Mistral Embed', defaultDimensions: 1024, outputDtypes: [], contextLength: 8192,
+} as const satisfies EmbeddingModelRow
+
+const codestralEmbed = {
+  label: 'Codestral Embed', defaultDimensions: 1536, maxDimensions: 3072,
+  outputDtypes: ['int8', 'uint8', 'binary', 'ubinary'], contextLength: 8192,
+} as const satisfies EmbeddingModelRow
+
+export const mistralEmbeddingModels = {
+  'mistral-embed-2312': mistralEmbed,
+  'mistral-embed': { ...mistralEmbed, aliasOf: 'mistral-embed-2312' },
+  'codestral-embed-2505': codestralEmbed,
+  'codestral-embed': { ...codestralEmbed, aliasOf: 'codestral-embed-2505' },
+} as const satisfies Record<string, EmbeddingModelRow>
+
+/** A Mistral embedding model id from our table. */
+export type MistralEmbeddingModelId = keyof typeof mistralEmbeddingModels
+
+/**
+ * Largest estimated token count token.js puts in one embeddings request; bigger inputs are split into
+ * several requests and the results re-joined in order. Mistral caps a request's total tokens at 16,384
+ * (an API limit that langchain-ai/langchain's `langchain_mistralai/embeddings.py` batches under with
+ * `MAX_TOKENS = 16_000`); we keep the same margin.
+ */
+export const MISTRAL_EMBEDDING_BATCH_TOKENS = 16_000

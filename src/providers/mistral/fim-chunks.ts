@@ -1,0 +1,41 @@
+/**
+ * Mistral FIM stream chunks (chat-shaped: `choices[].delta.content`) → OpenAI text-completion chunks,
+ * which are `Completion` objects carrying the new text (as OpenAI streams `/v1/completions`).
+ */
+import type { ChatResponseContext, CompletionChunkMapper } from '../../core/provider-adapter.js'
+import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import type { Completion } from '../../types.js'
+import { splitMistralContent } from './content-text.js'
+import { mapFimFinishReason } from './fim-response.js'
+import { convertMistralUsage } from './usage.js'
+import type { MistralResponse, MistralResponseChoice } from './wire-types.js'
+
+export function createMistralFimChunkMapper(context: ChatResponseContext): CompletionChunkMapper {
+  return (json, raw) => {
+    if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
+      throw new ResponseParseError(`${context.provider} sent a FIM stream chunk without 'choices'.`, raw)
+    }
+    const chunk = json as MistralResponse & { choices: MistralResponseChoice[] }
+    const mapped: Completion = {
+      id: chunk.id ?? '',
+      object: 'text_completion',
+      created: chunk.created ?? 0,
+      model: chunk.model ?? context.model,
+      choices: new Array(chunk.choices.length),
+    }
+    for (let position = 0; position < chunk.choices.length; position++) {
+      const choice = chunk.choices[position] as MistralResponseChoice
+      const finish = choice.finish_reason
+      const reason = finish === null || finish === undefined ? null : mapFimFinishReason(finish)
+      if (reason === 'error') {
+        throw new FinishReasonError(`${context.provider} stopped generating with finish_reason "error".`, mapped, raw)
+      }
+      const content = choice.delta?.content
+      const text = typeof content === 'string' ? content : splitMistralContent(content).text
+      mapped.choices[position] = { index: choice.index ?? position, text, finish_reason: reason, logprobs: null }
+    }
+    const usage = convertMistralUsage(chunk.usage)
+    if (usage !== undefined) mapped.usage = usage
+    return mapped
+  }
+}

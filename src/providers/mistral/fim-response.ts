@@ -1,0 +1,63 @@
+/**
+ * Mistral's FIM response (chat-shaped: `choices[].message.content`, research §4) → OpenAI's text
+ * Completion, and the finish-reason mapping shared with the stream mapper.
+ */
+import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import type { Completion, CompletionFinishReason } from '../../types.js'
+import { splitMistralContent } from './content-text.js'
+import { mapMistralFinishReason } from './finish-reason.js'
+import { convertMistralUsage } from './usage.js'
+import type { MistralResponse, MistralResponseChoice } from './wire-types.js'
+
+/** Mistral finish reasons → a text completion's; `error` is left to the caller (FinishReasonError). */
+export function mapFimFinishReason(reason: string): CompletionFinishReason | 'error' {
+  const mapped = mapMistralFinishReason(reason)
+  switch (mapped) {
+    case 'stop':
+    case 'length':
+    case 'content_filter':
+    case 'error':
+      return mapped
+    case 'tool_calls':
+    case 'function_call':
+      // FIM has no tools; a newer reason than this code is passed on as a plain stop.
+      return 'stop'
+    default:
+      return mapped as CompletionFinishReason
+  }
+}
+
+export function fromMistralFimResponse(json: unknown, raw: string, context: ChatResponseContext): Completion {
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
+    throw new ResponseParseError(`${context.provider} returned a FIM response without 'choices'.`, raw)
+  }
+  const response = json as MistralResponse & { choices: MistralResponseChoice[] }
+  let failed = false
+  const completion: Completion = {
+    id: response.id ?? '',
+    object: 'text_completion',
+    created: response.created ?? Math.floor(Date.now() / 1000),
+    model: response.model ?? context.model,
+    choices: response.choices.map((choice, position) => {
+      const reason = mapFimFinishReason(choice.finish_reason ?? 'stop')
+      if (reason === 'error') failed = true
+      return {
+        index: choice.index ?? position,
+        text: splitMistralContent(choice.message?.content).text,
+        finish_reason: reason === 'error' ? 'stop' : reason,
+        logprobs: null,
+      }
+    }),
+  }
+  const usage = convertMistralUsage(response.usage)
+  if (usage !== undefined) completion.usage = usage
+  if (failed) {
+    throw new FinishReasonError(
+      `${context.provider} stopped generating with finish_reason "error"; the partial completion is in 'partial'.`,
+      completion,
+      raw,
+    )
+  }
+  return completion
+}
