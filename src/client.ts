@@ -114,17 +114,18 @@ export class TokenJS {
   /** OpenAI-style namespace: `tokenjs.models.list({ provider })`. */
   readonly models: Models
   private liveCatalog: LiveModelCatalog | undefined
-  private readonly options: ClientOptions
-  private readonly connections = new Map<string, ProviderConnection>()
+  // Private fields (#) stay out of util.inspect and JSON.stringify, so logging the client never shows the key.
+  readonly #options: ClientOptions
+  readonly #connections = new Map<string, ProviderConnection>()
   private readonly extensions = new Map<string, Record<string, ModelRow>>()
   private readonly mergedModels = new Map<string, ModelTable>()
   private transportPromise: Promise<Transport> | undefined
 
   constructor(options: ClientOptions = {}) {
-    this.options = { ...options }
+    this.#options = { ...options }
     if (options.apiKey !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
       // Checked again per provider (keys from the environment); failing early here is friendlier.
-      resolveProviderConnection(providers.mistral, this.options)
+      resolveProviderConnection(providers.mistral, this.#options)
     }
     const internals = this.internals()
     const create = (params: unknown, requestOptions?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> =>
@@ -171,20 +172,20 @@ export class TokenJS {
 
   private internals(): ClientInternals {
     return {
-      options: this.options,
+      options: this.#options,
       findProvider,
       providerIds: () => Object.keys(providers),
       connection: (provider) => {
-        let connection = this.connections.get(provider.id)
+        let connection = this.#connections.get(provider.id)
         if (connection === undefined) {
-          connection = resolveProviderConnection(provider, this.options)
-          this.connections.set(provider.id, connection)
+          connection = resolveProviderConnection(provider, this.#options)
+          this.#connections.set(provider.id, connection)
         }
         return connection
       },
       models: (provider) => this.modelsFor(provider),
       transport: () => this.transport(),
-      ...(this.options.liveModelCapabilities === undefined || this.options.liveModelCapabilities === false
+      ...(this.#options.liveModelCapabilities === undefined || this.#options.liveModelCapabilities === false
         ? {}
         : {
             liveModelRow: (provider: ProviderAdapter, model: string) => this.liveCatalog?.row(provider, model) ?? Promise.resolve(undefined),
@@ -194,7 +195,7 @@ export class TokenJS {
   }
 
   private transport(): Promise<Transport> {
-    this.transportPromise ??= chooseTransport(this.options)
+    this.transportPromise ??= chooseTransport(this.#options)
     return this.transportPromise
   }
 }

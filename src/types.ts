@@ -274,7 +274,15 @@ export interface CompletionUsage {
   prompt_tokens: number
   completion_tokens: number
   total_tokens: number
-  prompt_tokens_details?: { cached_tokens?: number }
+  /** Mistral and OpenAI: prompt tokens served from the prompt cache. */
+  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number }
+  /** OpenAI-family providers: reasoning and prediction token counts, passed through. */
+  completion_tokens_details?: {
+    reasoning_tokens?: number
+    audio_tokens?: number
+    accepted_prediction_tokens?: number
+    rejected_prediction_tokens?: number
+  }
 }
 
 export type ChatCompletionFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call'

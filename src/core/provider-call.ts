@@ -4,6 +4,7 @@
  * reading a JSON body. (run-chat-completion.ts keeps its own inline copy of the send path.)
  */
 import { isRetired, type ModelRetirement } from '../capabilities.js'
+import { serializeBody } from './serialize-body.js'
 import { InputError, ResponseParseError } from '../errors.js'
 import type { RequestOptions } from './client-options.js'
 import type { ProviderAdapter } from './provider-adapter.js'
@@ -81,6 +82,7 @@ export function timeoutOf(client: ClientInternals, options: RequestOptions): num
 /** Sends one logical request (retries included); resolves with a 2xx response whose body is unread. */
 export async function callProvider(call: ProviderCall): Promise<TransportResponse> {
   const { client, connection, options } = call
+  const body = call.body === undefined ? undefined : serializeBody(call.body)
   const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
   const baseHeaders = call.stream ? connection.streamHeaders : connection.jsonHeaders
   return sendRequest({
@@ -89,7 +91,7 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
     method: call.method,
     url: connection.baseURL + call.path,
     headers: extraHeaders === undefined ? { ...baseHeaders } : { ...baseHeaders, ...extraHeaders },
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    body,
     signal: options.signal,
     timeoutMs: timeoutOf(client, options),
     maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,

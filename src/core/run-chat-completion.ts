@@ -12,6 +12,7 @@ import { lookupLiveRow } from './live-model-catalog.js'
 import { checkHeaders, type ProviderConnection } from './provider-connection.js'
 import type { ChatRequestContext, ProviderAdapter } from './provider-adapter.js'
 import { sendRequest } from './send-request.js'
+import { serializeBody } from './serialize-body.js'
 import { isRecord } from './shape-checks.js'
 import type { Transport } from './transport.js'
 import { validateChatParams } from './validate-params.js'
@@ -44,6 +45,7 @@ export async function runChatCompletion(
     validateChatParams(record, options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false),
   )
   const { provider, context, body, connection, stream } = prepareRequest(client, params, options, liveRow)
+  const serializedBody = serializeBody(body)
   const timeoutMs = options.timeout ?? client.options.timeout ?? DEFAULT_TIMEOUT_MS
   const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
   const baseHeaders = stream ? connection.streamHeaders : connection.jsonHeaders
@@ -53,7 +55,7 @@ export async function runChatCompletion(
     method: 'POST',
     url: connection.chatURL,
     headers: extraHeaders === undefined ? (baseHeaders as Record<string, string>) : { ...baseHeaders, ...extraHeaders },
-    body: JSON.stringify(body),
+    body: serializedBody,
     signal: options.signal,
     timeoutMs,
     maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,

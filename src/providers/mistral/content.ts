@@ -42,11 +42,22 @@ function convertUserPart(part: ChatCompletionContentPart, context: ChatRequestCo
   }
 }
 
+/** Mistral's `FileChunk.file_id` is `format: uuid` in the spec. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PDF_BASE64_MAGIC = 'JVBERi' // base64 of "%PDF"
 
 function convertFilePart(part: ChatCompletionContentPartFile, context: ChatRequestContext, path: string): MistralContentChunk {
   const { file_id: fileId, file_data: fileData, filename } = part.file
-  if (fileId !== undefined && fileData === undefined) return { type: 'file', file_id: fileId }
+  if (fileId !== undefined && fileData === undefined) {
+    if (!UUID.test(fileId)) {
+      throw new InputError(
+        `${path}.file.file_id '${fileId}' is not a Mistral file id: Mistral's are UUIDs returned by its ` +
+          `/v1/files upload (an OpenAI 'file-…' id does not exist there). Upload the file to Mistral or pass file_data.`,
+        `${path}.file.file_id`,
+      )
+    }
+    return { type: 'file', file_id: fileId }
+  }
   if (fileData === undefined) {
     throw new InputError(`A file part needs 'file.file_data' or 'file.file_id' (${path}).`, `${path}.file`)
   }
