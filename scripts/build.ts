@@ -68,7 +68,7 @@ const source = (name: string): string => path.join(srcDir, `${name}.ts`)
 async function buildEsm(): Promise<void> {
   await build({
     ...common,
-    entryPoints: [...Object.values(entries), 'core/node-transport', 'emulator/cli'].map(source),
+    entryPoints: [...Object.values(entries), 'core/node-transport', 'emulator/cli', 'cli/index'].map(source),
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -1,0 +1,177 @@
+/** The `tokenjs` CLI end to end: run with tsx as a child process against the emulator. */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { mistralModels } from 'token.js'
+import { capabilityColumns, featuresWithoutColumn } from '../../src/cli/capability-columns.js'
+import { cleanEnv, root, runFile } from '../examples/run-file.js'
+
+const cli = join(root, 'src/cli/index.ts')
+let emulator: MistralEmulator
+let env: NodeJS.ProcessEnv
+
+beforeAll(async () => {
+  emulator = await startMistralEmulator()
+  env = cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
+})
+afterAll(() => emulator?.close())
+
+const tokenjs = (args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}) =>
+  runFile([cli, ...args], options.env ?? env, { ...(options.input === undefined ? {} : { input: options.input }), ...(options.cwd === undefined ? {} : { cwd: options.cwd }) })
+
+describe.concurrent('tokenjs chat', () => {
+  test('streams the answer to stdout, usage and timing to stderr', async () => {
+    const result = await tokenjs(['chat', '-m', 'mistral-small-latest', 'Hello there'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('You said: Hello there\n')
+    expect(result.stderr).toMatch(/^\[mistral-small-latest · \d+ prompt \+ \d+ completion tokens · [\d.]+ s · first token [\d.]+ s\]\n$/)
+    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('Hello there'))?.body as Record<string, unknown>
+    expect(sent.stream).toBe(true)
+  })
+
+  test('--no-stream, system prompt, temperature and max tokens reach the request', async () => {
+    const result = await tokenjs(['chat', '--no-stream', '-s', 'Be brief.', '-t', '0.2', '--max-tokens', '50', 'flags check'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toBe('You said: flags check\n')
+    expect(result.stderr).not.toContain('first token')
+    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('flags check'))?.body as Record<string, unknown>
+    expect(sent).toMatchObject({ model: 'mistral-small-latest', temperature: 0.2, max_tokens: 50 })
+    expect(sent.stream).not.toBe(true)
+    expect(sent.messages).toEqual([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'flags check' }])
+  })
+
+  test('reads the prompt from stdin when piped', async () => {
+    const result = await tokenjs(['chat'], { input: 'piped prompt\n' })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toBe('You said: piped prompt\n')
+  })
+
+  test('--json asks for a JSON object and prints it', async () => {
+    const result = await tokenjs(['chat', '--json', 'json please'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ answer: 'You said: json please' })
+  })
+
+  test('--image and --file become data URLs', async () => {
+    const result = await tokenjs(['chat', '--image', 'examples/assets/red-square.png', '--file', 'examples/assets/invoice.pdf', 'attachments check'])
+    expect(result.code, result.stderr).toBe(0)
+    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('attachments check'))?.body as {
+      messages: Array<{ content: Array<Record<string, unknown>> }>
+    }
+    const parts = sent.messages[0]?.content ?? []
+    expect(parts[1]).toMatchObject({ type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) } })
+    expect(parts[2]).toMatchObject({ type: 'document_url', document_url: expect.stringMatching(/^data:application\/pdf;base64,JVBER/), document_name: 'invoice.pdf' })
+  })
+
+  test('a missing key is one clear line, exit 1, no stack', async () => {
+    const result = await tokenjs(['chat', 'hi'], { env: cleanEnv(), cwd: mkdtempSync(join(tmpdir(), 'tokenjs-cli-')) })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('tokenjs: error: MISTRAL_API_KEY is not set: put it in the environment or in ./.env (or run tokenjs emulator and use its URL and key).\n')
+  })
+
+  test('keys come from ./.env in the current directory', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'tokenjs-cli-'))
+    writeFileSync(join(directory, '.env'), `# local settings\nMISTRAL_API_KEY=${emulator.apiKey}\nMISTRAL_BASE_URL="${emulator.url}"\n`)
+    const result = await tokenjs(['chat', 'from dotenv'], { env: cleanEnv(), cwd: directory })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toBe('You said: from dotenv\n')
+  })
+
+  test('an unknown model is sent, and the 404 is one line with a hint', async () => {
+    const result = await tokenjs(['chat', '-m', 'no-such-model', 'hi'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/^tokenjs: error: 404 Invalid model: no-such-model .*Run tokenjs models to see the models token\.js knows\.\n$/)
+  })
+
+  test('a retired model fails before sending against the real endpoint, naming the replacement', async () => {
+    const result = await tokenjs(['chat', '-m', 'mistral-large-2402', 'hi'], { env: cleanEnv({ MISTRAL_API_KEY: 'dummy' }) })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe("tokenjs: error: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16. Use 'mistral-large-latest' instead.\n")
+  })
+
+  test('a feature the model lacks fails before sending', async () => {
+    const result = await tokenjs(['chat', '-m', 'codestral-latest', '--image', 'examples/assets/red-square.png', 'hi'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^tokenjs: error: Model 'codestral-latest' \(mistral\) does not support images/)
+  })
+
+  test('a network failure is one line', async () => {
+    const result = await tokenjs(['chat', 'hi'], { env: cleanEnv({ MISTRAL_API_KEY: 'k', MISTRAL_BASE_URL: 'http://127.0.0.1:9/v1' }) })
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(/^tokenjs: error: Could not reach http:\/\/127\.0\.0\.1:9\/v1: .*ECONNREFUSED/)
+  })
+
+  test('usage errors exit 2', async () => {
+    const bad = await tokenjs(['chat', '--bogus', 'hi'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^tokenjs: error: Unknown option '--bogus'.*\(tokenjs chat --help\)\n$/)
+    const temperature = await tokenjs(['chat', '-t', 'hot', 'hi'])
+    expect(temperature.code).toBe(2)
+    expect(temperature.stderr).toBe("tokenjs: error: --temperature expects a number, got 'hot'.\n")
+    const empty = await tokenjs(['chat'], { input: '' })
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toContain('No prompt')
+  })
+})
+
+describe.concurrent('tokenjs models', () => {
+  test('prints the capability table from token.js data, current models only', async () => {
+    const result = await tokenjs(['models'])
+    expect(result.code, result.stderr).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines[0]).toMatch(/^model\s+context\s+chat\s+stream\s+json\s+schema\s+image\s+pdf\s+audio\s+tools\s+n>1\s+reason\s+predict\s+prefix\s+fim$/)
+    expect(result.stdout).toMatch(/^mistral-large-latest\s+256k\s+✓/m)
+    expect(result.stdout).not.toMatch(/^mistral-large-2402 /m)
+    expect(result.stdout).toMatch(/deprecated or retired ids not shown/)
+  })
+
+  test('--all lists retired ids with date and replacement', async () => {
+    const result = await tokenjs(['models', '--all'])
+    expect(result.stdout).toMatch(/^mistral-large-2402\s+2025-06-16\s+mistral-large-latest$/m)
+  })
+
+  test('--live asks the provider for /models', async () => {
+    const result = await tokenjs(['models', '--live'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain(`From ${emulator.url}/models:`)
+    expect(result.stdout).toMatch(/^mistral-small-latest\s+256k\s+✓/m)
+    expect(emulator.requests.some((request) => request.method === 'GET' && request.path === '/v1/models')).toBe(true)
+  })
+
+  test('--live with a bad key is one line', async () => {
+    const result = await tokenjs(['models', '--live'], { env: cleanEnv({ MISTRAL_API_KEY: 'wrong', MISTRAL_BASE_URL: emulator.url }) })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^tokenjs: error: .*\/models answered 401/)
+  })
+})
+
+describe.concurrent('help, version, emulator', () => {
+  for (const command of [[], ['chat'], ['models'], ['emulator']]) {
+    test(`tokenjs ${command.join(' ')} --help`, async () => {
+      const result = await tokenjs([...command, '--help'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toMatch(new RegExp(`^Usage: tokenjs ${command.length === 0 ? '<command>' : command[0]}`))
+    })
+  }
+
+  test('unknown command exits 2', async () => {
+    const result = await tokenjs(['frobnicate'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain("Unknown command 'frobnicate'")
+  })
+
+  test('no colours when not on a TTY', async () => {
+    const result = await tokenjs(['models'], { env: { ...env, NO_COLOR: '' } })
+    expect(result.stdout).not.toContain('\u001b[')
+  })
+})
+
+test('every tracked feature has a column or a stated reason', () => {
+  const features = Object.keys(Object.values(mistralModels)[0] ?? {}).filter((key) => typeof (mistralModels['mistral-large-latest'] as unknown as Record<string, unknown>)[key] === 'boolean' && key !== 'thirdParty')
+  const covered = [...capabilityColumns.map((column) => column.feature), ...Object.keys(featuresWithoutColumn)]
+  expect(covered.sort()).toEqual(features.sort())
+})

@@ -1,0 +1,88 @@
+/**
+ * Every file in examples/ runs as a child process against the emulator (MISTRAL_BASE_URL and
+ * MISTRAL_API_KEY point at it) and must exit 0 with the output it promises, so no example can rot.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { cleanEnv, root, runFile } from './run-file.js'
+
+/** What each example prints against the emulator (which echoes the last user message). */
+const expected: Record<string, RegExp[]> = {
+  'mistral-seed.ts': [/role: 'assistant'/, /content: 'You said: Hello!'/, /finish_reason: 'stop'/],
+  'streaming.ts': [/^You said: Write a haiku about the sea\.\n\[\d+ tokens\]$/m],
+  'tools.ts': [/^tool call: get_weather\(\{"city":".*"\}\)$/m, /^answer: The tool get_weather returned: \{.*"temperature_c":18/m],
+  'json-object.ts': [/^parsed: \{/m, /answer: 'You said: /],
+  'json-schema.ts': [/^city: .+ \(.+\), population \d+$/m],
+  'image.ts': [/^You said: What shape and colour do you see\?$/m],
+  'document.ts': [/^You said: What is the total of this invoice\?$/m],
+  'audio.ts': [/^You said: Describe this sound in one sentence\.$/m],
+  'reasoning.ts': [/^reasoning: .+/m, /^answer: You said: Is 1001 a prime number\?$/m, /^next answer: You said: And 1003\?$/m],
+  'predicted-outputs.ts': [/runningTotal/, /let sum = 0/],
+  'abort-timeout.ts': [/^aborted after 2 chunks$/m, /^answered in time: You said: Hi!$/m, /^stopped reading$/m],
+  'errors.ts': [/^InputError on 'temperature': .*1\.5/m, /^NotFoundError \(status 404\): .*no-such-model/m],
+  'drop-unsupported-params.ts': [/^refused: Parameter 'logit_bias' is not supported/m, /^with dropUnsupportedParams: You said: Hi!$/m],
+  'extend-model-list.ts': [/^sent, and Mistral answered: .*my-fine-tune-2611/m, /^checked before sending: Model 'my-text-model' \(mistral\) does not support images/m],
+  'embeddings.ts': [/^2 vectors of \d+ dimensions, \d+ tokens$/m, /^cosine similarity: -?\d\.\d{3}$/m],
+  'fill-in-the-middle.ts': [/function isEven/],
+  'models-list.ts': [/^\d+ models served; with image input: mistral-/m],
+  'emulator-in-your-tests.ts': [/^# pass 3$/m, /^# fail 0$/m],
+}
+
+const files = readdirSync(`${root}/examples`).filter((name) => name.endsWith('.ts')).sort()
+
+let emulator: MistralEmulator
+beforeAll(async () => {
+  // A small delay between chunks, as a real stream has, so aborting mid-stream is observable.
+  emulator = await startMistralEmulator({ chunkDelayMs: 10 })
+})
+afterAll(() => emulator?.close())
+
+test('every example has expectations, and every expectation an example', () => {
+  expect(Object.keys(expected).sort()).toEqual(files)
+})
+
+describe.concurrent('examples run against the emulator', () => {
+  for (const file of files) {
+    test(file, async () => {
+      const env = cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
+      const result = await runFile([`examples/${file}`], env)
+      expect(result.stderr, result.stderr).toBe('')
+      expect(result.code, result.stdout).toBe(0)
+      for (const pattern of expected[file] ?? []) expect(result.stdout).toMatch(pattern)
+    })
+  }
+})
+
+test('the seed snippet as written (mistral-large-2402) fails before sending, naming the replacement', async () => {
+  // No emulator and no base URL: the default endpoint, a dummy key. Any network call would fail
+  // differently (401 or a connection error); an InputError proves nothing was sent.
+  const result = await runFile(['test/examples/fixtures/mistral-seed-as-written.ts'], cleanEnv({ MISTRAL_API_KEY: 'dummy-key' }))
+  expect(result.code).not.toBe(0)
+  expect(result.stderr).toMatch(/InputError: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16\. Use 'mistral-large-latest' instead\./)
+  expect(result.stderr).toContain("param: 'model'")
+  expect(result.stderr).not.toContain('dummy-key')
+})
+
+test('npm start without a key runs the seed example against the emulator and prints the completion', async () => {
+  // From an empty directory, so a developer's own ./.env (with a real key) is not picked up.
+  const result = await runFile([`${root}/scripts/start.ts`], cleanEnv(), { cwd: mkdtempSync(join(tmpdir(), 'tokenjs-start-')) })
+  expect(result.code, result.stderr).toBe(0)
+  const lines = result.stdout.split('\n')
+  expect(lines[0]).toMatch(/^No MISTRAL_API_KEY: running examples\/mistral-seed\.ts against the bundled Mistral emulator/)
+  expect(result.stdout).toContain("content: 'You said: Hello!'")
+})
+
+test('npm start with a key runs the example against MISTRAL_BASE_URL without starting an emulator', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'tokenjs-start-'))
+  // The key comes from ./.env, as a user would keep it.
+  writeFileSync(join(directory, '.env'), `MISTRAL_API_KEY=${emulator.apiKey}\nMISTRAL_BASE_URL=${emulator.url}\n`)
+  const before = emulator.requests.length
+  const result = await runFile([`${root}/scripts/start.ts`], cleanEnv(), { cwd: directory })
+  expect(result.code, result.stderr).toBe(0)
+  expect(result.stdout).not.toContain('bundled Mistral emulator')
+  expect(result.stdout).toContain("content: 'You said: Hello!'")
+  expect(emulator.requests.length).toBe(before + 1)
+})
