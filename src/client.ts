@@ -47,13 +47,23 @@ export type ProviderChatParams<P extends ProviderId> = {
 } & ChatCompletionParamsBase &
   (P extends keyof ProviderExtras ? ProviderExtras[P] : unknown)
 
+/** Params of `chat.completions.create`: a union over providers, discriminated by `provider`. */
 export type ChatCompletionCreateParams = { [P in ProviderId]: ProviderChatParams<P> }[ProviderId]
+/** Params with `stream: true`: `create` resolves to a ChatCompletionStream. */
 export type ChatCompletionCreateParamsStreaming = ChatCompletionCreateParams & { stream: true }
+/** Params without streaming: `create` resolves to a ChatCompletion. */
 export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParams & { stream?: false | null }
 
+/** `tokenjs.chat.completions`. */
 export interface ChatCompletions {
+  /**
+   * Creates a chat completion with the given provider. Validates everything it can before any network
+   * call (InputError); retries connection errors, 408, 409, 429 and 5xx (`maxRetries`).
+   */
   create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>
+  /** Streams the completion: resolves once response headers arrive (HTTP errors reject here). */
   create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>
+  /** Either, decided by `params.stream` at run time. */
   create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>
 }
 
@@ -71,8 +81,10 @@ export type ProviderEmbeddingParams<P extends ProviderId> = {
 } & EmbeddingCreateParamsBase &
   (P extends 'mistral' ? MistralEmbeddingOptions : unknown)
 
+/** Params of `embeddings.create`: a union over providers, discriminated by `provider`. */
 export type EmbeddingCreateParams = { [P in ProviderId]: ProviderEmbeddingParams<P> }[ProviderId]
 
+/** `tokenjs.embeddings`. */
 export interface Embeddings {
   /** Embeds `input` (one vector per string, in order). Large inputs are split into several requests and re-joined. */
   create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse>
@@ -89,16 +101,24 @@ export type ProviderCompletionParams<P extends ProviderId> = {
 } & CompletionCreateParamsBase &
   (P extends 'mistral' ? MistralCompletionOptions : unknown)
 
+/** Params of `completions.create` (Mistral: fill-in-the-middle), discriminated by `provider`. */
 export type CompletionCreateParams = { [P in ProviderId]: ProviderCompletionParams<P> }[ProviderId]
+/** Params with `stream: true`: `create` resolves to a CompletionStream. */
 export type CompletionCreateParamsStreaming = CompletionCreateParams & { stream: true }
+/** Params without streaming: `create` resolves to a Completion. */
 export type CompletionCreateParamsNonStreaming = CompletionCreateParams & { stream?: false | null }
 
+/** `tokenjs.completions`: OpenAI's text-completions shape (Mistral: Codestral fill-in-the-middle). */
 export interface Completions {
+  /** Creates a completion of `prompt` (before `suffix`). */
   create(params: CompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<Completion>
+  /** Streams it as Completion chunks. */
   create(params: CompletionCreateParamsStreaming, options?: RequestOptions): Promise<CompletionStream>
+  /** Either, decided by `params.stream` at run time. */
   create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>
 }
 
+/** `tokenjs.models`. */
 export interface Models {
   /** The provider's current models (its own list), each with token.js `capabilities`. */
   list(params: { provider: ProviderId }, options?: RequestOptions): Promise<ModelsPage>

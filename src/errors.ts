@@ -15,11 +15,13 @@
  * No error ever holds the API key or the request headers.
  */
 
+/** @internal Marks token.js errors across duplicated installs of the package. */
 const brand = Symbol.for('token.js.error')
 
 /** Base class of every error token.js throws. Use `isTokenJSError` to check across duplicated installs. */
 export class TokenJSError extends Error {
   override name = 'TokenJSError'
+  /** @internal */
   readonly [brand] = true
 
   constructor(message: string, options?: { cause?: unknown }) {
@@ -55,26 +57,40 @@ export class InputError extends TokenJSError {
 
 /** Fields an APIError carries. */
 export interface APIErrorDetails {
+  /** HTTP status; `undefined` for an error event inside a stream. */
   status: number | undefined
+  /** Response headers (lower-case names), the API key redacted. */
   headers: Record<string, string> | undefined
   /** The parsed error body (or the raw text when it is not JSON). */
   body: unknown
+  /** Provider id, e.g. `'mistral'`. */
   provider: string
+  /** The provider's error code (Mistral sends strings like `"3230"`, numbers, or null). */
   code?: string | number | null | undefined
+  /** The provider's error type, e.g. `invalid_request_message_order`. */
   type?: string | null | undefined
+  /** The parameter the provider blames, when it names one. */
   param?: string | null | undefined
+  /** The provider's request id, for support tickets. */
   requestId?: string | undefined
 }
 
 /** The provider answered with an error status (or sent an error inside a stream: `status` undefined). */
 export class APIError extends TokenJSError {
   override name = 'APIError'
+  /** HTTP status; `undefined` for an error event inside a stream. */
   readonly status: number | undefined
+  /** Response headers (lower-case names), the API key redacted. */
   readonly headers: Record<string, string> | undefined
+  /** The parsed error body (or the raw text when it is not JSON). */
   readonly body: unknown
+  /** Provider id, e.g. `'mistral'`. */
   readonly provider: string
+  /** The provider's error code (string, number or null, as the provider sent it). */
   readonly code: string | number | null | undefined
+  /** The provider's error type, e.g. `invalid_request_error`. */
   readonly type: string | null | undefined
+  /** The parameter the provider blames, when it names one. */
   readonly param: string | null | undefined
   /** The provider's request id (Mistral: `mistral-correlation-id`), for support tickets. */
   readonly requestId: string | undefined
@@ -104,13 +120,21 @@ export class APIError extends TokenJSError {
   }
 }
 
+/** 400: the provider refused the request (Mistral: role order, tool-call ids, unsupported values). */
 export class BadRequestError extends APIError { override name = 'BadRequestError' }
+/** 401: missing or wrong API key. */
 export class AuthenticationError extends APIError { override name = 'AuthenticationError' }
+/** 403: no access to this model or feature (Mistral: also a triggered guardrail). */
 export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError' }
+/** 404: unknown or retired model, or unknown path. The message names the model (and its replacement). */
 export class NotFoundError extends APIError { override name = 'NotFoundError' }
+/** 409: conflict; retried by default. */
 export class ConflictError extends APIError { override name = 'ConflictError' }
+/** 422: the body failed the provider's schema validation (Mistral: unknown keys, `extra_forbidden`). */
 export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError' }
+/** 429: rate limited; retried by default, honouring `retry-after-ms` / `Retry-After`. */
 export class RateLimitError extends APIError { override name = 'RateLimitError' }
+/** 5xx: the provider failed; retried by default. */
 export class InternalServerError extends APIError { override name = 'InternalServerError' }
 
 /** The one status → class function. */
@@ -155,6 +179,7 @@ export class APIUserAbortError extends TokenJSError {
 /** A response body or stream chunk could not be parsed. `raw` keeps the text received. */
 export class ResponseParseError extends TokenJSError {
   override name = 'ResponseParseError'
+  /** The text received (cut at 10,000 characters), the API key redacted. */
   readonly raw: string
   constructor(message: string, raw: string, options?: { cause?: unknown }) {
     super(message, options)
@@ -169,7 +194,9 @@ export class ResponseParseError extends TokenJSError {
 /** The model ended with `finish_reason: "error"`. `partial` holds what was generated before. */
 export class FinishReasonError extends TokenJSError {
   override name = 'FinishReasonError'
+  /** What was generated before the error: a ChatCompletion (non-streaming) or the last chunk (streaming). */
   readonly partial: unknown
+  /** The provider's raw response or chunk text. */
   readonly raw: string
   constructor(message: string, partial: unknown, raw: string) {
     super(message)

@@ -221,9 +221,13 @@ export interface ChatCompletionParamsBase {
   presence_penalty?: number | null
   /** −2 to 2. */
   frequency_penalty?: number | null
+  /** `json_object` (JSON mode: also ask for JSON in the prompt) or `json_schema` (structured output). */
   response_format?: ResponseFormat
+  /** Functions the model may call. At most 128 with Mistral. */
   tools?: ChatCompletionTool[]
+  /** `auto` (default with tools), `none`, `required`, a named function, or `allowed_tools`. */
   tool_choice?: ChatCompletionToolChoiceOption
+  /** Allow several tool calls in one answer. Default true. */
   parallel_tool_calls?: boolean
   /** Predicted output (speeds up edits of a known text). */
   prediction?: { type: 'content'; content: string | ChatCompletionContentPartText[] } | null
@@ -271,8 +275,11 @@ export interface MistralChatOptions {
 // ---------- response ----------
 
 export interface CompletionUsage {
+  /** Tokens in the prompt. */
   prompt_tokens: number
+  /** Tokens generated (all choices). */
   completion_tokens: number
+  /** prompt_tokens + completion_tokens. */
   total_tokens: number
   /** Mistral and OpenAI: prompt tokens served from the prompt cache. */
   prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number }
