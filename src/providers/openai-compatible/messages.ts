@@ -1,7 +1,7 @@
 /**
  * OpenAI messages → an OpenAI-compatible server: the same shape, minus what the service cannot take.
  * `reasoning_content` (token.js's extra holding another provider's reasoning) is not sent: OpenAI's
- * chat API has no field for it, and the answer it explains is kept.
+ * chat API has no field for it, and the answer it explains is kept. The same for `annotations`.
  */
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
@@ -18,6 +18,9 @@ export function convertToOpenAIMessages(
     const path = `messages[${index}]`
     const converted: Record<string, unknown> = { ...message }
     delete converted.reasoning_content
+    // `annotations` (url citations) is response-only: OpenAI's assistant message param has no such field and
+    // a replayed completion message carries `annotations: []`; the text it annotates is kept.
+    delete converted.annotations
     if (message.role === 'developer' && quirks.developerAsSystem === true) converted.role = 'system'
     if ('name' in message && message.name !== undefined && message.role !== 'function' && quirks.rejectsMessageName === true) {
       refuseUnsupported(context, `${path}.name`, `${context.provider} rejects a name on messages.`)

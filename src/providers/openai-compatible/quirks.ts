@@ -15,6 +15,11 @@ export interface OpenAICompatibleQuirks {
   readonly maxChoices?: number
   /** Largest number of tools accepted. */
   readonly maxTools?: number
+  /**
+   * Send `max_tokens` as `max_completion_tokens` (OpenAI: `max_tokens` is deprecated and reasoning models
+   * answer 400 to it; both mean the same cap otherwise).
+   */
+  readonly maxTokensAsMaxCompletionTokens?: boolean
   /** Highest temperature accepted (OpenAI: 2). */
   readonly maxTemperature?: number
 }

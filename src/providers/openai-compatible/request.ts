@@ -44,6 +44,10 @@ const openAIParams: Readonly<Record<string, Check>> = {
   prediction: (_value: unknown, context) => requireFeature(context, 'prediction', 'prediction'),
   reasoning_effort: (value: string, context) => checkReasoningEffort(value, context),
   prompt_cache_key: () => {},
+  // openai 6.49's ChatCompletionCreateParams has these too (gpt-5.5+/5.6+ cache options, moderated completions).
+  prompt_cache_retention: () => {},
+  prompt_cache_options: () => {},
+  moderation: () => {},
   metadata: () => {},
   service_tier: (value: string, context) => {
     if (value === 'standard_only') refuseUnsupported(context, 'service_tier', "'standard_only' is Mistral's tier name; use 'default'.")
@@ -88,6 +92,16 @@ export function toOpenAICompatibleRequest(
     }
     check(value as never, context, quirks)
     body[key] = value
+  }
+  if (quirks.maxTokensAsMaxCompletionTokens === true && body.max_tokens !== undefined) {
+    if (body.max_completion_tokens !== undefined && body.max_completion_tokens !== body.max_tokens) {
+      throw new InputError(
+        `max_tokens (${String(body.max_tokens)}) and max_completion_tokens (${String(body.max_completion_tokens)}) disagree; pass only max_completion_tokens.`,
+        'max_completion_tokens',
+      )
+    }
+    body.max_completion_tokens = body.max_tokens
+    delete body.max_tokens
   }
   if (params.stream === true) {
     body.stream = true

@@ -10,7 +10,7 @@ export const openAIProvider = createOpenAICompatibleProvider({
   baseURLEnvVar: 'OPENAI_BASE_URL',
   apiKeyOptional: false,
   // Usage on the last stream chunk needs `stream_options.include_usage` (sent automatically).
-  quirks: { requestStreamUsage: true },
+  quirks: { requestStreamUsage: true, maxTokensAsMaxCompletionTokens: true },
   models: openAIModels,
   docsURL: 'https://platform.openai.com/docs/api-reference/chat',
 })
