@@ -256,6 +256,12 @@ export interface ChatCompletionParamsBase {
   function_call?: 'none' | 'auto' | { name: string }
   verbosity?: 'low' | 'medium' | 'high' | null
   safety_identifier?: string
+  /** OpenAI prompt-cache retention (deprecated by OpenAI for `prompt_cache_options`). */
+  prompt_cache_retention?: 'in_memory' | '24h' | null
+  /** OpenAI prompt-cache options (gpt-5.6 and later). */
+  prompt_cache_options?: { ttl?: '30m'; mode?: 'implicit' | 'explicit' } | null
+  /** OpenAI moderated completions. */
+  moderation?: Record<string, unknown> | null
 }
 
 /** Mistral-only options, available when `provider: 'mistral'`. */
@@ -304,20 +310,51 @@ export interface ChatCompletionMessage {
    * when the model reasoned. Send the message back as-is and it is replayed as a thinking chunk.
    */
   reasoning_content?: string
+  /** OpenAI-family providers: URL citations. */
+  annotations?: ChatCompletionAnnotation[]
 }
+
+/** Log probability of one output token (OpenAI-family providers, with `logprobs: true`). */
+export interface ChatCompletionTokenLogprob {
+  token: string
+  bytes: number[] | null
+  logprob: number
+  top_logprobs: Array<{ token: string; bytes: number[] | null; logprob: number }>
+}
+
+/** Per-choice log probabilities. */
+export interface ChatCompletionChoiceLogprobs {
+  content: ChatCompletionTokenLogprob[] | null
+  refusal: ChatCompletionTokenLogprob[] | null
+}
+
+/** A URL citation in a message (OpenAI search models). */
+export interface ChatCompletionAnnotation {
+  type: 'url_citation'
+  url_citation: { start_index: number; end_index: number; title: string; url: string }
+}
+
+/** OpenAI's service tiers as reported in responses. */
+export type ChatCompletionServiceTier = 'auto' | 'default' | 'flex' | 'scale' | 'priority'
 
 export interface ChatCompletion {
   id: string
   object: 'chat.completion'
+  /** Unix seconds. */
   created: number
   model: string
   choices: Array<{
     index: number
     message: ChatCompletionMessage
     finish_reason: ChatCompletionFinishReason
-    logprobs: null
+    /** Always null for Mistral; token log probabilities for OpenAI-family providers when asked. */
+    logprobs: ChatCompletionChoiceLogprobs | null
   }>
   usage?: CompletionUsage
+  /** OpenAI-family providers: the tier that served the request. */
+  service_tier?: ChatCompletionServiceTier | null
+  /** OpenAI-family providers (deprecated by OpenAI): backend configuration fingerprint. */
+  system_fingerprint?: string
 }
 
 export interface ChatCompletionChunkToolCall {
@@ -345,9 +382,13 @@ export interface ChatCompletionChunk {
     index: number
     delta: ChatCompletionChunkDelta
     finish_reason: ChatCompletionFinishReason | null
-    logprobs?: null
+    logprobs?: ChatCompletionChoiceLogprobs | null
   }>
   usage?: CompletionUsage | null
+  /** OpenAI-family providers: the tier that served the request. */
+  service_tier?: ChatCompletionServiceTier | null
+  /** OpenAI-family providers (deprecated by OpenAI): backend configuration fingerprint. */
+  system_fingerprint?: string
 }
 
 // ---------- embeddings (OpenAI `embeddings.create`) ----------

@@ -6,7 +6,9 @@ import type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionFinishReason,
+  ChatCompletionChoiceLogprobs,
   ChatCompletionMessageFunctionToolCall,
+  ChatCompletionTokenLogprob,
 } from '../types.js'
 
 interface ChoiceAccumulator {
@@ -15,6 +17,7 @@ interface ChoiceAccumulator {
   reasoning: string
   toolCalls: ChatCompletionMessageFunctionToolCall[]
   finishReason: ChatCompletionFinishReason | null
+  logprobs: ChatCompletionChoiceLogprobs | null
 }
 
 export class ChunkAccumulator {
@@ -22,6 +25,8 @@ export class ChunkAccumulator {
   private created = 0
   private model = ''
   private usage: ChatCompletion['usage']
+  private serviceTier: ChatCompletion['service_tier']
+  private systemFingerprint: string | undefined
   private readonly choices = new Map<number, ChoiceAccumulator>()
 
   add(chunk: ChatCompletionChunk): void {
@@ -29,10 +34,12 @@ export class ChunkAccumulator {
     this.created ||= chunk.created
     this.model ||= chunk.model
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage
+    if (chunk.service_tier !== undefined) this.serviceTier = chunk.service_tier
+    if (chunk.system_fingerprint !== undefined) this.systemFingerprint ??= chunk.system_fingerprint
     for (const choice of chunk.choices) {
       let target = this.choices.get(choice.index)
       if (target === undefined) {
-        target = { content: '', hasContent: false, reasoning: '', toolCalls: [], finishReason: null }
+        target = { content: '', hasContent: false, reasoning: '', toolCalls: [], finishReason: null, logprobs: null }
         this.choices.set(choice.index, target)
       }
       const delta = choice.delta
@@ -48,6 +55,7 @@ export class ChunkAccumulator {
         if (piece.function?.arguments !== undefined) call.function.arguments += piece.function.arguments
       }
       if (choice.finish_reason !== null) target.finishReason = choice.finish_reason
+      if (choice.logprobs !== undefined && choice.logprobs !== null) target.logprobs = joinLogprobs(target.logprobs, choice.logprobs)
     }
   }
 
@@ -69,10 +77,21 @@ export class ChunkAccumulator {
           }
           if (toolCalls.length > 0) message.tool_calls = toolCalls
           if (choice.reasoning !== '') message.reasoning_content = choice.reasoning
-          return { index, message, finish_reason: choice.finishReason ?? 'stop', logprobs: null }
+          return { index, message, finish_reason: choice.finishReason ?? 'stop', logprobs: choice.logprobs }
         }),
     }
     if (this.usage !== undefined) completion.usage = this.usage
+    if (this.serviceTier !== undefined) completion.service_tier = this.serviceTier
+    if (this.systemFingerprint !== undefined) completion.system_fingerprint = this.systemFingerprint
     return completion
   }
+}
+
+function joinLogprobs(
+  sofar: ChatCompletionChoiceLogprobs | null,
+  piece: ChatCompletionChoiceLogprobs,
+): ChatCompletionChoiceLogprobs {
+  const join = (first: ChatCompletionTokenLogprob[] | null | undefined, second: ChatCompletionTokenLogprob[] | null) =>
+    first === null || first === undefined ? second : second === null ? first : [...first, ...second]
+  return { content: join(sofar?.content, piece.content), refusal: join(sofar?.refusal, piece.refusal) }
 }

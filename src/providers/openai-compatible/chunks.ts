@@ -6,7 +6,13 @@
  */
 import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
 import { ResponseParseError } from '../../errors.js'
-import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../types.js'
+import type {
+  ChatCompletionChoiceLogprobs,
+  ChatCompletionChunk,
+  ChatCompletionChunkDelta,
+  ChatCompletionChunkToolCall,
+  ChatCompletionServiceTier,
+} from '../../types.js'
 import { readReasoning } from './reasoning.js'
 import { readUsage } from './usage.js'
 
@@ -46,12 +52,14 @@ export function createOpenAICompatibleChunkMapper(context: ChatResponseContext):
           index,
           delta: convertDelta((choice.delta ?? {}) as Json, state, first),
           finish_reason: (choice.finish_reason ?? null) as ChatCompletionChunk['choices'][number]['finish_reason'],
-          logprobs: null,
+          logprobs: (choice.logprobs ?? null) as ChatCompletionChoiceLogprobs | null,
         }
       }),
     }
     const usage = readUsage(source)
     if (usage !== undefined) chunk.usage = usage
+    if (typeof source.system_fingerprint === 'string') chunk.system_fingerprint = source.system_fingerprint
+    if (typeof source.service_tier === 'string') chunk.service_tier = source.service_tier as ChatCompletionServiceTier
     return chunk
   }
 }

@@ -91,6 +91,8 @@ export function toOpenAICompatibleRequest(
       continue
     }
     check(value as never, context, quirks)
+    // Asking a model that never reasons for no reasoning: same meaning, and OpenAI rejects the field.
+    if (key === 'reasoning_effort' && value === 'none' && context.row !== undefined && !context.row.reasoning) continue
     body[key] = value
   }
   if (quirks.maxTokensAsMaxCompletionTokens === true && body.max_tokens !== undefined) {

@@ -44,7 +44,9 @@ function convertMessage(source: Json): ChatCompletionMessage {
     content: typeof source.content === 'string' ? source.content : null,
     refusal: typeof source.refusal === 'string' ? source.refusal : null,
   } as ChatCompletionMessage
+  // Empty lists carry nothing, and streams never send them: dropping them keeps both results equal.
   if (Array.isArray(source.tool_calls) && source.tool_calls.length === 0) delete message.tool_calls
+  if (Array.isArray(source.annotations) && source.annotations.length === 0) delete message.annotations
   const reasoning = readReasoning(source)
   if (reasoning !== undefined) message.reasoning_content = reasoning
   return message
