@@ -9,6 +9,7 @@
  * - Any of those files: `<!-- example: examples/x.ts -->` … `<!-- end example -->`, the example file's
  *   code, verbatim (the examples themselves are run by test/examples).
  */
+import { presetsTable } from './provider-tables.js'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -45,6 +46,9 @@ export function generateDocs(root: string = repositoryRoot): DocFile[] {
     // A provider without a hand-written page gets a page generated entirely from its adapter.
     const page = current === '' ? providerPageTemplate(provider) : current
     let generated = replaceBetween(page, '<!-- compatibility -->', '<!-- end compatibility -->', compatibilitySection(provider.displayName, provider.models), path)
+    if (generated.includes('<!-- presets -->')) {
+      generated = replaceBetween(generated, '<!-- presets -->', '<!-- end presets -->', presetsTable(), path)
+    }
     generated = includeExamples(generated, root, path)
     files.push({ path, current, generated })
   }
