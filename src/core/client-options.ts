@@ -52,7 +52,13 @@ export interface ClientOptions {
    * fetch leaves the model ungated (it is retried on the next call). Ids in the table always use the
    * table. Default: off — unknown ids are sent as they are, nothing gated.
    */
-  liveModelCapabilities?: boolean | { ttlMs?: number | undefined } | undefined
+  liveModelCapabilities?:
+    | boolean
+    | {
+        /** How long the fetched model list is trusted, in milliseconds. Default 3600000 (one hour). */
+        ttlMs?: number | undefined
+      }
+    | undefined
   /**
    * Settings for one provider, winning over the top-level `apiKey`, `baseURL` and `defaultHeaders`
    * (which apply to every provider). Use it when one client talks to several providers:
