@@ -230,6 +230,9 @@ describe('OpenAI parameters Mistral has no place for', () => {
     ['verbosity', 'low'],
     ['safety_identifier', 'abc'],
     ['service_tier', 'flex'],
+    ['prompt_cache_retention', '24h'],
+    ['prompt_cache_options', { ttl: '30m' }],
+    ['moderation', { model: 'omni-moderation-latest' }],
     ['made_up_param', 1],
   ])('refuses %s before sending, and drops it on opt-in', async (param, value) => {
     await expectInputError(harness, create({ [param]: value }), param, param, 'dropUnsupportedParams')

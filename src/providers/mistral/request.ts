@@ -166,6 +166,12 @@ const handlers: Record<string, Handler> = {
   function_call: (_value: unknown, _body, context) =>
     refuseUnsupported(context, 'function_call', "the deprecated 'function_call' parameter is not mapped; use 'tool_choice'."),
   verbosity: (_value: unknown, _body, context) => refuseUnsupported(context, 'verbosity', 'Mistral has no verbosity control.'),
+  prompt_cache_retention: (_value: unknown, _body, context) =>
+    refuseUnsupported(context, 'prompt_cache_retention', "Mistral's prompt cache has no retention setting; prompt_cache_key is sent."),
+  prompt_cache_options: (_value: unknown, _body, context) =>
+    refuseUnsupported(context, 'prompt_cache_options', "Mistral's prompt cache has no options; prompt_cache_key is sent."),
+  moderation: (_value: unknown, _body, context) =>
+    refuseUnsupported(context, 'moderation', "Mistral moderates input with 'guardrails' (a Mistral option) instead."),
 }
 
 function setMaxTokens(param: string, value: number, body: Body, context: ChatRequestContext): void {
