@@ -1,23 +1,26 @@
 /**
  * The TokenJS client: `new TokenJS(options)`, `chat.completions.create(params, requestOptions?)` and
  * `extendModelList(provider, name, features)`. Everything is scoped to the instance; nothing global.
+ *
+ * Only the chat pipeline is imported statically. The `embeddings`, `completions` and `models` pipelines
+ * and the live model catalogue are dynamic imports, loaded on first use: `import('token.js')` parses
+ * less, and bundlers (esbuild, Rollup, webpack) put them in chunks a chat-only app never loads.
  */
 import type { ModelRow, ModelTable } from './capabilities.js'
 import type { ChatCompletionStream } from './core/chat-completion-stream.js'
 import type { CompletionStream } from './core/completion-stream.js'
-import { runListModels } from './core/list-models.js'
-import { DEFAULT_LIVE_MODELS_TTL_MS, LiveModelCatalog } from './core/live-model-catalog.js'
-import { runCompletion } from './core/run-completion.js'
-import { runEmbeddings } from './core/run-embeddings.js'
+import { DEFAULT_LIVE_MODELS_TTL_MS } from './core/live-model-catalog.js'
+import type { LiveModelCatalog } from './core/live-model-cache.js'
 import type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
 import { isBrowser, isNode } from './core/environment.js'
 import { createFetchTransport, type FetchFunction } from './core/fetch-transport.js'
-import type { ProviderAdapter } from './core/provider-adapter.js'
+import type { ProviderAdapter, ProviderInfo } from './core/provider-adapter.js'
 import { resolveProviderConnection, type ProviderConnection } from './core/provider-connection.js'
 import { runChatCompletion, type ClientInternals } from './core/run-chat-completion.js'
 import type { Transport } from './core/transport.js'
 import { InputError } from './errors.js'
-import { findProvider, providers, type ModelIdFor, type ProviderId } from './providers/index.js'
+import { isRecord } from './core/shape-checks.js'
+import { findProvider, findProviderInfo, loadProvider, providers, type ModelIdFor, type ProviderId } from './providers/index.js'
 import type {
   ChatCompletion,
   ChatCompletionParamsBase,
@@ -133,13 +136,15 @@ export class TokenJS {
   readonly completions: Completions
   /** OpenAI-style namespace: `tokenjs.models.list({ provider })`. */
   readonly models: Models
-  private liveCatalog: LiveModelCatalog | undefined
   // Private fields (#) stay out of util.inspect and JSON.stringify, so logging the client never shows the key.
   readonly #options: ClientOptions
   readonly #connections = new Map<string, ProviderConnection>()
   private readonly extensions = new Map<string, Record<string, ModelRow>>()
   private readonly mergedModels = new Map<string, ModelTable>()
   private transportPromise: Promise<Transport> | undefined
+  /** With `liveModelCapabilities`: the catalogue, created (and its module loaded) on first need. */
+  #liveCatalog: Promise<LiveModelCatalog> | undefined
+  readonly #internals: ClientInternals
 
   constructor(options: ClientOptions = {}) {
     this.#options = { ...options }
@@ -148,19 +153,18 @@ export class TokenJS {
       resolveProviderConnection(providers.mistral, this.#options)
     }
     const internals = this.internals()
+    this.#internals = internals
     const create = (params: unknown, requestOptions?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> =>
-      runChatCompletion(internals, params, requestOptions)
+      withProvider(params, () => runChatCompletion(internals, params, requestOptions))
     this.chat = { completions: { create: create as ChatCompletions['create'] } }
-    this.embeddings = { create: (params, requestOptions) => runEmbeddings(internals, params, requestOptions) }
-    const complete = (params: unknown, requestOptions?: RequestOptions): Promise<Completion | CompletionStream> =>
-      runCompletion(internals, params, requestOptions)
-    this.completions = { create: complete as Completions['create'] }
-    this.models = { list: (params, requestOptions) => runListModels(internals, params, requestOptions) }
-    const live = options.liveModelCapabilities
-    if (live !== undefined && live !== false) {
-      const ttlMs = live === true ? DEFAULT_LIVE_MODELS_TTL_MS : (live.ttlMs ?? DEFAULT_LIVE_MODELS_TTL_MS)
-      this.liveCatalog = new LiveModelCatalog(ttlMs, (provider) => runListModels(internals, { provider: provider.id }, undefined))
+    this.embeddings = {
+      create: (params, requestOptions) =>
+        withProvider(params, async () => (await import('./core/run-embeddings.js')).runEmbeddings(internals, params, requestOptions)),
     }
+    const complete = (params: unknown, requestOptions?: RequestOptions): Promise<Completion | CompletionStream> =>
+      withProvider(params, async () => (await import('./core/run-completion.js')).runCompletion(internals, params, requestOptions))
+    this.completions = { create: complete as Completions['create'] }
+    this.models = { list: (params, requestOptions) => listModels(internals, params, requestOptions) }
   }
 
   /**
@@ -169,7 +173,7 @@ export class TokenJS {
    * to copy, or feature flags (flags not given count as supported). Returns the client.
    */
   extendModelList<P extends ProviderId>(provider: P, name: string, features: ExtendedModelFeatures): this {
-    const adapter = findProvider(provider)
+    const adapter = findProviderInfo(provider)
     if (adapter === undefined) throw new InputError(`Unknown provider ${JSON.stringify(provider)}.`, 'provider')
     if (typeof name !== 'string' || name === '') throw new InputError('extendModelList needs a model name.', 'name')
     const rows = this.extensions.get(adapter.id) ?? {}
@@ -179,7 +183,7 @@ export class TokenJS {
     return this
   }
 
-  private modelsFor(provider: ProviderAdapter): ModelTable {
+  private modelsFor(provider: ProviderInfo): ModelTable {
     const extended = this.extensions.get(provider.id)
     if (extended === undefined) return provider.models
     let merged = this.mergedModels.get(provider.id)
@@ -208,16 +212,44 @@ export class TokenJS {
       ...(this.#options.liveModelCapabilities === undefined || this.#options.liveModelCapabilities === false
         ? {}
         : {
-            liveModelRow: (provider: ProviderAdapter, model: string) => this.liveCatalog?.row(provider, model) ?? Promise.resolve(undefined),
-            rememberModels: (provider: ProviderAdapter, page: ModelsPage) => this.liveCatalog?.remember(provider, page),
+            liveModelRow: async (provider: ProviderAdapter, model: string) => (await this.liveCatalog()).row(provider, model),
+            // Asynchronous, but never late: a later liveModelRow() waits on the same catalogue promise,
+            // whose reactions run in order, so a listing is remembered before the next lookup reads it.
+            rememberModels: (provider: ProviderAdapter, page: ModelsPage) => {
+              this.liveCatalog().then((catalog) => catalog.remember(provider, page), () => undefined)
+            },
           }),
     }
+  }
+
+  private liveCatalog(): Promise<LiveModelCatalog> {
+    this.#liveCatalog ??= import('./core/live-model-cache.js').then(({ LiveModelCatalog }) => {
+      const live = this.#options.liveModelCapabilities
+      const ttlMs = typeof live === 'object' ? (live.ttlMs ?? DEFAULT_LIVE_MODELS_TTL_MS) : DEFAULT_LIVE_MODELS_TTL_MS
+      return new LiveModelCatalog(ttlMs, (provider) => listModels(this.#internals, { provider: provider.id }, undefined))
+    })
+    return this.#liveCatalog
   }
 
   private transport(): Promise<Transport> {
     this.transportPromise ??= chooseTransport(this.#options)
     return this.transportPromise
   }
+}
+
+/**
+ * Runs a pipeline once the adapter of `params.provider` is loaded (the OpenAI-compatible family loads
+ * on first use). Without anything to load (Mistral, a loaded provider, an unknown id) it runs at once,
+ * without an extra tick.
+ */
+function withProvider<T>(params: unknown, pipeline: () => Promise<T>): Promise<T> {
+  const loading = isRecord(params) ? loadProvider(params.provider) : undefined
+  return loading === undefined ? pipeline() : loading.then(pipeline)
+}
+
+/** `models.list`: its pipeline and the provider's model-list mapping load on first use. */
+function listModels(client: ClientInternals, params: unknown, requestOptions: RequestOptions | undefined): Promise<ModelsPage> {
+  return withProvider(params, async () => (await import('./core/list-models.js')).runListModels(client, params, requestOptions))
 }
 
 async function chooseTransport(options: ClientOptions): Promise<Transport> {
@@ -237,7 +269,7 @@ async function chooseTransport(options: ClientOptions): Promise<Transport> {
   return createFetchTransport(globalThis.fetch.bind(globalThis) as FetchFunction)
 }
 
-function toModelRow(provider: ProviderAdapter, name: string, features: ExtendedModelFeatures, models: ModelTable): ModelRow {
+function toModelRow(provider: ProviderInfo, name: string, features: ExtendedModelFeatures, models: ModelTable): ModelRow {
   if (typeof features === 'string') {
     const source = models[features]
     if (source === undefined) {

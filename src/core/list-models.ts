@@ -1,4 +1,7 @@
-/** `models.list({ provider })`: the provider's own model list in OpenAI's shape, with token.js capabilities. */
+/**
+ * `models.list({ provider })`: the provider's own model list in OpenAI's shape, with token.js
+ * capabilities. Loaded on first use (client.ts imports it dynamically), like the provider's mapping.
+ */
 import { InputError } from '../errors.js'
 import type { ModelsPage } from '../types.js'
 import type { RequestOptions } from './client-options.js'
@@ -13,9 +16,10 @@ export async function runListModels(
   const { record, provider } = resolveProvider(client, params, 'models.list', 'a provider')
   const extra = Object.keys(record).find((key) => key !== 'provider' && record[key] !== undefined)
   if (extra !== undefined) throw new InputError(`models.list() takes only { provider }; remove '${extra}'.`, extra)
-  const modelList = provider.modelList
-  if (modelList === undefined) throw new InputError(`token.js cannot list ${provider.displayName}'s models.`, 'provider')
+  const loadModelList = provider.modelList
+  if (loadModelList === undefined) throw new InputError(`token.js cannot list ${provider.displayName}'s models.`, 'provider')
   const connection = client.connection(provider)
+  const modelList = await loadModelList()
   const response = await callProvider({
     client, provider, connection, method: 'GET', path: modelList.path, body: undefined, stream: false, options: requestOptions ?? {},
   })

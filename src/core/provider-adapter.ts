@@ -1,6 +1,11 @@
 /**
  * The contract every provider folder implements. A provider is data plus pure functions: it never
  * performs I/O, reads the environment, retries, or builds HTTP errors — the core does all of that.
+ *
+ * Sections a chat completion does not need (embedding, text-completion and model-list mapping) are
+ * loaded on demand: `load()` is a dynamic `import()` of the section's module, so bundlers put it in a
+ * chunk of its own and `import('token.js')` does not parse it. The data the core needs synchronously
+ * (the chat table, the embedding-model table) stays on the adapter.
  */
 import type { EmbeddingModelRow, EmbeddingModelTable, ModelRow, ModelTable } from '../capabilities.js'
 import type { ChatCompletion, ChatCompletionChunk, Completion, CreateEmbeddingResponse, ModelsPage } from '../types.js'
@@ -73,15 +78,36 @@ export interface ProviderAdapter {
     /** A fresh, stateful mapper for one stream. */
     createChunkMapper(context: ChatResponseContext): ChunkMapper
   }
-  /** Embeddings (`embeddings.create`); absent when the provider has none. */
+  /** Embeddings (`embeddings.create`): the model table, and the mapping loaded on demand; absent when the provider has none. */
   readonly embeddings?: ProviderEmbeddings
-  /** Text completions (`completions.create`, e.g. Mistral FIM); absent when the provider has none. */
-  readonly completions?: ProviderCompletions
-  /** The provider's model list endpoint; absent when the provider has none. */
-  readonly modelList?: ProviderModelList
+  /** Text completions (`completions.create`, e.g. Mistral FIM), loaded on demand; absent when the provider has none. */
+  readonly completions?: LoadSection<ProviderCompletions>
+  /** The provider's model list endpoint, loaded on demand; absent when the provider has none. */
+  readonly modelList?: LoadSection<ProviderModelList>
   /** Reads a provider error body (already JSON-parsed when possible) into a message and fields. */
   parseError(status: number | undefined, body: unknown, raw: string): ParsedProviderError
 }
+
+/** What the registry knows about a provider before its mapping is loaded: enough for docs, keys and model ids. */
+export type ProviderInfo = Pick<
+  ProviderAdapter,
+  'id' | 'displayName' | 'defaultBaseURL' | 'apiKeyEnvVar' | 'baseURLEnvVar' | 'apiKeyOptional' | 'unavailable' | 'models'
+>
+
+/**
+ * A registry entry whose adapter (the chat mapping with it) is loaded on first use, for providers a
+ * chat-only app may never call (the OpenAI-compatible family). The client loads it before running a
+ * call for that provider (providers/index.ts: `loadProvider`).
+ */
+export interface LazyProviderAdapter extends ProviderInfo {
+  readonly load: LoadSection<ProviderAdapter>
+}
+
+/**
+ * Loads a provider section on first use: a dynamic `import()` of the section's module
+ * (the module system caches it, so later calls cost a resolved promise).
+ */
+export type LoadSection<Section> = () => Promise<Section>
 
 /** What an embeddings request mapper knows besides the params. */
 export interface EmbeddingsRequestContext {
@@ -107,10 +133,19 @@ export interface EmbeddingsResponseContext {
 }
 
 export interface ProviderEmbeddings {
+  /**
+   * The provider's embedding-model table. Loaded with the adapter: chat and text-completion calls use
+   * it to refuse an embedding model id before any I/O.
+   */
+  readonly models: EmbeddingModelTable
+  /** The request and response mapping, loaded on demand. */
+  readonly load: LoadSection<ProviderEmbeddingsMapping>
+}
+
+/** The loaded part of a provider's embeddings section. */
+export interface ProviderEmbeddingsMapping {
   /** Path appended to the base URL. */
   readonly path: string
-  /** The provider's embedding-model table. */
-  readonly models: EmbeddingModelTable
   /** Largest estimated token count per request; the core splits bigger inputs into several requests. */
   readonly maxBatchTokens: number
   /** OpenAI params (with `input` replaced by one batch) → the provider's wire body. Throws InputError. */

@@ -1,7 +1,8 @@
 /**
  * The text-completion pipeline (`completions.create`; Mistral: fill-in-the-middle): validate (before
- * any I/O) → provider.completions.toRequest → send → provider.completions.fromResponse, or a
- * CompletionStream over the provider's chunk mapper.
+ * any I/O) → the provider's completions section (loaded on demand) toRequest → send → fromResponse,
+ * or a CompletionStream over its chunk mapper. Loaded on first `completions.create()` (client.ts
+ * imports it dynamically).
  */
 import { InputError } from '../errors.js'
 import type { Completion } from '../types.js'
@@ -43,8 +44,8 @@ export async function runCompletion(
 ): Promise<Completion | CompletionStream> {
   const options = requestOptions ?? {}
   const { record: fields, provider } = resolveProvider(client, params, 'completions.create', 'provider, model and prompt')
-  const completions = provider.completions
-  if (completions === undefined) {
+  const loadCompletions = provider.completions
+  if (loadCompletions === undefined) {
     throw new InputError(`token.js has no text-completion endpoint for ${provider.displayName}.`, 'provider')
   }
   const liveRow = await lookupLiveRow(client, fields, validateCompletionParams)
@@ -75,6 +76,7 @@ export async function runCompletion(
   if (stream && row !== undefined && !row.streaming) {
     throw new InputError(`Model '${model}' (${provider.id}) does not support streaming; remove stream: true.`, 'stream')
   }
+  const completions = await loadCompletions()
   const body = completions.toRequest(fields, context)
   const response = await callProvider({
     client, provider, connection, method: 'POST', path: completions.path, body, stream, options,

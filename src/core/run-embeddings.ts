@@ -1,7 +1,8 @@
 /**
  * The embeddings pipeline: validate (before any I/O) → split into batches under the provider's token
- * limit → provider.embeddings.toRequest per batch → send the batches one after another → re-join the
- * vectors in input order and add up the usage.
+ * limit → provider.embeddings mapping's toRequest per batch → send the batches one after another →
+ * re-join the vectors in input order and add up the usage. Loaded on first `embeddings.create()`
+ * (client.ts imports it dynamically), like the provider's mapping (`provider.embeddings.load()`).
  */
 import type { EmbeddingModelTable } from '../capabilities.js'
 import { InputError } from '../errors.js'
@@ -40,6 +41,7 @@ export async function runEmbeddings(
   if (row === undefined) refuseChatModel(client, provider, embeddings, model)
   const connection = client.connection(provider)
   refuseRetiredModel(provider, model, row, connection)
+  const mapping = await embeddings.load()
   const context: EmbeddingsRequestContext = {
     provider: provider.id,
     model,
@@ -49,19 +51,19 @@ export async function runEmbeddings(
     dropped: [],
   }
   // Every batch is mapped before the first is sent: a refusal never leaves half the work done.
-  const batches = splitEmbeddingBatches(input, embeddings.maxBatchTokens).map((batch) => ({
+  const batches = splitEmbeddingBatches(input, mapping.maxBatchTokens).map((batch) => ({
     offset: batch.offset,
-    body: embeddings.toRequest(fields, batch.items, context),
+    body: mapping.toRequest(fields, batch.items, context),
   }))
   const encodingFormat = fields.encoding_format === 'base64' ? 'base64' : 'float'
   let result: CreateEmbeddingResponse | undefined
   for (const batch of batches) {
     const response = await callProvider({
-      client, provider, connection, method: 'POST', path: embeddings.path, body: batch.body, stream: false, options,
+      client, provider, connection, method: 'POST', path: mapping.path, body: batch.body, stream: false, options,
       describeError: describeNotFound(model, provider.id),
     })
     const { json, raw } = await readJsonBody(response, provider, connection)
-    const part = embeddings.fromResponse(json, raw, { provider: provider.id, model, encodingFormat, indexOffset: batch.offset })
+    const part = mapping.fromResponse(json, raw, { provider: provider.id, model, encodingFormat, indexOffset: batch.offset })
     result = result === undefined ? part : join(result, part)
   }
   return result as CreateEmbeddingResponse

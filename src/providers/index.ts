@@ -1,11 +1,15 @@
 /**
  * The provider registry. Adding a provider is one folder (or one preset) and one line here; the
  * `ProviderId` union and the per-provider model-name suggestions are derived from this object.
+ *
+ * Mistral's adapter is loaded with the package. The OpenAI-compatible family is registered as data
+ * (its preset: URL, key, model table) and its mapping is a dynamic import, loaded by the client before
+ * the first call to one of these providers (`loadProvider`), so a Mistral-only app never parses it.
  */
-import type { ProviderAdapter } from '../core/provider-adapter.js'
+import type { ModelTable } from '../capabilities.js'
+import type { LazyProviderAdapter, ProviderAdapter } from '../core/provider-adapter.js'
 import { mistralProvider } from './mistral/index.js'
-import { openAIProvider } from './openai/index.js'
-import { createOpenAICompatibleProvider } from './openai-compatible/create-provider.js'
+import type { OpenAICompatiblePreset } from './openai-compatible/create-provider.js'
 import {
   groqPreset,
   openAICompatiblePreset,
@@ -13,16 +17,17 @@ import {
   perplexityPreset,
   requestyPreset,
 } from './openai-compatible/presets.js'
+import { openAIPreset } from './openai/preset.js'
 
 export const providers = {
   mistral: mistralProvider,
-  openai: openAIProvider,
-  'openai-compatible': createOpenAICompatibleProvider(openAICompatiblePreset),
-  groq: createOpenAICompatibleProvider(groqPreset),
-  openrouter: createOpenAICompatibleProvider(openRouterPreset),
-  requesty: createOpenAICompatibleProvider(requestyPreset),
-  perplexity: createOpenAICompatibleProvider(perplexityPreset),
-} as const satisfies Record<string, ProviderAdapter>
+  openai: openAICompatible(openAIPreset),
+  'openai-compatible': openAICompatible(openAICompatiblePreset),
+  groq: openAICompatible(groqPreset),
+  openrouter: openAICompatible(openRouterPreset),
+  requesty: openAICompatible(requestyPreset),
+  perplexity: openAICompatible(perplexityPreset),
+} as const satisfies Record<string, ProviderAdapter | LazyProviderAdapter>
 
 /** Every provider id token.js knows. */
 export type ProviderId = keyof typeof providers
@@ -30,6 +35,48 @@ export type ProviderId = keyof typeof providers
 /** Model-id suggestions per provider (any other string is accepted too). */
 export type ModelIdFor<P extends ProviderId> = Extract<keyof (typeof providers)[P]['models'], string>
 
-export function findProvider(id: unknown): ProviderAdapter | undefined {
+/** A registry entry, loaded or not: its metadata and model table. */
+export function findProviderInfo(id: unknown): ProviderAdapter | LazyProviderAdapter | undefined {
   return typeof id === 'string' && Object.hasOwn(providers, id) ? providers[id as ProviderId] : undefined
+}
+
+/** Adapters of lazy entries, once loaded. */
+const loaded = new Map<string, ProviderAdapter>()
+
+/**
+ * Loads the adapter of `id` when it is a lazy entry not loaded yet; `undefined` when there is nothing
+ * to wait for (an eager or already loaded provider, or an unknown id: the pipeline reports it).
+ */
+export function loadProvider(id: unknown): Promise<unknown> | undefined {
+  const entry = findProviderInfo(id)
+  if (entry === undefined || isAdapter(entry) || loaded.has(entry.id)) return undefined
+  return entry.load().then((adapter) => loaded.set(entry.id, adapter))
+}
+
+/** The adapter of `id` (undefined for an unknown id). A lazy entry must have been loaded (`loadProvider`). */
+export function findProvider(id: unknown): ProviderAdapter | undefined {
+  const entry = findProviderInfo(id)
+  if (entry === undefined || isAdapter(entry)) return entry
+  const adapter = loaded.get(entry.id)
+  if (adapter === undefined) throw new Error(`token.js: the '${entry.id}' adapter was used before loadProvider() loaded it.`)
+  return adapter
+}
+
+function isAdapter(entry: ProviderAdapter | LazyProviderAdapter): entry is ProviderAdapter {
+  return !('load' in entry)
+}
+
+/** An OpenAI-compatible service as a lazy entry: its preset's data now, the mapping on first use. */
+function openAICompatible<Models extends ModelTable>(preset: OpenAICompatiblePreset<Models>): LazyProviderAdapter & { readonly models: Models } {
+  const info = {
+    id: preset.id,
+    displayName: preset.displayName,
+    defaultBaseURL: preset.defaultBaseURL,
+    apiKeyEnvVar: preset.apiKeyEnvVar,
+    baseURLEnvVar: preset.baseURLEnvVar,
+    apiKeyOptional: preset.apiKeyOptional,
+    models: preset.models,
+    load: () => import('./openai-compatible/create-provider.js').then((module) => module.createOpenAICompatibleProvider(preset)),
+  }
+  return preset.unavailable === undefined ? info : { ...info, unavailable: preset.unavailable }
 }

@@ -18,10 +18,11 @@ import { buildPackInstall, describeImportTime, kb, measureImportTime, mustSuccee
 /** Budgets from the issue. */
 const CONSUMER_MIN_GZIP_BUDGET = 20 * 1024
 /**
- * The issue's target for the installed size is 300 KB; today's package is ~630 KB: the declarations
- * (~290 KB, 175 KB of it the Mistral model table's inferred type, inlined in models.d.ts,
- * providers/mistral/index.d.ts and providers/index.d.ts) plus unminified ESM and CJS builds (~370 KB),
- * and it grows as providers land.
+ * The issue's target for the installed size is 300 KB; today's package is ~590 KB: the ESM library
+ * (~125 KB: the eager chunk ~90 KB plus the lazy chunks), the CommonJS bundles (~240 KB: the library
+ * and the emulator, each a full bundle), the ESM tools (~125 KB: emulator, emulator CLI, `tokenjs`
+ * CLI) and the declarations the public entries reach (~105 KB; the others are pruned at build time).
+ * Whitespace and syntax are minified, identifiers are not (readable stack traces).
  * Until that is settled this asserts a regression ceiling and warns loudly above the target.
  */
 const UNPACKED_TARGET = 300 * 1024
@@ -134,6 +135,56 @@ async function bundle(entry: string, options: BuildOptions): Promise<string> {
   return file.text
 }
 
+interface BundledFile {
+  readonly path: string
+  readonly bytes: number
+  readonly gzipped: number
+}
+
+/**
+ * What a user's bundler ships for the first load of `entry`: esbuild (minified, browser, ESM) with code
+ * splitting, as apps are bundled. The first load is the entry chunk plus the chunks it imports
+ * statically (transitively); chunks reached only through dynamic `import()` (token.js's embeddings,
+ * FIM, model list, live catalogue and OpenAI-family mapping, loaded on first use) are listed apart and
+ * not counted, since a chat-only app never downloads them. Each file is gzipped on its own, as served.
+ */
+async function splitBundle(entry: string): Promise<{ firstLoad: BundledFile[]; lazy: BundledFile[] }> {
+  const outdir = path.join(current().workDir, 'split-bundle')
+  const result = await build({
+    entryPoints: [path.join(current().consumerDir, entry)],
+    absWorkingDir: current().consumerDir,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    splitting: true,
+    outdir,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const outputs = result.metafile.outputs
+  const files = new Map(result.outputFiles.map((file) => [path.relative(current().consumerDir, file.path), file.text]))
+  const entryOutput = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === entry)
+  if (entryOutput === undefined) throw new Error(`esbuild produced no chunk for ${entry}`)
+  const reached = new Set<string>()
+  const pending = [entryOutput]
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (reached.has(name)) continue
+    reached.add(name)
+    for (const record of outputs[name]?.imports ?? []) {
+      if (record.kind === 'import-statement' && !record.external) pending.push(record.path)
+    }
+  }
+  const describe = (name: string): BundledFile => {
+    const text = files.get(name) ?? ''
+    return { path: name, bytes: Buffer.byteLength(text), gzipped: gzipSync(text, { level: 9 }).length }
+  }
+  const names = Object.keys(outputs).filter((name) => name.endsWith('.js'))
+  return { firstLoad: names.filter((name) => reached.has(name)).map(describe), lazy: names.filter((name) => !reached.has(name)).map(describe) }
+}
+
 /** `node:` imports, or bare Node built-ins imported/required (`require("http")`, `from "fs"`). */
 const NODE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)["'](?:node:[\w/]+|(?:http|https|net|tls|fs|path|os|zlib|stream|events|url|util|crypto|child_process|buffer)(?:\/[\w/]*)?)["']/g
 
@@ -153,10 +204,16 @@ describe('browser and edge bundles', () => {
   })
 
   it(`TokenJS + one Mistral chat bundles to ≤ ${kb(CONSUMER_MIN_GZIP_BUDGET)} min+gzip`, async () => {
-    const code = await bundle('size-entry.mjs', { platform: 'browser', minify: true })
-    const minified = Buffer.byteLength(code)
-    const gzipped = gzipSync(code, { level: 9 }).length
-    console.log(`[packaging] consumer bundle (TokenJS + Mistral chat): ${kb(minified)} min, ${kb(gzipped)} min+gzip (budget ${kb(CONSUMER_MIN_GZIP_BUDGET)})`)
+    const { firstLoad, lazy } = await splitBundle('size-entry.mjs')
+    const minified = firstLoad.reduce((sum, file) => sum + file.bytes, 0)
+    const gzipped = firstLoad.reduce((sum, file) => sum + file.gzipped, 0)
+    const lazyGzipped = lazy.reduce((sum, file) => sum + file.gzipped, 0)
+    console.log(
+      `[packaging] consumer bundle (TokenJS + Mistral chat), first load: ${kb(minified)} min, ${kb(gzipped)} min+gzip ` +
+        `in ${firstLoad.length} file(s) (budget ${kb(CONSUMER_MIN_GZIP_BUDGET)}); loaded on demand: ${lazy.length} chunk(s), ${kb(lazyGzipped)} min+gzip`,
+    )
+    // Non-vacuity: the split did happen (embeddings, FIM, models, the OpenAI family are chunks of their own).
+    expect(lazy.length).toBeGreaterThan(0)
     expect(gzipped).toBeLessThanOrEqual(CONSUMER_MIN_GZIP_BUDGET)
   })
 

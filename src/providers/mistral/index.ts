@@ -1,14 +1,14 @@
-/** The Mistral provider: data plus pure mapping functions. */
+/**
+ * The Mistral provider: data plus pure mapping functions. Chat is loaded with the adapter; embeddings,
+ * fill-in-the-middle and the model list are loaded on first use (dynamic imports, separate chunks).
+ */
 import type { ProviderAdapter } from '../../core/provider-adapter.js'
 import { createMistralChunkMapper } from './chunks.js'
-import { MISTRAL_EMBEDDING_BATCH_TOKENS, mistralEmbeddingModels } from './embedding-models.js'
-import { toMistralEmbeddingsRequest } from './embeddings-request.js'
-import { fromMistralEmbeddingsResponse } from './embeddings-response.js'
+import { mistralEmbeddingModels } from './embedding-models.js'
+import type { mistralEmbeddings } from './embeddings.js'
 import { parseMistralError } from './errors.js'
-import { createMistralFimChunkMapper } from './fim-chunks.js'
-import { toMistralFimRequest } from './fim-request.js'
-import { fromMistralFimResponse } from './fim-response.js'
-import { fromMistralModelList } from './model-cards.js'
+import type { mistralCompletions } from './fim.js'
+import type { mistralModelList } from './model-list.js'
 import { mistralModels } from './models.js'
 import { toMistralRequest } from './request.js'
 import { fromMistralResponse } from './response.js'
@@ -30,22 +30,11 @@ export const mistralProvider = {
     createChunkMapper: createMistralChunkMapper,
   },
   embeddings: {
-    path: '/embeddings',
     models: mistralEmbeddingModels,
-    maxBatchTokens: MISTRAL_EMBEDDING_BATCH_TOKENS,
-    toRequest: toMistralEmbeddingsRequest,
-    fromResponse: fromMistralEmbeddingsResponse,
+    load: (): Promise<typeof mistralEmbeddings> => import('./embeddings.js').then((section) => section.mistralEmbeddings),
   },
-  completions: {
-    path: '/fim/completions',
-    toRequest: toMistralFimRequest,
-    fromResponse: fromMistralFimResponse,
-    createChunkMapper: createMistralFimChunkMapper,
-  },
-  modelList: {
-    path: '/models',
-    fromResponse: fromMistralModelList,
-  },
+  completions: (): Promise<typeof mistralCompletions> => import('./fim.js').then((section) => section.mistralCompletions),
+  modelList: (): Promise<typeof mistralModelList> => import('./model-list.js').then((section) => section.mistralModelList),
   parseError: parseMistralError,
 } as const satisfies ProviderAdapter
 
