@@ -16,6 +16,13 @@ const API_KEY = 'bench-key'
 /** Where our client comes from: the lead's build if present, else src/ through tsx. */
 export function oursSource(wanted = process.env.BENCH_OURS) {
   const dist = join(root, 'dist', 'index.js')
+  // A/B runs (bench/ab.mjs): BENCH_OURS=alt|cur loads another copy of our client from the directory in
+  // BENCH_OURS_ALT|BENCH_OURS_CUR — plain JS (index.js, transpiled by ab.mjs) or TypeScript (index.ts, via tsx).
+  if (wanted === 'alt' || wanted === 'cur') {
+    const dir = process.env[wanted === 'alt' ? 'BENCH_OURS_ALT' : 'BENCH_OURS_CUR'] ?? ''
+    const js = existsSync(join(dir, 'index.js'))
+    return { kind: `${dir}${js ? '' : ' via tsx'}`, url: pathToFileURL(join(dir, js ? 'index.js' : 'index.ts')).href, needsTsx: !js }
+  }
   // BENCH_OURS=src forces src/ (e.g. to measure edits before a rebuild); =dist requires the build.
   if (wanted !== 'src' && (existsSync(dist) || wanted === 'dist')) return { kind: 'dist', url: pathToFileURL(dist).href, needsTsx: false }
   return { kind: 'src via tsx', url: pathToFileURL(join(root, 'src', 'index.ts')).href, needsTsx: true }
@@ -252,6 +259,8 @@ export const clients = {
   // A/B variants (not in the default set): the build against the working tree, e.g. --only ours-dist,ours-src,raw-http
   'ours-dist': { label: 'token.js (ours, dist/, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'dist' }), ours: true, from: 'dist', optional: true },
   'ours-src': { label: 'token.js (ours, src/ via tsx, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'src' }), ours: true, from: 'src', optional: true },
+  'ours-alt': { label: 'token.js (ours, $BENCH_OURS_ALT, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'alt' }), ours: true, from: 'alt', optional: true },
+  'ours-cur': { label: 'token.js (ours, $BENCH_OURS_CUR, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'cur' }), ours: true, from: 'cur', optional: true },
   'raw-http': { label: 'raw node:http', load: async (origin) => rawHttp(origin) },
   'raw-fetch': { label: 'raw fetch', load: async (origin) => rawFetch(origin) },
   'tokenjs-0.7.1': { label: 'token.js 0.7.1', load: tokenjs071, packages: ['token.js'] },

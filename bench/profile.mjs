@@ -53,7 +53,7 @@ for (const [id, micros] of dt) {
   total += micros
 }
 const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
-console.log(`\n${name} ${mode} × ${count} (ours from ${oursSource().kind}); total sampled ${(total / 1000).toFixed(0)} ms; ${join(relative(root, dir), file)}`)
+console.log(`\n${name} ${mode} × ${count} (ours from ${oursSource(clients[name].from).kind}); total sampled ${(total / 1000).toFixed(0)} ms; ${join(relative(root, dir), file)}`)
 console.log('\nself time by function:')
 for (const [key, micros] of top(self, 40)) console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`)
 console.log('\nself time by file:')

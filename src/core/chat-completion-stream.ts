@@ -9,7 +9,7 @@ import { APIConnectionError, APIError, ResponseParseError } from '../errors.js'
 import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
 import { ChunkAccumulator } from './accumulate-chunks.js'
 import type { ChunkMapper, ProviderAdapter } from './provider-adapter.js'
-import { SSEDecoder, type ServerSentEvent } from './sse-decoder.js'
+import { SSEDecoder } from './sse-decoder.js'
 import type { TransportResponse } from './transport.js'
 
 const HIGH_WATER_MARK = 64
@@ -39,7 +39,17 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   private sawDone = false
   private readonly open = new Set<number>()
   private readonly decoder = new SSEDecoder()
-  private waiting: (() => void) | undefined
+  /** The pending `next()` of a consumer waiting for data: settled by wake(). */
+  private waiting: { resolve: (result: IteratorResult<Chunk>) => void; reject: (error: Error) => void } | undefined
+  /**
+   * A waiting consumer was handed data in the current I/O callback: its microtasks run only after that
+   * callback, which may deliver more data first (one socket read holds several HTTP chunks). Data
+   * arriving then does not mean the consumer is slow. Cleared in the first microtask after the callback.
+   */
+  private consumerWoken = false
+  private readonly clearConsumerWoken = (): void => {
+    this.consumerWoken = false
+  }
   private abortController: AbortController | undefined
 
   constructor(private readonly options: StreamOptions<Chunk>) {}
@@ -87,9 +97,9 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     this.started = true
     this.options.response.stream(
       {
-        onData: (bytes) => this.onEvents(this.decoder.push(bytes)),
+        onData: (bytes) => this.onBytes(bytes, false),
         onEnd: () => {
-          this.onEvents(this.decoder.end())
+          this.onBytes(undefined, true)
           this.onEnd()
         },
         onError: (error) => this.finishWith(this.sawDone ? undefined : error),
@@ -99,50 +109,59 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   }
 
   private next(): Promise<IteratorResult<Chunk>> {
-    if (this.head < this.queue.length) {
-      const value = this.queue[this.head++] as Chunk
-      if (this.head === this.queue.length) {
-        this.queue.length = 0
-        this.head = 0
-      }
-      if (this.paused && this.queue.length - this.head < HIGH_WATER_MARK / 2) {
-        this.paused = false
-        this.options.response.resume()
-      }
-      return Promise.resolve({ done: false, value })
-    }
-    if (this.failure !== undefined) {
-      const failure = this.failure
-      this.failure = undefined
-      return Promise.reject(failure)
-    }
+    if (this.head < this.queue.length) return Promise.resolve(this.take())
+    if (this.failure !== undefined) return Promise.reject(this.takeFailure())
     if (this.ended) return Promise.resolve({ done: true, value: undefined })
-    return new Promise((resolve) => {
-      this.waiting = () => resolve(this.next())
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject }
     })
   }
 
-  private onEvents(events: ServerSentEvent[]): void {
+  /** Dequeues the next chunk (the queue must not be empty); resumes the socket once the backlog is half gone. */
+  private take(): IteratorResult<Chunk> {
+    const value = this.queue[this.head++] as Chunk
+    if (this.head === this.queue.length) {
+      this.queue.length = 0
+      this.head = 0
+    }
+    if (this.paused && this.queue.length - this.head < HIGH_WATER_MARK / 2) {
+      this.paused = false
+      this.options.response.resume()
+    }
+    return { done: false, value }
+  }
+
+  private takeFailure(): Error {
+    const failure = this.failure as Error
+    this.failure = undefined
+    return failure
+  }
+
+  /** Decodes a piece of the body (or, at the end, what the decoder still holds) straight into the queue. */
+  private onBytes(bytes: Uint8Array | undefined, end: boolean): void {
     if (this.ended) return
-    // A consumer already waiting drains the queue in the microtasks right after this call: pausing the
-    // socket now would only cost a pause/resume per read. Pause when data arrives and nobody is waiting.
-    const consumerWaiting = this.waiting !== undefined
     try {
-      for (const event of events) this.onEvent(event)
+      // The decoder calls onEvent per event, with no event object or array in between (hot path).
+      if (end) this.decoder.endTo(this.onEvent)
+      else this.decoder.pushTo(bytes as Uint8Array, this.onEvent)
     } catch (error) {
       this.finishWith(error as Error)
       this.options.response.cancel()
       return
     }
-    if (!this.paused && !consumerWaiting && this.queue.length - this.head >= HIGH_WATER_MARK) {
+    // A consumer that is waiting, or was just woken, drains the queue in the microtasks after this I/O
+    // callback: pausing now would only cost a pause/resume (and syscalls) per read. Pause only when data
+    // piles up while the consumer is busy elsewhere.
+    const consumerKeepsUp = this.waiting !== undefined || this.consumerWoken
+    if (!this.paused && !consumerKeepsUp && this.queue.length - this.head >= HIGH_WATER_MARK) {
       this.paused = true
       this.options.response.pause()
     }
     this.wake()
   }
 
-  private onEvent(event: ServerSentEvent): void {
-    const data = event.data
+  /** One SSE event: `[DONE]`, an error, or a chunk for the queue. An arrow so the decoder can call it unbound. */
+  private readonly onEvent = (data: string, event: string): void => {
     if (data === '[DONE]') {
       this.sawDone = true
       return
@@ -154,7 +173,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     } catch (error) {
       throw new ResponseParseError(`${this.options.provider.displayName} sent a stream event that is not JSON.`, this.options.redact(data), { cause: error })
     }
-    if (event.event === 'error' || isErrorObject(json)) throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
+    if (event === 'error' || isErrorObject(json)) throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
     const chunk = this.options.mapper(json, data) as Chunk | undefined
     if (chunk === undefined) return
     for (const choice of chunk.choices) {
@@ -199,11 +218,19 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     this.wake()
   }
 
+  /** Settles a waiting `next()` directly with its result (no re-entry, no extra promise), if there is one yet. */
   private wake(): void {
     const waiting = this.waiting
     if (waiting === undefined) return
+    if (this.head < this.queue.length) waiting.resolve(this.take())
+    else if (this.failure !== undefined) waiting.reject(this.takeFailure())
+    else if (this.ended) waiting.resolve({ done: true, value: undefined })
+    else return
     this.waiting = undefined
-    waiting()
+    if (!this.consumerWoken) {
+      this.consumerWoken = true
+      queueMicrotask(this.clearConsumerWoken)
+    }
   }
 }
 

@@ -124,6 +124,17 @@ function toConnectionError(error: Error): Error {
   return new APIConnectionError(`Connection error: ${error.message}`, { cause: error })
 }
 
+/**
+ * Emits now the body data that arrived with the headers. `on('data')` only schedules the flow for a
+ * later tick, and Node runs all pending ticks (the rest of the response, the keep-alive bookkeeping
+ * at its end) before the microtasks in which the consumer resumes: reading the buffer here, in the
+ * microtask that started the stream, hands the first chunk over sooner (time to first chunk).
+ * `read()` in flowing mode is what the stream's own flow loop does; it stops once paused (backpressure).
+ */
+function deliverBuffered(incoming: http.IncomingMessage): void {
+  while (incoming.readableFlowing === true && incoming.readableLength > 0 && incoming.read() !== null);
+}
+
 class NodeResponse implements TransportResponse {
   readonly status: number
   private finished = false
@@ -168,8 +179,10 @@ class NodeResponse implements TransportResponse {
   stream(sink: BodySink, idleTimeoutMs: number): void {
     const incoming = this.incoming
     this.idleTimeoutMs = idleTimeoutMs
-    // From here on the socket timeout measures silence between chunks, not the wait for headers.
-    if (idleTimeoutMs > 0) this.outgoing.setTimeout(idleTimeoutMs)
+    // From here on the socket timeout measures silence between chunks, not the wait for headers. Both
+    // are inactivity timeouts: when the request's is already this long (the default), re-arming it
+    // would only cost a new timer per stream.
+    if (idleTimeoutMs > 0 && incoming.socket?.timeout !== idleTimeoutMs) this.outgoing.setTimeout(idleTimeoutMs)
     incoming.on('data', (chunk: Buffer) => sink.onData(chunk))
     incoming.on('end', () => {
       this.finish()
@@ -187,6 +200,7 @@ class NodeResponse implements TransportResponse {
     })
     incoming.on('error', (error) => fail(toConnectionError(error)))
     this.outgoing.on('error', (error) => fail(toConnectionError(error)))
+    deliverBuffered(incoming)
   }
 
   pause(): void {

@@ -2,7 +2,7 @@
  * An incremental Server-Sent Events decoder following the WHATWG HTML "event stream
  * interpretation" rules, built for the streaming hot path: lines are found with `indexOf`
  * on decoded text, never byte by byte, and nothing is allocated beyond the field values
- * and the event objects themselves.
+ * and the event objects themselves — and with {@link SSEDecoder.pushTo}, not even those.
  *
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
@@ -33,10 +33,23 @@ export interface ServerSentEvent {
   retry?: number
 }
 
+/**
+ * Receives each dispatched event's data and type (see {@link ServerSentEvent}) from
+ * {@link SSEDecoder.pushTo} / {@link SSEDecoder.endTo}; the last event ID and retry are not passed.
+ */
+export type SSEDataHandler = (data: string, event: string) => void
+
 const LINE_FEED = 0x0a
 const SPACE = 0x20
 const BYTE_ORDER_MARK = 0xfeff
 const STREAM_OPTIONS = { stream: true } as const
+
+/**
+ * Decodes chunks that end on a character boundary while a decoder's own streaming TextDecoder holds no
+ * bytes: a non-streaming `decode` is several times cheaper than `decode(…, { stream: true })` (Node 20).
+ * A non-streaming decode keeps no state, so one instance serves every decoder (no per-stream setup).
+ */
+let wholeDecoder: InstanceType<typeof TextDecoder> | undefined
 
 /**
  * Turns a byte or text stream into Server-Sent Events, chunk by chunk.
@@ -58,11 +71,6 @@ const STREAM_OPTIONS = { stream: true } as const
 export class SSEDecoder {
   // Spelled this way because without the DOM lib, Node's typings declare TextDecoder only as a value.
   #textDecoder: InstanceType<typeof TextDecoder> | undefined
-  /**
-   * Decodes chunks that end on a character boundary while #textDecoder holds no bytes: a
-   * non-streaming `decode` is several times cheaper than `decode(…, { stream: true })` (Node 20).
-   */
-  #wholeDecoder: InstanceType<typeof TextDecoder> | undefined
   /** #textDecoder may hold the start of a character: keep using it until a chunk ends cleanly. */
   #textDecoderBusy = false
   /** Start of a line whose line ending has not arrived yet. Never contains CR or LF. */
@@ -75,6 +83,12 @@ export class SSEDecoder {
   #eventType = ''
   #lastEventId: string | undefined
   #retry: number | undefined
+  /**
+   * Where #dispatch delivers during a call: an array of event objects (push/end), else the handler
+   * (pushTo/endTo). Fields rather than parameters, so the scan loop passes nothing per line.
+   */
+  #events: ServerSentEvent[] | undefined
+  #handler: SSEDataHandler | undefined
 
   /**
    * Feeds the next chunk of the stream: bytes (decoded as UTF-8) or already-decoded text.
@@ -83,8 +97,28 @@ export class SSEDecoder {
    */
   push(chunk: Uint8Array | string): ServerSentEvent[] {
     const events: ServerSentEvent[] = []
-    this.#scan(this.#decode(chunk), events)
+    this.#events = events
+    try {
+      this.#scan(this.#decode(chunk))
+    } finally {
+      this.#events = undefined
+    }
     return events
+  }
+
+  /**
+   * Like {@link SSEDecoder.push}, but calls `handler(data, event)` for each completed event instead of
+   * returning event objects: the streaming hot path allocates no object or array per event. An
+   * exception thrown by the handler propagates out of this call; the decoder is then in an unspecified
+   * state and must not be fed further (the caller is expected to stop the stream).
+   */
+  pushTo(chunk: Uint8Array | string, handler: SSEDataHandler): void {
+    this.#handler = handler
+    try {
+      this.#scan(this.#decode(chunk))
+    } finally {
+      this.#handler = undefined
+    }
   }
 
   /**
@@ -99,13 +133,32 @@ export class SSEDecoder {
    */
   end(): ServerSentEvent[] {
     const events: ServerSentEvent[] = []
-    // Flushing turns bytes of an unfinished UTF-8 character into U+FFFD.
-    this.#scan(this.#textDecoder?.decode() ?? '', events)
-    const line = this.#pending
-    if (line !== '') this.#processLine(line, 0, line.indexOf(':'), line.length, events)
-    this.#dispatch(events)
-    this.#reset()
+    this.#events = events
+    try {
+      this.#finish()
+    } finally {
+      this.#events = undefined
+    }
     return events
+  }
+
+  /** Like {@link SSEDecoder.end}, calling `handler(data, event)` for the final event instead of returning it. */
+  endTo(handler: SSEDataHandler): void {
+    this.#handler = handler
+    try {
+      this.#finish()
+    } finally {
+      this.#handler = undefined
+    }
+  }
+
+  #finish(): void {
+    // Flushing turns bytes of an unfinished UTF-8 character into U+FFFD.
+    this.#scan(this.#textDecoder?.decode() ?? '')
+    const line = this.#pending
+    if (line !== '') this.#processLine(line, 0, line.indexOf(':'), line.length)
+    this.#dispatch()
+    this.#reset()
   }
 
   #decode(chunk: Uint8Array | string): string {
@@ -118,8 +171,8 @@ export class SSEDecoder {
     // ignoreBOM keeps the BOM in the output, so that text and byte input share one BOM rule.
     const endsCleanly = endsOnCharacterBoundary(chunk)
     if (endsCleanly && !this.#textDecoderBusy) {
-      this.#wholeDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
-      return this.#wholeDecoder.decode(chunk)
+      wholeDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
+      return wholeDecoder.decode(chunk)
     }
     this.#textDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
     // A chunk shorter than 4 bytes may be the middle of a character begun earlier: stay on the streaming decoder.
@@ -128,7 +181,7 @@ export class SSEDecoder {
   }
 
   /** Splits `text` into lines and processes every complete one; keeps the rest as pending. */
-  #scan(text: string, events: ServerSentEvent[]): void {
+  #scan(text: string): void {
     const length = text.length
     if (length === 0) return
     let lineStart = this.#skipPrefix(text)
@@ -157,11 +210,11 @@ export class SSEDecoder {
       if (this.#pending === '') {
         if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart)
         const colon = nextColon !== -1 && nextColon < lineEnd ? nextColon : -1
-        this.#processLine(text, lineStart, colon, lineEnd, events)
+        this.#processLine(text, lineStart, colon, lineEnd)
       } else {
         const line = this.#pending + text.slice(lineStart, lineEnd)
         this.#pending = ''
-        this.#processLine(line, 0, line.indexOf(':'), line.length, events)
+        this.#processLine(line, 0, line.indexOf(':'), line.length)
       }
       lineStart = nextLineStart
     }
@@ -187,8 +240,8 @@ export class SSEDecoder {
    * A blank line dispatches, a line starting with a colon is a comment, and any other is a
    * field: the name up to the first colon, the value after it minus one leading space.
    */
-  #processLine(source: string, start: number, colon: number, end: number, events: ServerSentEvent[]): void {
-    if (start === end) return this.#dispatch(events)
+  #processLine(source: string, start: number, colon: number, end: number): void {
+    if (start === end) return this.#dispatch()
     if (colon === start) return
     const nameEnd = colon === -1 ? end : colon
     let valueStart = colon === -1 ? end : colon + 1
@@ -226,12 +279,19 @@ export class SSEDecoder {
   }
 
   /** The spec's dispatch step: an event only if the data buffer is non-empty; reset either way. */
-  #dispatch(events: ServerSentEvent[]): void {
+  #dispatch(): void {
     const data = this.#data
     const event = this.#eventType
     this.#data = undefined
     this.#eventType = ''
     if (data === undefined) return
+    const events = this.#events
+    if (events === undefined) {
+      this.#retry = undefined
+      const handler = this.#handler as SSEDataHandler
+      handler(data, event)
+      return
+    }
     const dispatched: ServerSentEvent = { event, data }
     if (this.#lastEventId !== undefined) dispatched.id = this.#lastEventId
     if (this.#retry !== undefined) {
