@@ -1,9 +1,9 @@
 /** `startMistralEmulator`: a loopback `node:http` server that behaves like api.mistral.ai. */
-import { createServer, type Server } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { mistralEmbeddingModels } from '../providers/mistral/embedding-models.js'
 import { mistralModels } from '../providers/mistral/models.js'
-import type { MistralEmulator, MistralEmulatorOptions } from './emulator-types.js'
+import type { MistralEmulator, MistralEmulatorOptions, RecordedRequest, ScriptedReply, ScriptHandler } from './emulator-types.js'
 import type { EmulatorSettings, EmulatorState } from './emulator-state.js'
 import { createRequestListener } from './handle-request.js'
 
@@ -70,8 +70,27 @@ export function hostForUrl(address: AddressInfo): string {
 /** Starts an emulator and resolves once it is listening. */
 export async function startMistralEmulator(options: MistralEmulatorOptions = {}): Promise<MistralEmulator> {
   const state: EmulatorState = { settings: resolveSettings(options), log: [], queue: [], handler: undefined, promptCache: new Map(), sequence: 0 }
-  const server = createServer(createRequestListener(state))
-  const sockets = trackSockets(server)
+  return serveEmulator(state, createRequestListener(state), options)
+}
+
+/** The parts of an emulator's state that its handle reads and resets (both emulators share them). */
+export interface HandleState {
+  readonly settings: { readonly apiKey: string }
+  readonly log: RecordedRequest[]
+  readonly queue: ScriptedReply[]
+  handler: ScriptHandler | undefined
+  readonly promptCache: Map<string, number>
+}
+
+/** Listens on loopback with `listener` and returns the handle tests and users drive (Mistral and OpenAI emulators). */
+export async function serveEmulator(
+  state: HandleState,
+  listener: RequestListener,
+  options: { readonly port?: number; readonly host?: string },
+  clientErrorBody?: string,
+): Promise<MistralEmulator> {
+  const server = createServer(listener)
+  const sockets = trackSockets(server, clientErrorBody)
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
   const origin = `http://${hostForUrl(address)}:${address.port}`
   let closing: Promise<void> | undefined

@@ -1,7 +1,6 @@
 /** `startOpenAIEmulator`: a loopback `node:http` server that behaves like api.openai.com's chat completions (or a compatible service). */
-import { createServer } from 'node:http'
 import { openAIModels } from '../../providers/openai/models.js'
-import { closeServer, DEFAULT_EMULATOR_API_KEY, hostForUrl, listen, trackSockets } from '../server.js'
+import { DEFAULT_EMULATOR_API_KEY, serveEmulator } from '../server.js'
 import { errorBody } from './errors.js'
 import { createOpenAIRequestListener, type OpenAIState } from './handle.js'
 import type { OpenAIEmulator, OpenAIEmulatorOptions } from './types.js'
@@ -27,31 +26,5 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
     promptCache: new Map(),
     sequence: 0,
   }
-  const server = createServer(createOpenAIRequestListener(state))
-  const sockets = trackSockets(server, JSON.stringify(errorBody('Bad Request')))
-  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
-  const origin = `http://${hostForUrl(address)}:${address.port}`
-  let closing: Promise<void> | undefined
-  return {
-    url: `${origin}/v1`,
-    origin,
-    apiKey: state.settings.apiKey,
-    requests: state.log,
-    lastRequest: () => state.log[state.log.length - 1],
-    reset: () => {
-      state.log.length = 0
-      state.queue.length = 0
-      state.handler = undefined
-      state.promptCache.clear()
-    },
-    enqueue: (...replies) => void state.queue.push(...replies),
-    setHandler: (handler) => {
-      state.handler = handler
-    },
-    openConnections: () => sockets.size,
-    close: () => {
-      closing ??= closeServer(server, sockets)
-      return closing
-    },
-  }
+  return serveEmulator(state, createOpenAIRequestListener(state), options, JSON.stringify(errorBody('Bad Request')))
 }

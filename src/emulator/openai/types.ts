@@ -1,6 +1,6 @@
 /** Public types of the OpenAI-format emulator: options, quirks of compatible services, the running server. */
 import type { ModelRow } from '../../capabilities.js'
-import type { RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
+import type { MistralEmulator, RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
 
 /**
  * What an OpenAI-compatible service rejects or does differently (openai-compatible.md §3), so the
@@ -64,28 +64,9 @@ export interface OpenAIEmulatorOptions {
   readonly quirks?: OpenAIEmulatorQuirks
 }
 
-/** A running OpenAI-format emulator (the same surface as `MistralEmulator`). */
-export interface OpenAIEmulator {
-  /** Base URL including `/v1`; use it as `baseURL`. */
-  readonly url: string
-  /** Scheme, host and port. */
-  readonly origin: string
-  /** The accepted API key. */
-  readonly apiKey: string
-  /** Recorded requests, oldest first; the Authorization value is `'Bearer ***'`. */
-  readonly requests: readonly RecordedRequest[]
-  lastRequest(): RecordedRequest | undefined
-  /** Clears the request log, the scripted queue, the handler and the prompt cache. */
-  reset(): void
-  /**
-   * Queues scripted replies, first in first out. Same kinds as the Mistral emulator; `http` without a body
-   * sends OpenAI's error body for the status, and `stream-error` sends OpenAI's mid-stream
-   * `data: {"error":{…}}` frame after `afterChunks` chunks (a 500 with that body when not streaming).
-   */
-  enqueue(...replies: readonly ScriptedReply[]): void
-  setHandler(handler: ScriptHandler | undefined): void
-  /** Sockets currently open (keep-alive ones included). */
-  openConnections(): number
-  /** Stops listening and destroys open sockets. Safe to call more than once. */
-  close(): Promise<void>
-}
+/**
+ * A running OpenAI-format emulator: the same handle as `MistralEmulator`. Scripted replies are the same
+ * kinds; `http` without a body sends OpenAI's error body for the status, and `stream-error` sends OpenAI's
+ * mid-stream `data: {"error":{…}}` frame after `afterChunks` chunks (a 500 with that body when not streaming).
+ */
+export type OpenAIEmulator = MistralEmulator

@@ -3,13 +3,14 @@
  * their role and which tool-call indexes are taken). This runs once per streamed chunk: keep it lean.
  */
 import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
-import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import { FinishReasonError } from '../../errors.js'
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
 import { mapMistralFinishReason } from './finish-reason.js'
 import { stringifyArguments } from './tool-calls.js'
 import { convertMistralUsage } from './usage.js'
-import type { MistralResponse, MistralResponseChoice, MistralToolCall } from './wire-types.js'
+import { readMistralEnvelope } from './envelope.js'
+import type { MistralResponseChoice, MistralToolCall } from './wire-types.js'
 
 interface ChoiceState {
   /** Next OpenAI tool-call index for this choice. */
@@ -22,10 +23,7 @@ interface ChoiceState {
 export function createMistralChunkMapper(context: ChatResponseContext): ChunkMapper {
   const choices = new Map<number, ChoiceState>()
   return (json, raw) => {
-    if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
-      throw new ResponseParseError(`${context.provider} sent a stream chunk without 'choices'.`, raw)
-    }
-    const chunk = json as MistralResponse & { choices: MistralResponseChoice[] }
+    const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a stream chunk`)
     const mapped: ChatCompletionChunk = {
       id: chunk.id ?? '',
       object: 'chat.completion.chunk',

@@ -3,19 +3,17 @@
  * which are `Completion` objects carrying the new text (as OpenAI streams `/v1/completions`).
  */
 import type { ChatResponseContext, CompletionChunkMapper } from '../../core/provider-adapter.js'
-import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import { FinishReasonError } from '../../errors.js'
 import type { Completion } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
 import { mapFimFinishReason } from './fim-response.js'
 import { convertMistralUsage } from './usage.js'
-import type { MistralResponse, MistralResponseChoice } from './wire-types.js'
+import { readMistralEnvelope } from './envelope.js'
+import type { MistralResponseChoice } from './wire-types.js'
 
 export function createMistralFimChunkMapper(context: ChatResponseContext): CompletionChunkMapper {
   return (json, raw) => {
-    if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
-      throw new ResponseParseError(`${context.provider} sent a FIM stream chunk without 'choices'.`, raw)
-    }
-    const chunk = json as MistralResponse & { choices: MistralResponseChoice[] }
+    const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a FIM stream chunk`)
     const mapped: Completion = {
       id: chunk.id ?? '',
       object: 'text_completion',

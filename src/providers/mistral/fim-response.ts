@@ -3,12 +3,13 @@
  * Completion, and the finish-reason mapping shared with the stream mapper.
  */
 import type { ChatResponseContext } from '../../core/provider-adapter.js'
-import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import { FinishReasonError } from '../../errors.js'
 import type { Completion, CompletionFinishReason } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
 import { mapMistralFinishReason } from './finish-reason.js'
 import { convertMistralUsage } from './usage.js'
-import type { MistralResponse, MistralResponseChoice } from './wire-types.js'
+import { readMistralEnvelope } from './envelope.js'
+import type { MistralResponseChoice } from './wire-types.js'
 
 /** Mistral finish reasons → a text completion's; `error` is left to the caller (FinishReasonError). */
 export function mapFimFinishReason(reason: string): CompletionFinishReason | 'error' {
@@ -29,10 +30,7 @@ export function mapFimFinishReason(reason: string): CompletionFinishReason | 'er
 }
 
 export function fromMistralFimResponse(json: unknown, raw: string, context: ChatResponseContext): Completion {
-  if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
-    throw new ResponseParseError(`${context.provider} returned a FIM response without 'choices'.`, raw)
-  }
-  const response = json as MistralResponse & { choices: MistralResponseChoice[] }
+  const response = readMistralEnvelope(json, raw, `${context.provider} returned a FIM response`)
   let failed = false
   const completion: Completion = {
     id: response.id ?? '',

@@ -1,18 +1,16 @@
 /** Mistral's chat response → OpenAI's ChatCompletion. Lenient about extra fields, strict about `choices`. */
 import type { ChatResponseContext } from '../../core/provider-adapter.js'
-import { FinishReasonError, ResponseParseError } from '../../errors.js'
+import { FinishReasonError } from '../../errors.js'
 import type { ChatCompletion, ChatCompletionMessage } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
 import { mapMistralFinishReason } from './finish-reason.js'
 import { convertMistralToolCalls } from './tool-calls.js'
 import { convertMistralUsage } from './usage.js'
-import type { MistralResponse, MistralResponseChoice } from './wire-types.js'
+import { readMistralEnvelope } from './envelope.js'
+import type { MistralResponseChoice } from './wire-types.js'
 
 export function fromMistralResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
-  if (typeof json !== 'object' || json === null || !Array.isArray((json as MistralResponse).choices)) {
-    throw new ResponseParseError(`${context.provider} returned a chat response without 'choices'.`, raw)
-  }
-  const response = json as MistralResponse & { choices: MistralResponseChoice[] }
+  const response = readMistralEnvelope(json, raw, `${context.provider} returned a chat response`)
   let failed = false
   const completion: ChatCompletion = {
     id: response.id ?? '',
