@@ -306,6 +306,7 @@ if (has('ours-node')) {
 
 if (failures.length > 0) md += `\n## Failures during this run\n\n${failures.map((failure) => `- ${failure.replaceAll('\n', ' / ')}`).join('\n')}\n`
 
+md += `\nTargets not met are explained, with the profile evidence and what would close them, in [ANALYSIS.md](ANALYSIS.md) (hand-written).\n`
 md += `\n## How to run\n\n\`\`\`sh\nnpm run bench              # full run (~5–8 min on 2 cores); installs bench/ on first use\nnpm run bench -- --quick   # fewer repetitions and iterations (~2 min)\nnode bench/run.mjs --only ours-node,raw-http --reps 3 --no-write   # a subset, no RESULTS.md\nnode bench/profile.mjs request|stream   # CPU profile of our client, top functions by self time\n\`\`\`\n\n`
 md += `The peers live only in bench/package.json (own lockfile and node_modules), never in the library's install. Our client is imported from dist/ when the build exists, else from src/ through tsx. For quieter numbers run when \`uptime\` shows a low load.\n`
 
