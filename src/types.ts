@@ -8,11 +8,13 @@ import type { EmbeddingDtype, FeatureName, ModelRetirement } from './capabilitie
 
 // ---------- content parts ----------
 
+/** A text part of a message. */
 export interface ChatCompletionContentPartText {
   type: 'text'
   text: string
 }
 
+/** An image part (models with images: Mistral sends it as `image_url`). */
 export interface ChatCompletionContentPartImage {
   type: 'image_url'
   image_url: {
@@ -23,6 +25,7 @@ export interface ChatCompletionContentPartImage {
   }
 }
 
+/** An audio part (audio models: Mistral sends the base64 string alone). */
 export interface ChatCompletionContentPartInputAudio {
   type: 'input_audio'
   input_audio: {
@@ -32,6 +35,7 @@ export interface ChatCompletionContentPartInputAudio {
   }
 }
 
+/** A file part: PDF data (Mistral: `document_url`) or a provider file id (Mistral: a UUID from `/v1/files`). */
 export interface ChatCompletionContentPartFile {
   type: 'file'
   file: {
@@ -43,11 +47,13 @@ export interface ChatCompletionContentPartFile {
   }
 }
 
+/** A refusal part of an earlier assistant message (sent back to Mistral as its text). */
 export interface ChatCompletionContentPartRefusal {
   type: 'refusal'
   refusal: string
 }
 
+/** The parts a user message may hold. */
 export type ChatCompletionContentPart =
   | ChatCompletionContentPartText
   | ChatCompletionContentPartImage
@@ -56,18 +62,21 @@ export type ChatCompletionContentPart =
 
 // ---------- messages ----------
 
+/** Instructions for the model. */
 export interface ChatCompletionSystemMessageParam {
   role: 'system'
   content: string | ChatCompletionContentPartText[]
   name?: string
 }
 
+/** OpenAI's newer name for system instructions (sent as `system` where a provider has no `developer`). */
 export interface ChatCompletionDeveloperMessageParam {
   role: 'developer'
   content: string | ChatCompletionContentPartText[]
   name?: string
 }
 
+/** What the user said: text, or parts (text, images, audio, files). */
 export interface ChatCompletionUserMessageParam {
   role: 'user'
   content: string | ChatCompletionContentPart[]
@@ -92,8 +101,10 @@ export interface ChatCompletionMessageCustomToolCall {
   custom: { name: string; input: string }
 }
 
+/** A tool call in an assistant message you send back. */
 export type ChatCompletionMessageToolCall = ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall
 
+/** An earlier answer of the model (content, tool calls, reasoning) sent back as history. */
 export interface ChatCompletionAssistantMessageParam {
   role: 'assistant'
   content?: string | (ChatCompletionContentPartText | ChatCompletionContentPartRefusal)[] | null
@@ -114,6 +125,7 @@ export interface ChatCompletionAssistantMessageParam {
   prefix?: boolean
 }
 
+/** The result of a tool call; `tool_call_id` names the call it answers. */
 export interface ChatCompletionToolMessageParam {
   role: 'tool'
   content: string | ChatCompletionContentPartText[]
@@ -127,6 +139,7 @@ export interface ChatCompletionFunctionMessageParam {
   name: string
 }
 
+/** Any message of the conversation (OpenAI's union; openai-node's values are accepted as they are). */
 export type ChatCompletionMessageParam =
   | ChatCompletionSystemMessageParam
   | ChatCompletionDeveloperMessageParam
@@ -137,6 +150,7 @@ export type ChatCompletionMessageParam =
 
 // ---------- tools ----------
 
+/** A function the model may call. */
 export interface FunctionDefinition {
   name: string
   description?: string
@@ -145,6 +159,7 @@ export interface FunctionDefinition {
   strict?: boolean | null
 }
 
+/** A function tool. */
 export interface ChatCompletionFunctionTool {
   type: 'function'
   function: FunctionDefinition
@@ -156,13 +171,16 @@ export interface ChatCompletionCustomTool {
   custom: { name: string; description?: string; format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } } }
 }
 
+/** A tool the model may call (function tools; custom tools are refused where unsupported). */
 export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool
 
+/** Forces a call of the named function. */
 export interface ChatCompletionNamedToolChoice {
   type: 'function'
   function: { name: string }
 }
 
+/** Restricts the model to some of the declared tools (`auto`: may call them; `required`: must). */
 export interface ChatCompletionAllowedToolsChoice {
   type: 'allowed_tools'
   allowed_tools: {
@@ -171,11 +189,13 @@ export interface ChatCompletionAllowedToolsChoice {
   }
 }
 
+/** Forces a call of the named custom tool (refused where custom tools are unsupported). */
 export interface ChatCompletionNamedToolChoiceCustom {
   type: 'custom'
   custom: { name: string }
 }
 
+/** How the model chooses tools. */
 export type ChatCompletionToolChoiceOption =
   | 'none'
   | 'auto'
@@ -186,6 +206,7 @@ export type ChatCompletionToolChoiceOption =
 
 // ---------- request ----------
 
+/** The answer's format: text, any JSON object, or JSON valid for a schema. */
 export type ResponseFormat =
   | { type: 'text' }
   | { type: 'json_object' }
@@ -298,8 +319,10 @@ export interface CompletionUsage {
   }
 }
 
+/** Why the model stopped (Mistral's `model_length` arrives as `length`). */
 export type ChatCompletionFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call'
 
+/** The model's answer in a ChatCompletion. */
 export interface ChatCompletionMessage {
   role: 'assistant'
   content: string | null
@@ -337,6 +360,7 @@ export interface ChatCompletionAnnotation {
 /** OpenAI's service tiers as reported in responses. */
 export type ChatCompletionServiceTier = 'auto' | 'default' | 'flex' | 'scale' | 'priority'
 
+/** OpenAI's chat completion, whatever the provider. */
 export interface ChatCompletion {
   id: string
   object: 'chat.completion'
@@ -357,6 +381,7 @@ export interface ChatCompletion {
   system_fingerprint?: string
 }
 
+/** A piece of a tool call in a stream; pieces with the same `index` belong to one call. */
 export interface ChatCompletionChunkToolCall {
   index: number
   id?: string
@@ -364,6 +389,7 @@ export interface ChatCompletionChunkToolCall {
   function?: { name?: string; arguments?: string }
 }
 
+/** What a stream chunk adds to a choice. */
 export interface ChatCompletionChunkDelta {
   role?: 'assistant'
   content?: string | null
@@ -373,6 +399,7 @@ export interface ChatCompletionChunkDelta {
   reasoning_content?: string
 }
 
+/** OpenAI's stream chunk; usage arrives on the last one for every provider. */
 export interface ChatCompletionChunk {
   id: string
   object: 'chat.completion.chunk'

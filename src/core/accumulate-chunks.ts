@@ -20,6 +20,7 @@ interface ChoiceAccumulator {
   logprobs: ChatCompletionChoiceLogprobs | null
 }
 
+/** Folds a stream's chunks into the completion they add up to (what `finalCompletion()` uses). */
 export class ChunkAccumulator {
   private id = ''
   private created = 0
@@ -29,6 +30,7 @@ export class ChunkAccumulator {
   private systemFingerprint: string | undefined
   private readonly choices = new Map<number, ChoiceAccumulator>()
 
+  /** Adds one chunk. */
   add(chunk: ChatCompletionChunk): void {
     this.id ||= chunk.id
     this.created ||= chunk.created

@@ -28,7 +28,11 @@ export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk
   readonly redact: (text: string) => string
 }
 
-/** Generic over the chunk type only so `completions.create({ stream: true })` reuses it (completion-stream.ts). */
+/**
+ * What `chat.completions.create({ stream: true })` resolves to: iterate it once with `for await` to get
+ * OpenAI chunks; `controller.abort()` / `abort()` stop it; `finalCompletion()` collects it. Generic over
+ * the chunk type only so `completions.create({ stream: true })` reuses it (completion-stream.ts).
+ */
 export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionChunk> implements AsyncIterable<Chunk> {
   private readonly queue: Chunk[] = []
   private head = 0
@@ -70,6 +74,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     this.options.response.cancel()
   }
 
+  /** The chunks, in order. A stream can be iterated once; stopping early releases the connection. */
   [Symbol.asyncIterator](): AsyncIterator<Chunk> {
     if (this.started) throw new Error('A token.js stream can be iterated only once.')
     this.start()

@@ -7,6 +7,7 @@ import { APIConnectionError, APIConnectionTimeoutError } from '../errors.js'
 import { userAbortError } from './abort-errors.js'
 import type { BodySink, Transport, TransportRequest, TransportResponse } from './transport.js'
 
+/** A `fetch` implementation (the global one, undici's, a proxy-aware one, Tauri's…). */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>
 
 export function createFetchTransport(fetchFunction: FetchFunction): Transport {

@@ -4,10 +4,15 @@
  * (browsers, edge runtimes, and any custom fetch the user passes).
  */
 
+/** One HTTP exchange as the core asks a transport for it. */
 export interface TransportRequest {
+  /** Full URL (base URL + path). */
   readonly url: string
+  /** HTTP method. */
   readonly method: 'GET' | 'POST'
+  /** Request headers, lower-case names, authentication included. */
   readonly headers: Readonly<Record<string, string>>
+  /** JSON body, or undefined for GET. */
   readonly body: string | undefined
   /** The caller's signal, if any. */
   readonly signal: AbortSignal | undefined
@@ -17,12 +22,17 @@ export interface TransportRequest {
 
 /** Receives a streamed body. Exactly one of `onEnd` / `onError` is called, once. */
 export interface BodySink {
+  /** A piece of the body, in arrival order. */
   onData(chunk: Uint8Array): void
+  /** The body ended normally. */
   onEnd(): void
+  /** The body was cut short (connection error, timeout, abort). */
   onError(error: Error): void
 }
 
+/** A response whose body is still unread. */
 export interface TransportResponse {
+  /** HTTP status. */
   readonly status: number
   /** A response header by lower-case name. */
   header(name: string): string | undefined
@@ -37,9 +47,11 @@ export interface TransportResponse {
   stream(sink: BodySink, idleTimeoutMs: number): void
   /** Stops delivering data until `resume()` (backpressure). */
   pause(): void
+  /** Delivers data again after `pause()`. */
   resume(): void
   /** Aborts the exchange and releases the connection. Idempotent. */
   cancel(): void
 }
 
+/** Performs one HTTP exchange; resolves when the response headers arrive. */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>
