@@ -2,18 +2,16 @@
  * The chat pipeline shared by every provider: validate → provider.toRequest → send (retries, timeout,
  * abort) → provider.fromResponse, or a ChatCompletionStream over the provider's chunk mapper.
  */
-import { isRetired, type ModelRow, type ModelTable } from '../capabilities.js'
-import { InputError, ResponseParseError } from '../errors.js'
+import type { ModelRow, ModelTable } from '../capabilities.js'
+import { InputError } from '../errors.js'
 import type { ChatCompletion, ModelsPage } from '../types.js'
 import { ChatCompletionStream } from './chat-completion-stream.js'
 import type { ClientOptions, RequestOptions } from './client-options.js'
 import { suggestModelWith } from './feature-gate.js'
 import { lookupLiveRow } from './live-model-catalog.js'
-import { checkHeaders, type ProviderConnection } from './provider-connection.js'
+import type { ProviderConnection } from './provider-connection.js'
+import { callProvider, readJsonBody, refuseRetiredModel, resolveProvider, timeoutOf } from './call-provider.js'
 import type { ChatRequestContext, ProviderAdapter } from './provider-adapter.js'
-import { sendRequest } from './send-request.js'
-import { serializeBody } from './serialize-body.js'
-import { isRecord } from './shape-checks.js'
 import type { Transport } from './transport.js'
 import { validateChatParams } from './validate-params.js'
 
@@ -31,9 +29,6 @@ export interface ClientInternals {
   rememberModels?(provider: ProviderAdapter, page: ModelsPage): void
 }
 
-const DEFAULT_TIMEOUT_MS = 600_000
-const DEFAULT_MAX_RETRIES = 2
-
 export async function runChatCompletion(
   client: ClientInternals,
   params: unknown,
@@ -45,22 +40,16 @@ export async function runChatCompletion(
     validateChatParams(record, options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false),
   )
   const { provider, context, body, connection, stream } = prepareRequest(client, params, options, liveRow)
-  const serializedBody = serializeBody(body)
-  const timeoutMs = options.timeout ?? client.options.timeout ?? DEFAULT_TIMEOUT_MS
-  const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
-  const baseHeaders = stream ? connection.streamHeaders : connection.jsonHeaders
-  const response = await sendRequest({
-    transport: await client.transport(),
+  const response = await callProvider({
+    client,
     provider,
+    connection,
     method: 'POST',
-    url: connection.chatURL,
-    headers: extraHeaders === undefined ? (baseHeaders as Record<string, string>) : { ...baseHeaders, ...extraHeaders },
-    body: serializedBody,
-    signal: options.signal,
-    timeoutMs,
-    maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    path: provider.chat.path,
+    body,
+    stream,
+    options,
     describeError: (status, message) => describeModelError(status, message, context),
-    redact: connection.redact,
   })
   const responseContext = { provider: provider.id, model: context.model }
   if (stream) {
@@ -69,16 +58,10 @@ export async function runChatCompletion(
       mapper: provider.chat.createChunkMapper(responseContext),
       provider,
       redact: connection.redact,
-      idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutMs,
+      idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutOf(client, options),
     })
   }
-  const raw = await response.text()
-  let json: unknown
-  try {
-    json = JSON.parse(raw)
-  } catch (error) {
-    throw new ResponseParseError(`${provider.displayName} returned a response that is not JSON.`, connection.redact(raw), { cause: error })
-  }
+  const { json, raw } = await readJsonBody(response, provider, connection)
   return provider.chat.fromResponse(json, raw, responseContext)
 }
 
@@ -92,21 +75,14 @@ interface PreparedRequest {
 
 /** Everything that can fail before I/O fails here, with an InputError. */
 function prepareRequest(client: ClientInternals, params: unknown, options: RequestOptions, liveRow?: ModelRow): PreparedRequest {
-  if (!isRecord(params)) throw new InputError('create() expects a params object with provider, model and messages.')
-  const provider = client.findProvider(params.provider)
-  if (provider === undefined) {
-    throw new InputError(
-      `Unknown provider ${JSON.stringify(params.provider)}; token.js knows ${client.providerIds().map((id) => `'${id}'`).join(', ')}.`,
-      'provider',
-    )
-  }
+  const { record, provider } = resolveProvider(client, params, 'create', 'provider, model and messages')
   const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
-  validateChatParams(params, dropUnsupportedParams)
-  const model = params.model as string
+  validateChatParams(record, dropUnsupportedParams)
+  const model = record.model as string
   const models = client.models(provider)
   const row = Object.hasOwn(models, model) ? models[model] : liveRow
   const connection = client.connection(provider)
-  refuseRetired(provider, model, row, connection)
+  refuseRetiredModel(provider, model, row, connection)
   const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped: [] }
   if (row === undefined && provider.embeddings !== undefined && Object.hasOwn(provider.embeddings.models, model)) {
     throw new InputError(
@@ -115,22 +91,11 @@ function prepareRequest(client: ClientInternals, params: unknown, options: Reque
       'model',
     )
   }
-  if (params.stream === true && row !== undefined && !row.streaming) {
+  if (record.stream === true && row !== undefined && !row.streaming) {
     throw new InputError(`Model '${model}' (${provider.id}) does not support streaming; remove stream: true.`, 'stream')
   }
-  const body = provider.chat.toRequest(params, context)
-  return { provider, context, body, connection, stream: params.stream === true }
-}
-
-/** A retired id fails before sending — against the provider's own endpoint only. */
-function refuseRetired(provider: ProviderAdapter, model: string, row: ModelRow | undefined, connection: ProviderConnection): void {
-  if (row === undefined || !connection.isDefaultBaseURL || !isRetired(row)) return
-  const retirement = row.retirement
-  const replacement = retirement?.replacement === undefined ? '' : ` Use '${retirement.replacement}' instead.`
-  throw new InputError(
-    `Model '${model}' was retired by ${provider.displayName} on ${retirement?.retiresOn ?? 'an earlier date'}.${replacement}`,
-    'model',
-  )
+  const body = provider.chat.toRequest(record, context)
+  return { provider, context, body, connection, stream: record.stream === true }
 }
 
 /** A 404 names the model, and for a retired one (reached through a custom base URL) its replacement. */
