@@ -36,7 +36,16 @@ function transpile(from, to) {
     }
   }
   walk(from)
-  esbuild.buildSync({ entryPoints, outdir: to, outbase: from, format: 'esm', platform: 'node', target: 'es2022', bundle: false, logLevel: 'error' })
+  esbuild.buildSync({
+    entryPoints,
+    outdir: to,
+    outbase: from,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2022',
+    bundle: false,
+    logLevel: 'error',
+  })
   writeFileSync(join(to, 'package.json'), '{"type":"module"}\n')
   return to
 }
@@ -55,22 +64,36 @@ const config = {
   streamChunks: 20_000,
   phases: option('--phases', 'ttfc,stream').split(','),
 }
-const metrics = ['cpuPerChunkUs', 'ttfcUs'].filter((metric) => config.phases.includes(metric === 'ttfcUs' ? 'ttfc' : 'stream'))
+const metrics = ['cpuPerChunkUs', 'ttfcUs'].filter((metric) =>
+  config.phases.includes(metric === 'ttfcUs' ? 'ttfc' : 'stream'),
+)
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
-const summary = (values) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`
+const summary = (values) =>
+  `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`
 
 function runWorker(name, origin) {
   return new Promise((resolvePromise, reject) => {
     const needsTsx = clients[name].ours === true && oursSource(clients[name].from).needsTsx
-    const child = spawn(process.execPath, [...(needsTsx ? ['--import', 'tsx'] : []), '--expose-gc', join(here, 'worker.mjs'), name, origin, JSON.stringify(config)], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        ...(needsTsx ? ['--import', 'tsx'] : []),
+        '--expose-gc',
+        join(here, 'worker.mjs'),
+        name,
+        origin,
+        JSON.stringify(config),
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (data) => (stdout += data))
@@ -84,7 +107,9 @@ function runWorker(name, origin) {
 }
 
 const server = spawn(process.execPath, [join(here, 'mock-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] })
-const port = await new Promise((resolvePromise) => server.stdout.once('data', (data) => resolvePromise(Number(/PORT (\d+)/.exec(String(data))[1]))))
+const port = await new Promise((resolvePromise) =>
+  server.stdout.once('data', (data) => resolvePromise(Number(/PORT (\d+)/.exec(String(data))[1]))),
+)
 const origin = `http://127.0.0.1:${port}`
 const loadStart = os.loadavg()
 const runs = Object.fromEntries(names.map((name) => [name, []]))
@@ -94,13 +119,20 @@ try {
       const name = names[(index + rep) % names.length]
       const result = await runWorker(name, origin)
       runs[name][rep] = result
-      console.error(`rep ${rep + 1} ${name.padEnd(14)} ${metrics.map((metric) => `${metric} ${result[metric].toFixed(2)}`).join('  ')}`)
+      console.error(
+        `rep ${rep + 1} ${name.padEnd(14)} ${metrics.map((metric) => `${metric} ${result[metric].toFixed(2)}`).join('  ')}`,
+      )
     }
   }
 } finally {
   server.kill('SIGTERM')
 }
-console.log(`\nload average at start ${loadStart.map((value) => value.toFixed(2)).join(' / ')}, at end ${os.loadavg().map((value) => value.toFixed(2)).join(' / ')}; ${reps} reps`)
+console.log(
+  `\nload average at start ${loadStart.map((value) => value.toFixed(2)).join(' / ')}, at end ${os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')}; ${reps} reps`,
+)
 console.log(`ours-cur = src/ transpiled${alt === undefined ? '' : `; ours-alt = ${resolve(alt)} transpiled`}`)
 for (const metric of metrics) {
   console.log(`\n${metric}: absolute median (min–max); ÷ ${base} per repetition`)

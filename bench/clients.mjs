@@ -21,10 +21,15 @@ export function oursSource(wanted = process.env.BENCH_OURS) {
   if (wanted === 'alt' || wanted === 'cur') {
     const dir = process.env[wanted === 'alt' ? 'BENCH_OURS_ALT' : 'BENCH_OURS_CUR'] ?? ''
     const js = existsSync(join(dir, 'index.js'))
-    return { kind: `${dir}${js ? '' : ' via tsx'}`, url: pathToFileURL(join(dir, js ? 'index.js' : 'index.ts')).href, needsTsx: !js }
+    return {
+      kind: `${dir}${js ? '' : ' via tsx'}`,
+      url: pathToFileURL(join(dir, js ? 'index.js' : 'index.ts')).href,
+      needsTsx: !js,
+    }
   }
   // BENCH_OURS=src forces src/ (e.g. to measure edits before a rebuild); =dist requires the build.
-  if (wanted !== 'src' && (existsSync(dist) || wanted === 'dist')) return { kind: 'dist', url: pathToFileURL(dist).href, needsTsx: false }
+  if (wanted !== 'src' && (existsSync(dist) || wanted === 'dist'))
+    return { kind: 'dist', url: pathToFileURL(dist).href, needsTsx: false }
   return { kind: 'src via tsx', url: pathToFileURL(join(root, 'src', 'index.ts')).href, needsTsx: true }
 }
 
@@ -49,46 +54,67 @@ function rawHttp(origin) {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }
   const post = (path, stream, onResponse, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path, method: 'POST', agent, headers: { ...headers, accept: stream ? 'text/event-stream' : 'application/json' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { ...headers, accept: stream ? 'text/event-stream' : 'application/json' },
+      },
       onResponse,
     )
     req.on('error', reject)
-    req.end(JSON.stringify(stream ? { model: MODEL, messages: MESSAGES, stream: true } : { model: MODEL, messages: MESSAGES }))
+    req.end(
+      JSON.stringify(
+        stream ? { model: MODEL, messages: MESSAGES, stream: true } : { model: MODEL, messages: MESSAGES },
+      ),
+    )
   }
   return {
     request: () =>
       new Promise((resolve, reject) => {
-        post('/v1/chat/completions', false, (res) => {
-          const parts = []
-          res.on('data', (part) => parts.push(part))
-          res.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString('utf8')).choices[0].message.content))
-          res.on('error', reject)
-        }, reject)
+        post(
+          '/v1/chat/completions',
+          false,
+          (res) => {
+            const parts = []
+            res.on('data', (part) => parts.push(part))
+            res.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString('utf8')).choices[0].message.content))
+            res.on('error', reject)
+          },
+          reject,
+        )
       }),
     // The minimal SSE client the targets compare against: split on blank lines, JSON.parse each data line.
     stream: (n, onChunk) =>
       new Promise((resolve, reject) => {
-        post(`/n${n}/v1/chat/completions`, true, (res) => {
-          let buffer = ''
-          let count = 0
-          res.setEncoding('utf8')
-          res.on('data', (text) => {
-            buffer += text
-            let start = 0
-            for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
-              const event = buffer.slice(start, end)
-              start = end + 2
-              if (!event.startsWith('data: ')) continue
-              const data = event.slice(6)
-              if (data === '[DONE]') continue
-              onChunk(JSON.parse(data))
-              count++
-            }
-            buffer = buffer.slice(start)
-          })
-          res.on('end', () => resolve(count))
-          res.on('error', reject)
-        }, reject)
+        post(
+          `/n${n}/v1/chat/completions`,
+          true,
+          (res) => {
+            let buffer = ''
+            let count = 0
+            res.setEncoding('utf8')
+            res.on('data', (text) => {
+              buffer += text
+              let start = 0
+              for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
+                const event = buffer.slice(start, end)
+                start = end + 2
+                if (!event.startsWith('data: ')) continue
+                const data = event.slice(6)
+                if (data === '[DONE]') continue
+                onChunk(JSON.parse(data))
+                count++
+              }
+              buffer = buffer.slice(start)
+            })
+            res.on('end', () => resolve(count))
+            res.on('error', reject)
+          },
+          reject,
+        )
       }),
   }
 }
@@ -146,7 +172,12 @@ async function ours(origin, { useFetch, from }) {
       return completion.choices[0].message.content
     },
     stream: async (n, onChunk) => {
-      const stream = await streaming(n).chat.completions.create({ provider: 'mistral', model: MODEL, messages: MESSAGES, stream: true })
+      const stream = await streaming(n).chat.completions.create({
+        provider: 'mistral',
+        model: MODEL,
+        messages: MESSAGES,
+        stream: true,
+      })
       let count = 0
       for await (const chunk of stream) {
         onChunk(chunk)
@@ -169,7 +200,12 @@ async function tokenjs071(origin) {
       return completion.choices[0].message.content
     },
     stream: async (n, onChunk) => {
-      const stream = await streaming(n).chat.completions.create({ provider: 'mistral', model: MODEL, messages: MESSAGES, stream: true })
+      const stream = await streaming(n).chat.completions.create({
+        provider: 'mistral',
+        model: MODEL,
+        messages: MESSAGES,
+        stream: true,
+      })
       let count = 0
       for await (const chunk of stream) {
         onChunk(chunk)
@@ -229,7 +265,8 @@ async function openai(origin) {
 async function aiSdk(origin) {
   globalThis.AI_SDK_LOG_WARNINGS = false
   const [{ generateText, streamText }, { createMistral }] = await Promise.all([import('ai'), import('@ai-sdk/mistral')])
-  const make = (n) => createMistral({ apiKey: API_KEY, baseURL: n === undefined ? `${origin}/v1` : `${origin}/n${n}/v1` })
+  const make = (n) =>
+    createMistral({ apiKey: API_KEY, baseURL: n === undefined ? `${origin}/v1` : `${origin}/n${n}/v1` })
   const main = make(undefined)
   const streaming = perLength(make)
   return {
@@ -239,7 +276,11 @@ async function aiSdk(origin) {
     },
     stream: async (n, onChunk) => {
       let failure
-      const result = streamText({ model: streaming(n)(MODEL), messages: MESSAGES, onError: ({ error }) => (failure = error) })
+      const result = streamText({
+        model: streaming(n)(MODEL),
+        messages: MESSAGES,
+        onError: ({ error }) => (failure = error),
+      })
       let count = 0
       for await (const part of result.fullStream) {
         if (part.type !== 'text-delta') continue
@@ -255,12 +296,40 @@ async function aiSdk(origin) {
 /** name → { label, load(origin), importSpecifiers } */
 export const clients = {
   'ours-node': { label: 'token.js (ours, node:http)', load: (origin) => ours(origin, { useFetch: false }), ours: true },
-  'ours-fetch': { label: 'token.js (ours, fetch transport)', load: (origin) => ours(origin, { useFetch: true }), ours: true },
+  'ours-fetch': {
+    label: 'token.js (ours, fetch transport)',
+    load: (origin) => ours(origin, { useFetch: true }),
+    ours: true,
+  },
   // A/B variants (not in the default set): the build against the working tree, e.g. --only ours-dist,ours-src,raw-http
-  'ours-dist': { label: 'token.js (ours, dist/, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'dist' }), ours: true, from: 'dist', optional: true },
-  'ours-src': { label: 'token.js (ours, src/ via tsx, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'src' }), ours: true, from: 'src', optional: true },
-  'ours-alt': { label: 'token.js (ours, $BENCH_OURS_ALT, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'alt' }), ours: true, from: 'alt', optional: true },
-  'ours-cur': { label: 'token.js (ours, $BENCH_OURS_CUR, node:http)', load: (origin) => ours(origin, { useFetch: false, from: 'cur' }), ours: true, from: 'cur', optional: true },
+  'ours-dist': {
+    label: 'token.js (ours, dist/, node:http)',
+    load: (origin) => ours(origin, { useFetch: false, from: 'dist' }),
+    ours: true,
+    from: 'dist',
+    optional: true,
+  },
+  'ours-src': {
+    label: 'token.js (ours, src/ via tsx, node:http)',
+    load: (origin) => ours(origin, { useFetch: false, from: 'src' }),
+    ours: true,
+    from: 'src',
+    optional: true,
+  },
+  'ours-alt': {
+    label: 'token.js (ours, $BENCH_OURS_ALT, node:http)',
+    load: (origin) => ours(origin, { useFetch: false, from: 'alt' }),
+    ours: true,
+    from: 'alt',
+    optional: true,
+  },
+  'ours-cur': {
+    label: 'token.js (ours, $BENCH_OURS_CUR, node:http)',
+    load: (origin) => ours(origin, { useFetch: false, from: 'cur' }),
+    ours: true,
+    from: 'cur',
+    optional: true,
+  },
   'raw-http': { label: 'raw node:http', load: async (origin) => rawHttp(origin) },
   'raw-fetch': { label: 'raw fetch', load: async (origin) => rawFetch(origin) },
   'tokenjs-0.7.1': { label: 'token.js 0.7.1', load: tokenjs071, packages: ['token.js'] },

@@ -31,7 +31,7 @@ function sizeOf(dir) {
 export function closureFootprint(benchDir, names) {
   const lock = JSON.parse(readFileSync(join(benchDir, 'package-lock.json'), 'utf8')).packages
   const resolve = (fromPath, name) => {
-    for (let base = fromPath; ; ) {
+    for (let base = fromPath; ;) {
       const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`
       if (lock[candidate] !== undefined) return candidate
       if (base === '') return undefined
@@ -70,11 +70,27 @@ export function closureFootprint(benchDir, names) {
 /** Ours: the files `npm pack` would publish (needs a built dist/), or a directory standing in for it. */
 export function oursFootprint(root, standIn) {
   if (existsSync(join(root, 'dist'))) {
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }))
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
+    )
     const blocks = pack.files.reduce((sum, file) => sum + Math.ceil(file.size / 4096) * 4096, 0)
-    return { how: 'npm pack --dry-run (dist/ present)', bytes: pack.unpackedSize, blocks, files: pack.entryCount, packages: 1, dependencies: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {}).length }
+    return {
+      how: 'npm pack --dry-run (dist/ present)',
+      bytes: pack.unpackedSize,
+      blocks,
+      files: pack.entryCount,
+      packages: 1,
+      dependencies: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {}).length,
+    }
   }
   const size = sizeOf(standIn)
   const pkg = lstatSync(join(root, 'package.json')).size
-  return { how: 'no dist/: esbuild per-file transpile of src/ + package.json (stand-in for dist)', bytes: size.bytes + pkg, blocks: size.blocks + 4096, files: size.files + 1, packages: 1, dependencies: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {}).length }
+  return {
+    how: 'no dist/: esbuild per-file transpile of src/ + package.json (stand-in for dist)',
+    bytes: size.bytes + pkg,
+    blocks: size.blocks + 4096,
+    files: size.files + 1,
+    packages: 1,
+    dependencies: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies ?? {}).length,
+  }
 }

@@ -35,7 +35,13 @@ function buildStream(count) {
   const pieces = []
   let piece = ''
   const chunk = (delta, finish, usage) => {
-    const body = { id: ID, object: 'chat.completion.chunk', created: CREATED, model: MODEL, choices: [{ index: 0, delta, finish_reason: finish }] }
+    const body = {
+      id: ID,
+      object: 'chat.completion.chunk',
+      created: CREATED,
+      model: MODEL,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    }
     if (usage !== undefined) body.usage = usage
     return `data: ${JSON.stringify(body)}\n\n`
   }

@@ -24,5 +24,7 @@ const used = process.cpuUsage(cpu0)
 const { profile } = await session.post('Profiler.stop')
 writeFileSync(out, JSON.stringify(profile))
 const per = mode === 'stream' ? count * 20_000 : count
-console.log(`CPU without profiler overhead unknown; with profiler: ${((used.user + used.system) / per).toFixed(2)} µs per ${mode === 'stream' ? 'chunk' : mode === 'short' ? '5-chunk stream' : 'request'} (user ${(used.user / per).toFixed(2)}, system ${(used.system / per).toFixed(2)})`)
+console.log(
+  `CPU without profiler overhead unknown; with profiler: ${((used.user + used.system) / per).toFixed(2)} µs per ${mode === 'stream' ? 'chunk' : mode === 'short' ? '5-chunk stream' : 'request'} (user ${(used.user / per).toFixed(2)}, system ${(used.system / per).toFixed(2)})`,
+)
 process.exit(0)

@@ -22,11 +22,21 @@ rmSync(dir, { recursive: true, force: true })
 mkdirSync(dir, { recursive: true })
 
 const server = spawn(process.execPath, [join(here, 'mock-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] })
-const port = await new Promise((resolve) => server.stdout.once('data', (data) => resolve(Number(/PORT (\d+)/.exec(String(data))[1]))))
+const port = await new Promise((resolve) =>
+  server.stdout.once('data', (data) => resolve(Number(/PORT (\d+)/.exec(String(data))[1]))),
+)
 const needsTsx = clients[name].ours === true && oursSource(clients[name].from).needsTsx
 const child = spawn(
   process.execPath,
-  [...(needsTsx ? ['--import', 'tsx'] : []), join(here, 'profile-target.mjs'), name, `http://127.0.0.1:${port}`, mode, String(count), join(dir, 'measured.cpuprofile')],
+  [
+    ...(needsTsx ? ['--import', 'tsx'] : []),
+    join(here, 'profile-target.mjs'),
+    name,
+    `http://127.0.0.1:${port}`,
+    mode,
+    String(count),
+    join(dir, 'measured.cpuprofile'),
+  ],
   { cwd: root, stdio: 'inherit' },
 )
 await new Promise((resolve) => child.on('close', resolve))
@@ -53,7 +63,9 @@ for (const [id, micros] of dt) {
   total += micros
 }
 const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
-console.log(`\n${name} ${mode} × ${count} (ours from ${oursSource(clients[name].from).kind}); total sampled ${(total / 1000).toFixed(0)} ms; ${join(relative(root, dir), file)}`)
+console.log(
+  `\n${name} ${mode} × ${count} (ours from ${oursSource(clients[name].from).kind}); total sampled ${(total / 1000).toFixed(0)} ms; ${join(relative(root, dir), file)}`,
+)
 console.log('\nself time by function:')
 for (const [key, micros] of top(self, 40)) console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${key}`)
 console.log('\nself time by file:')

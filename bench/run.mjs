@@ -40,10 +40,16 @@ const log = (...parts) => console.error(...parts)
 
 // ---- install ---------------------------------------------------------------------------------------
 const benchPackage = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'))
-const missing = Object.keys(benchPackage.dependencies).filter((name) => !existsSync(join(here, 'node_modules', name, 'package.json')))
+const missing = Object.keys(benchPackage.dependencies).filter(
+  (name) => !existsSync(join(here, 'node_modules', name, 'package.json')),
+)
 if (missing.length > 0) {
   log(`installing bench dependencies (${missing.join(', ')} missing)…`)
-  execFileSync('npm', [existsSync(join(here, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, stdio: 'inherit' })
+  execFileSync(
+    'npm',
+    [existsSync(join(here, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error'],
+    { cwd: here, stdio: 'inherit' },
+  )
 }
 
 // ---- ours: dist/ or src/ via tsx, plus a transpiled stand-in for import time and size --------------
@@ -63,7 +69,16 @@ if (source.needsTsx) {
     }
   }
   walk(join(root, 'src'))
-  esbuild.buildSync({ entryPoints, outdir: standIn, outbase: join(root, 'src'), format: 'esm', platform: 'node', target: 'node20', bundle: false, logLevel: 'error' })
+  esbuild.buildSync({
+    entryPoints,
+    outdir: standIn,
+    outbase: join(root, 'src'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    bundle: false,
+    logLevel: 'error',
+  })
   writeFileSync(join(standIn, 'package.json'), '{"type":"module"}\n')
   importOursURL = pathToFileURL(join(standIn, 'index.js')).href
   importOursHow = 'no dist/: src/ transpiled file by file with esbuild (bench/.peers/ours-dist), no bundling'
@@ -89,13 +104,25 @@ if (!source.needsTsx) {
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
-  return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  return sorted.length === 0
+    ? NaN
+    : sorted.length % 2 === 1
+      ? sorted[middle]
+      : (sorted[middle - 1] + sorted[middle]) / 2
 }
-const stats = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length })
+const stats = (values) => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+  n: values.length,
+})
 
 function runNode(nodeArgs, { needsTsx = false, timeoutMs = 180_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(needsTsx ? ['--import', 'tsx'] : []), ...nodeArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...(needsTsx ? ['--import', 'tsx'] : []), ...nodeArgs], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (data) => (stdout += data))
@@ -120,11 +147,15 @@ async function startServer() {
 }
 
 // ---- run ---------------------------------------------------------------------------------------------
-const names = Object.keys(clients).filter((name) => (only === undefined ? clients[name].optional !== true : only.includes(name)))
+const names = Object.keys(clients).filter((name) =>
+  only === undefined ? clients[name].optional !== true : only.includes(name),
+)
 const loadStart = os.loadavg()
 const started = Date.now()
 const server = await startServer()
-log(`mock server pid ${server.pid} at ${server.origin}; ours from ${source.kind}; ${reps} reps × ${names.length} clients${quick ? ' (quick)' : ''}`)
+log(
+  `mock server pid ${server.pid} at ${server.origin}; ours from ${source.kind}; ${reps} reps × ${names.length} clients${quick ? ' (quick)' : ''}`,
+)
 
 const runs = Object.fromEntries(names.map((name) => [name, []]))
 const failures = []
@@ -136,7 +167,10 @@ try {
       let result
       for (let attempt = 0; attempt < 2 && result === undefined; attempt++) {
         try {
-          result = await runNode(['--expose-gc', join(here, 'worker.mjs'), name, server.origin, JSON.stringify(config)], { needsTsx })
+          result = await runNode(
+            ['--expose-gc', join(here, 'worker.mjs'), name, server.origin, JSON.stringify(config)],
+            { needsTsx },
+          )
         } catch (error) {
           failures.push(`${name} rep ${rep + 1} attempt ${attempt + 1}: ${error.message}`)
           log(`  ${name}: FAILED ${error.message.split('\n')[0]}`)
@@ -145,7 +179,9 @@ try {
       if (result === undefined) continue
       result.rep = rep
       runs[name].push(result)
-      log(`  rep ${rep + 1} ${name.padEnd(14)} cpu/req ${result.cpuPerRequestUs.toFixed(0)} µs  wall/req ${result.wallPerRequestUs.toFixed(0)} µs  cpu/chunk ${result.cpuPerChunkUs.toFixed(2)} µs  ttfc ${result.ttfcUs.toFixed(0)} µs  burst ${result.burstMs.toFixed(0)} ms  rss ${result.peakRssMB.toFixed(0)} MB`)
+      log(
+        `  rep ${rep + 1} ${name.padEnd(14)} cpu/req ${result.cpuPerRequestUs.toFixed(0)} µs  wall/req ${result.wallPerRequestUs.toFixed(0)} µs  cpu/chunk ${result.cpuPerChunkUs.toFixed(2)} µs  ttfc ${result.ttfcUs.toFixed(0)} µs  burst ${result.burstMs.toFixed(0)} ms  rss ${result.peakRssMB.toFixed(0)} MB`,
+      )
     }
   }
 } finally {
@@ -154,9 +190,26 @@ try {
 
 // ---- import time -----------------------------------------------------------------------------------
 const importTargets = [
-  { name: 'empty', label: 'an empty module (the ESM loader floor, for calibration)', specifiers: [pathToFileURL(join(here, 'empty-module.mjs')).href] },
-  { name: 'ours', label: `token.js (ours, ${source.needsTsx ? 'transpiled src' : 'dist'})`, specifiers: [importOursURL] },
-  ...(source.needsTsx ? [{ name: 'ours-tsx', label: 'token.js (ours, src through tsx: loader cost included)', specifiers: [source.url], needsTsx: true }] : []),
+  {
+    name: 'empty',
+    label: 'an empty module (the ESM loader floor, for calibration)',
+    specifiers: [pathToFileURL(join(here, 'empty-module.mjs')).href],
+  },
+  {
+    name: 'ours',
+    label: `token.js (ours, ${source.needsTsx ? 'transpiled src' : 'dist'})`,
+    specifiers: [importOursURL],
+  },
+  ...(source.needsTsx
+    ? [
+        {
+          name: 'ours-tsx',
+          label: 'token.js (ours, src through tsx: loader cost included)',
+          specifiers: [source.url],
+          needsTsx: true,
+        },
+      ]
+    : []),
   { name: 'tokenjs-0.7.1', label: 'token.js 0.7.1', specifiers: ['token.js'] },
   { name: 'mistralai', label: '@mistralai/mistralai 2.7.0', specifiers: ['@mistralai/mistralai'] },
   { name: 'openai', label: 'openai 6.49.0', specifiers: ['openai'] },
@@ -167,7 +220,9 @@ for (let rep = 0; rep < importReps; rep++) {
   for (let index = 0; index < importTargets.length; index++) {
     const target = importTargets[(index + rep) % importTargets.length]
     try {
-      const { importMs } = await runNode([join(here, 'import-time.mjs'), target.specifiers.join(',')], { needsTsx: target.needsTsx })
+      const { importMs } = await runNode([join(here, 'import-time.mjs'), target.specifiers.join(',')], {
+        needsTsx: target.needsTsx,
+      })
       imports[target.name].push(importMs)
     } catch (error) {
       failures.push(`import ${target.name}: ${error.message}`)
@@ -188,7 +243,10 @@ const footprints = {
 // ---- aggregate -------------------------------------------------------------------------------------
 const metrics = ['cpuPerRequestUs', 'wallPerRequestUs', 'cpuPerChunkUs', 'ttfcUs', 'burstMs', 'peakRssMB']
 const summary = Object.fromEntries(
-  names.map((name) => [name, Object.fromEntries(metrics.map((metric) => [metric, stats(runs[name].map((run) => run[metric]))]))]),
+  names.map((name) => [
+    name,
+    Object.fromEntries(metrics.map((metric) => [metric, stats(runs[name].map((run) => run[metric]))])),
+  ]),
 )
 /** Ratio a/b per repetition (both measured in the same repetition), then median and min–max. */
 function ratio(a, b, metric) {
@@ -225,17 +283,20 @@ md += `Generated by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date
 md += `## Machine\n\n`
 md += `- ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}\n`
 md += `- Node ${process.version}\n`
-md += `- load average (1/5/15 min) at start ${loadStart.map((value) => value.toFixed(2)).join(' / ')}, at end ${loadEnd.map((value) => value.toFixed(2)).join(' / ')}` +
+md +=
+  `- load average (1/5/15 min) at start ${loadStart.map((value) => value.toFixed(2)).join(' / ')}, at end ${loadEnd.map((value) => value.toFixed(2)).join(' / ')}` +
   ` — the machine is shared; absolute numbers are noisy, ratios within one repetition less so.\n`
 md += `- our client: **${source.kind}** (${relative(root, fileURLToPath(source.url))})${distNote}; import time and size: ${importOursHow}\n`
 md += `- peers (bench/package.json, exact pins): ${peers.map((name) => clients[name].label).join('; ')}\n`
 md += `- method: mock Mistral (bench/mock-server.mjs) in its own process on loopback; every client runs in a fresh process per repetition, clients interleaved in a rotated order; ${reps} repetitions; figures are medians with (min–max) over repetitions; ratios are taken per repetition (same run) and then summarised the same way. CPU = \`process.cpuUsage()\` user+system of the client process. Per process: ${config.warmup} warm-up requests and ${config.streamWarmup} warm-up streams of ${config.streamWarmupChunks.toLocaleString('en')} chunks, then a burst of ${config.concurrency} concurrent requests, ${config.requests} sequential requests, ${config.ttfcStreams} 5-chunk streams (time to first chunk, median per process), ${config.streams} × ${config.streamChunks.toLocaleString('en')}-chunk stream(s).\n\n`
 
 /** Ratio of the best (lowest) repetitions: the least disturbed estimate on a shared machine. */
-const bestRatio = (a, b, metric) => Math.min(...runs[a].map((run) => run[metric])) / Math.min(...runs[b].map((run) => run[metric]))
+const bestRatio = (a, b, metric) =>
+  Math.min(...runs[a].map((run) => run[metric])) / Math.min(...runs[b].map((run) => run[metric]))
 md += `## Targets (ours ÷ baseline, same run)\n\n"ours ÷ baseline" is the median (min–max) of per-repetition ratios; "best ÷ best" divides the lowest value of each over all repetitions (least disturbed by other load). Verdicts use the median.\n\n| figure | baseline | target | ours ÷ baseline | best ÷ best | met |\n|---|---|---|---|---|---|\n`
 const verdicts = []
-const verdict = (s, target) => (s.n === 0 ? '–' : s.median <= target ? (s.max <= target ? 'yes' : 'yes (median; not every rep)') : 'no')
+const verdict = (s, target) =>
+  s.n === 0 ? '–' : s.median <= target ? (s.max <= target ? 'yes' : 'yes (median; not every rep)') : 'no'
 if (has('ours-node') && has('raw-http')) {
   for (const [label, metric, , baseline, target] of rows) {
     const r = ratio('ours-node', baseline, metric)
@@ -304,13 +365,28 @@ if (has('ours-node')) {
   }
 }
 
-if (failures.length > 0) md += `\n## Failures during this run\n\n${failures.map((failure) => `- ${failure.replaceAll('\n', ' / ')}`).join('\n')}\n`
+if (failures.length > 0)
+  md += `\n## Failures during this run\n\n${failures.map((failure) => `- ${failure.replaceAll('\n', ' / ')}`).join('\n')}\n`
 
 md += `\nTargets not met are explained, with the profile evidence and what would close them, in [ANALYSIS.md](ANALYSIS.md) (hand-written).\n`
 md += `\n## How to run\n\n\`\`\`sh\nnpm run bench              # full run (~5–8 min on 2 cores); installs bench/ on first use\nnpm run bench -- --quick   # fewer repetitions and iterations (~2 min)\nnode bench/run.mjs --only ours-node,raw-http --reps 3 --no-write   # a subset, no RESULTS.md\nnode bench/profile.mjs request|stream   # CPU profile of our client, top functions by self time\n\`\`\`\n\n`
 md += `The peers live only in bench/package.json (own lockfile and node_modules), never in the library's install. Our client is imported from dist/ when the build exists, else from src/ through tsx. For quieter numbers run when \`uptime\` shows a low load.\n`
 
-const output = { date: new Date().toISOString(), quick, reps, config, node: process.version, cpus: cpus.length, loadStart, loadEnd, ours: source.kind, runs, imports, footprints, failures }
+const output = {
+  date: new Date().toISOString(),
+  quick,
+  reps,
+  config,
+  node: process.version,
+  cpus: cpus.length,
+  loadStart,
+  loadEnd,
+  ours: source.kind,
+  runs,
+  imports,
+  footprints,
+  failures,
+}
 if (!flag('--no-write')) {
   writeFileSync(join(here, 'RESULTS.md'), md)
   writeFileSync(join(here, 'results.json'), JSON.stringify(output, null, 2) + '\n')

@@ -10,7 +10,9 @@ const here = dirname(fileURLToPath(import.meta.url))
 const [name, countText = '2000'] = process.argv.slice(2)
 const count = Number(countText)
 const server = spawn(process.execPath, [join(here, 'mock-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] })
-const port = await new Promise((resolve) => server.stdout.once('data', (data) => resolve(Number(/PORT (\d+)/.exec(String(data))[1]))))
+const port = await new Promise((resolve) =>
+  server.stdout.once('data', (data) => resolve(Number(/PORT (\d+)/.exec(String(data))[1]))),
+)
 const api = await clients[name].load(`http://127.0.0.1:${port}`)
 const cpu = () => {
   const usage = process.cpuUsage()
@@ -27,4 +29,6 @@ const measure = async (run) => {
 const [streamCpu, streamWall] = await measure(() => api.stream(5, () => {}))
 const [requestCpu, requestWall] = await measure(() => api.request())
 server.kill('SIGTERM')
-console.log(`${name.padEnd(14)} 5-chunk stream: cpu ${streamCpu.toFixed(0)} µs, wall ${streamWall.toFixed(0)} µs; request: cpu ${requestCpu.toFixed(0)} µs, wall ${requestWall.toFixed(0)} µs`)
+console.log(
+  `${name.padEnd(14)} 5-chunk stream: cpu ${streamCpu.toFixed(0)} µs, wall ${streamWall.toFixed(0)} µs; request: cpu ${requestCpu.toFixed(0)} µs, wall ${requestWall.toFixed(0)} µs`,
+)

@@ -25,13 +25,15 @@ const result = { client: name }
 
 // Correctness first: a client that silently fails would look fast.
 const text = await api.request()
-if (typeof text !== 'string' || !text.startsWith('Hello')) throw new Error(`${name}: unexpected answer ${JSON.stringify(text)}`)
+if (typeof text !== 'string' || !text.startsWith('Hello'))
+  throw new Error(`${name}: unexpected answer ${JSON.stringify(text)}`)
 const checked = await api.stream(50, () => {})
 if (checked < 48) throw new Error(`${name}: stream yielded ${checked} chunks of 50`)
 
 // Steady state is what a long-running server sees: warm the JIT on both paths before measuring.
 for (let index = 0; index < config.warmup; index++) await api.request()
-for (let index = 0; index < (config.streamWarmup ?? 3); index++) await api.stream(config.streamWarmupChunks ?? 2000, () => {})
+for (let index = 0; index < (config.streamWarmup ?? 3); index++)
+  await api.stream(config.streamWarmupChunks ?? 2000, () => {})
 gc()
 await pause()
 

@@ -35,7 +35,10 @@ test('survives a rate limit (retried after Retry-After)', async () => {
   emulator.reset()
   emulator.enqueue({ kind: 'http', status: 429, headers: { 'retry-after': '0' } })
   assert.match(await summarize(tokenjs, 'a long text'), /Summarize: a long text/)
-  assert.deepEqual(emulator.requests.map((request) => request.status), [429, 200])
+  assert.deepEqual(
+    emulator.requests.map((request) => request.status),
+    [429, 200],
+  )
 })
 
 test('a connection cut mid-stream is an error, not a short answer', async () => {

@@ -23,7 +23,8 @@ try {
     messages: [{ role: 'user', content: 'Hi!' }],
   })
 } catch (error) {
-  if (error instanceof RateLimitError) console.log('slow down') // 429, after the retries
+  if (error instanceof RateLimitError)
+    console.log('slow down') // 429, after the retries
   else if (error instanceof APIError) console.log(`${error.name} (status ${error.status}): ${error.message}`)
   else if (error instanceof APIConnectionError) console.log(`network: ${error.message}`)
   else throw error

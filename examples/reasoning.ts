@@ -2,9 +2,7 @@ import { TokenJS, type ChatCompletionMessageParam } from 'token.js'
 
 const tokenjs = new TokenJS()
 
-const messages: ChatCompletionMessageParam[] = [
-  { role: 'user', content: 'Is 1001 a prime number?' },
-]
+const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Is 1001 a prime number?' }]
 
 // Mistral's reasoning models take reasoning_effort 'none' or 'high'.
 const completion = await tokenjs.chat.completions.create({

@@ -48,7 +48,13 @@ const toolEntries = ['emulator/index', 'emulator/cli', 'cli/index'] as const
  * Library modules the tools import at run time, as `token.js` (each name they import from these is a
  * public export of src/index.ts; the build checks it).
  */
-const LIBRARY_MODULES = ['client', 'errors', 'version', 'providers/mistral/models', 'providers/mistral/embedding-models']
+const LIBRARY_MODULES = [
+  'client',
+  'errors',
+  'version',
+  'providers/mistral/models',
+  'providers/mistral/embedding-models',
+]
 const INDEX_SOURCE = path.join(srcDir, 'index.ts')
 
 const common = {
@@ -101,13 +107,17 @@ function anchorLazyModules(): Plugin {
     setup(builder) {
       const lazy = new Set([NODE_TRANSPORT_SOURCE])
       builder.onResolve({ filter: /^\./ }, (args) => {
-        if (args.kind === 'dynamic-import') lazy.add(path.resolve(path.dirname(args.importer), args.path.replace(/\.js$/, '.ts')))
+        if (args.kind === 'dynamic-import')
+          lazy.add(path.resolve(path.dirname(args.importer), args.path.replace(/\.js$/, '.ts')))
         return undefined
       })
       builder.onLoad({ filter: /\.ts$/ }, async (args) => {
         if (!lazy.has(args.path)) return undefined
         const text = await readFile(args.path, 'utf8')
-        return { contents: `${text}\nexport { VERSION as ${ANCHOR_EXPORT} } from ${JSON.stringify(INDEX_SOURCE)}\n`, loader: 'ts' }
+        return {
+          contents: `${text}\nexport { VERSION as ${ANCHOR_EXPORT} } from ${JSON.stringify(INDEX_SOURCE)}\n`,
+          loader: 'ts',
+        }
       })
     },
   }
@@ -142,10 +152,14 @@ async function buildLibraryEsm(): Promise<Set<string>> {
   if (index === undefined) throw new Error('build: no dist/index.js in the metafile')
   // The cold import reads index.js and the eager chunk, nothing else (see the header).
   const firstLoad = index.imports.filter((record) => record.kind === 'import-statement' && !record.external)
-  const nested = firstLoad.flatMap((record) => (outputs[record.path]?.imports ?? []).filter((inner) => inner.kind === 'import-statement' && !inner.external))
+  const nested = firstLoad.flatMap((record) =>
+    (outputs[record.path]?.imports ?? []).filter((inner) => inner.kind === 'import-statement' && !inner.external),
+  )
   if (firstLoad.length > 1 || nested.length > 0) {
     const files = [...firstLoad, ...nested].map((record) => record.path).join(', ')
-    throw new Error(`build: import('token.js') would load index.js plus ${files}; expected one eager chunk (is a lazy module missing its anchor?)`)
+    throw new Error(
+      `build: import('token.js') would load index.js plus ${files}; expected one eager chunk (is a lazy module missing its anchor?)`,
+    )
   }
   return new Set(index.exports)
 }
@@ -176,7 +190,12 @@ async function buildCjs(publicNames: ReadonlySet<string>): Promise<void> {
     supported: { 'dynamic-import': false },
   } as const
   await build({ ...options, entryPoints: [source(entries['.'])], plugins: [externals('cjs')] })
-  const emulator = await build({ ...options, entryPoints: [source(entries['./emulator'])], write: false, plugins: [externals('cjs'), libraryFromPackage()] })
+  const emulator = await build({
+    ...options,
+    entryPoints: [source(entries['./emulator'])],
+    write: false,
+    plugins: [externals('cjs'), libraryFromPackage()],
+  })
   for (const file of emulator.outputFiles) {
     // esbuild reads the library through namespace variables: `import_models=require("token.js")` … `import_models.mistralModels`.
     for (const [, binding] of file.text.matchAll(/(\w+)\s*=\s*require\("token\.js"\)/g)) {
@@ -193,7 +212,9 @@ function checkLibraryImports(file: string, text: string, pattern: RegExp, public
     for (const item of (match[1] ?? '').split(',')) {
       const name = item.trim().split(/\s+as\s+/)[0]
       if (name !== undefined && name !== '' && !publicNames.has(name)) {
-        throw new Error(`build: ${path.relative(root, file)} imports '${name}' from token.js, which src/index.ts does not export`)
+        throw new Error(
+          `build: ${path.relative(root, file)} imports '${name}' from token.js, which src/index.ts does not export`,
+        )
       }
     }
   }
@@ -237,7 +258,12 @@ async function pruneDeclarations(roots: readonly string[]): Promise<void> {
     for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.\.?\/[^"']+)["']/g)) {
       const base = path.resolve(path.dirname(file), specifier ?? '').replace(/\.js$/, '')
       for (const candidate of [`${base}.d.ts`, path.join(base, 'index.d.ts')]) {
-        if (await readFile(candidate).then(() => true, () => false)) {
+        if (
+          await readFile(candidate).then(
+            () => true,
+            () => false,
+          )
+        ) {
           pending.push(candidate)
           break
         }

@@ -38,5 +38,7 @@ app.validate(project)
 const gaps = app.logger.warningCount
 await rm(out, { recursive: true, force: true })
 await app.generateOutputs(project)
-console.log(`docs:api: wrote ${out} (${gaps} warning${gaps === 1 ? '' : 's'}, mostly public declarations without JSDoc).`)
+console.log(
+  `docs:api: wrote ${out} (${gaps} warning${gaps === 1 ? '' : 's'}, mostly public declarations without JSDoc).`,
+)
 if (strict && gaps > 0) process.exitCode = 1

@@ -40,12 +40,18 @@ export interface DocFile {
 export function generateDocs(root: string = repositoryRoot): DocFile[] {
   const files: DocFile[] = []
   const read = (path: string): string => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : '')
-  for (const provider of (Object.values(providers) as ProviderAdapter[])) {
+  for (const provider of Object.values(providers) as ProviderAdapter[]) {
     const path = `docs/providers/${provider.id}.md`
     const current = read(path)
     // A provider without a hand-written page gets a page generated entirely from its adapter.
     const page = current === '' ? providerPageTemplate(provider) : current
-    let generated = replaceBetween(page, '<!-- compatibility -->', '<!-- end compatibility -->', compatibilitySection(provider.displayName, provider.models), path)
+    let generated = replaceBetween(
+      page,
+      '<!-- compatibility -->',
+      '<!-- end compatibility -->',
+      compatibilitySection(provider.displayName, provider.models),
+      path,
+    )
     if (generated.includes('<!-- presets -->')) {
       generated = replaceBetween(generated, '<!-- presets -->', '<!-- end presets -->', presetsTable(), path)
     }
@@ -53,7 +59,13 @@ export function generateDocs(root: string = repositoryRoot): DocFile[] {
     files.push({ path, current, generated })
   }
   const readme = read('README.md')
-  let generatedReadme = replaceBetween(readme, '<!-- providers -->', '<!-- end providers -->', providersSection(), 'README.md')
+  let generatedReadme = replaceBetween(
+    readme,
+    '<!-- providers -->',
+    '<!-- end providers -->',
+    providersSection(),
+    'README.md',
+  )
   generatedReadme = includeExamples(generatedReadme, root, 'README.md')
   files.push({ path: 'README.md', current: readme, generated: generatedReadme })
   return files
@@ -101,13 +113,16 @@ export function providerPageTemplate(provider: ProviderAdapter): string {
     '',
     `- Key: \`${provider.apiKeyEnvVar}\`${provider.apiKeyOptional ? ' (optional: local servers usually need none)' : ''}, or \`new TokenJS({ apiKey })\`.`,
     `- Endpoint: \`${provider.baseURLEnvVar}\`, or \`new TokenJS({ baseURL })\`; ${
-      provider.defaultBaseURL === undefined ? 'there is no default, so one of them is required.' : `default \`${provider.defaultBaseURL}\`.`
+      provider.defaultBaseURL === undefined
+        ? 'there is no default, so one of them is required.'
+        : `default \`${provider.defaultBaseURL}\`.`
     }`,
     '',
     '<!-- compatibility -->',
     '<!-- end compatibility -->',
   )
-  if (docsURL !== undefined) lines.push('', '## Additional resources', '', `- [${provider.displayName} documentation](${docsURL})`)
+  if (docsURL !== undefined)
+    lines.push('', '## Additional resources', '', `- [${provider.displayName} documentation](${docsURL})`)
   return `${lines.join('\n')}\n`
 }
 
@@ -143,7 +158,12 @@ export function compatibilitySection(displayName: string, models: ModelTable): s
   const featureHeader = capabilityColumns.map((column) => column.title)
   const currentTable = table(
     ['Model', 'Name', 'Context', ...featureHeader],
-    current.map(([id, row]) => [`\`${id}\``, modelName(row), formatContextLength(row.contextLength), ...capabilityColumns.map((column) => cell(row, column.feature))]),
+    current.map(([id, row]) => [
+      `\`${id}\``,
+      modelName(row),
+      formatContextLength(row.contextLength),
+      ...capabilityColumns.map((column) => cell(row, column.feature)),
+    ]),
   )
   const oldTable = table(
     ['Model', 'Name', 'Retirement date', 'Use instead', 'Note'],
@@ -159,12 +179,20 @@ export function compatibilitySection(displayName: string, models: ModelTable): s
     ['Symbol', 'Meaning'],
     [
       [YES, `Supported: token.js sends the parameter to ${displayName} and maps the answer back to OpenAI's format.`],
-      [PROVIDER_NO, `Not supported by ${displayName} for this model: token.js refuses the request before sending it, with an \`InputError\` that names the parameter and a model that supports it.`],
-      [TOKENJS_NO, `Supported by ${displayName} but not by token.js. No cell above has it: everything ${displayName} offers for these models is mapped.`],
+      [
+        PROVIDER_NO,
+        `Not supported by ${displayName} for this model: token.js refuses the request before sending it, with an \`InputError\` that names the parameter and a model that supports it.`,
+      ],
+      [
+        TOKENJS_NO,
+        `Supported by ${displayName} but not by token.js. No cell above has it: everything ${displayName} offers for these models is mapped.`,
+      ],
     ],
   )
   const columns = capabilityColumns.map((column) => `- **${column.title}**: ${column.how}.`)
-  const without = Object.entries(featuresWithoutColumn).map(([feature, why]) => `- \`${feature}\` has no column: ${why}.`)
+  const without = Object.entries(featuresWithoutColumn).map(
+    ([feature, why]) => `- \`${feature}\` has no column: ${why}.`,
+  )
   return [
     '<!-- Generated from the model rows by `npm run docs`; edit the data, not this table. -->',
     '## Supported models',
@@ -197,7 +225,8 @@ export function providersSection(): string {
   const list = (Object.values(providers) as ProviderAdapter[]).map((provider) => {
     const entries = Object.values(provider.models)
     const current = entries.filter((row) => row.retirement === undefined).length
-    const url = provider.defaultBaseURL === undefined ? 'no default: required' : `default \`${provider.defaultBaseURL}\``
+    const url =
+      provider.defaultBaseURL === undefined ? 'no default: required' : `default \`${provider.defaultBaseURL}\``
     const models =
       entries.length === 0
         ? 'any model id (no table)'
@@ -210,7 +239,9 @@ export function providersSection(): string {
   })
   const features = capabilityColumns.filter((column) => column.feature !== 'chat')
   // One row per provider with a model table: how many of its current ids offer each feature.
-  const withTables = (Object.values(providers) as ProviderAdapter[]).filter((provider) => Object.keys(provider.models).length > 0)
+  const withTables = (Object.values(providers) as ProviderAdapter[]).filter(
+    (provider) => Object.keys(provider.models).length > 0,
+  )
   const overview = table(
     ['Provider', 'Current ids', ...features.map((column) => column.title)],
     withTables.map((provider) => {
@@ -250,7 +281,12 @@ export function providersSection(): string {
     overview,
     ...perModel.flatMap((section) => ['', section]),
   ]
-  return ['<!-- Generated by `npm run docs` from the model rows; edit the data, not this list. -->', ...list, '', ...summaries].join('\n')
+  return [
+    '<!-- Generated by `npm run docs` from the model rows; edit the data, not this list. -->',
+    ...list,
+    '',
+    ...summaries,
+  ].join('\n')
 }
 
 function main(): void {

@@ -12,7 +12,13 @@ import {
   requestyPreset,
 } from '../src/providers/openai-compatible/presets.js'
 
-export const OPENAI_COMPATIBLE_PRESETS: readonly OpenAICompatiblePreset[] = [openAICompatiblePreset, groqPreset, openRouterPreset, requestyPreset, perplexityPreset]
+export const OPENAI_COMPATIBLE_PRESETS: readonly OpenAICompatiblePreset[] = [
+  openAICompatiblePreset,
+  groqPreset,
+  openRouterPreset,
+  requestyPreset,
+  perplexityPreset,
+]
 
 /** What token.js refuses before sending for a preset (each an InputError unless `dropUnsupportedParams`). */
 export function presetRefusals(preset: OpenAICompatiblePreset): string[] {
@@ -42,7 +48,9 @@ export function presetsTable(presets: readonly OpenAICompatiblePreset[] = OPENAI
     `\`${preset.id}\``,
     preset.defaultBaseURL === undefined ? `required (\`${preset.baseURLEnvVar}\`)` : `\`${preset.defaultBaseURL}\``,
     `\`${preset.apiKeyEnvVar}\`${preset.apiKeyOptional ? ' (optional)' : ''}`,
-    preset.unavailable !== undefined ? '**every request** (unavailable, see below)' : presetRefusals(preset).join(', ') || '—',
+    preset.unavailable !== undefined
+      ? '**every request** (unavailable, see below)'
+      : presetRefusals(preset).join(', ') || '—',
     presetDifferences(preset).join('; ') || '—',
   ])
   return [

@@ -55,13 +55,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   try {
     const client = new TokenJS({ apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0 })
     const call = async (index: number): Promise<void> => {
-      const params = { provider: 'mistral' as const, model: 'mistral-large-latest', messages: [{ role: 'user' as const, content: `soak ${index}` }] }
+      const params = {
+        provider: 'mistral' as const,
+        model: 'mistral-large-latest',
+        messages: [{ role: 'user' as const, content: `soak ${index}` }],
+      }
       const expected = `You said: soak ${index}`
       let content = ''
       if (index % 2 === 0) {
         content = (await client.chat.completions.create(params)).choices[0]?.message.content ?? ''
       } else {
-        for await (const chunk of await client.chat.completions.create({ ...params, stream: true })) content += chunk.choices[0]?.delta.content ?? ''
+        for await (const chunk of await client.chat.completions.create({ ...params, stream: true }))
+          content += chunk.choices[0]?.delta.content ?? ''
       }
       if (content !== expected) throw new Error(`request ${index}: got ${JSON.stringify(content)}`)
     }
@@ -72,7 +77,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     for (let index = 0; index < options.requests; index++) await call(warmup + index)
     const elapsedMs = performance.now() - started
     const heapAfterBytes = await settledHeap(gc)
-    return { requests: options.requests, heapBeforeBytes, heapAfterBytes, growthBytes: heapAfterBytes - heapBeforeBytes, elapsedMs, gc: how }
+    return {
+      requests: options.requests,
+      heapBeforeBytes,
+      heapAfterBytes,
+      growthBytes: heapAfterBytes - heapBeforeBytes,
+      elapsedMs,
+      gc: how,
+    }
   } finally {
     await emulator.close()
   }
@@ -84,8 +96,12 @@ if (isMain) {
   const maxGrowthMB = Number(process.env.SOAK_MAX_GROWTH_MB ?? 4)
   const result = await runSoak({ requests })
   const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(2)
-  console.log(`soak: ${result.requests} sequential requests (half streamed) in ${(result.elapsedMs / 1000).toFixed(1)} s (gc: ${result.gc})`)
-  console.log(`heapUsed before: ${mb(result.heapBeforeBytes)} MB, after: ${mb(result.heapAfterBytes)} MB, growth: ${mb(result.growthBytes)} MB (bound ${maxGrowthMB} MB)`)
+  console.log(
+    `soak: ${result.requests} sequential requests (half streamed) in ${(result.elapsedMs / 1000).toFixed(1)} s (gc: ${result.gc})`,
+  )
+  console.log(
+    `heapUsed before: ${mb(result.heapBeforeBytes)} MB, after: ${mb(result.heapAfterBytes)} MB, growth: ${mb(result.growthBytes)} MB (bound ${maxGrowthMB} MB)`,
+  )
   if (result.growthBytes > maxGrowthMB * 1_048_576) {
     console.error('soak: FAILED, the heap grew beyond the bound')
     process.exitCode = 1

@@ -86,7 +86,10 @@ export const featureLabels: Readonly<Record<FeatureName, string>> = {
 }
 
 /** Whether a row is retired at `now` (its retirement date has passed). */
-export function isRetired(row: { readonly retirement?: ModelRetirement | undefined }, now: number = Date.now()): boolean {
+export function isRetired(
+  row: { readonly retirement?: ModelRetirement | undefined },
+  now: number = Date.now(),
+): boolean {
   return row.retirement !== undefined && Date.parse(row.retirement.retiresOn) <= now
 }
 

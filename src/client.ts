@@ -20,7 +20,14 @@ import { runChatCompletion, type ClientInternals } from './core/run-chat-complet
 import type { Transport } from './core/transport.js'
 import { InputError } from './errors.js'
 import { isRecord } from './core/shape-checks.js'
-import { findProvider, findProviderInfo, loadProvider, providers, type ModelIdFor, type ProviderId } from './providers/index.js'
+import {
+  findProvider,
+  findProviderInfo,
+  loadProvider,
+  providers,
+  type ModelIdFor,
+  type ProviderId,
+} from './providers/index.js'
 import type {
   ChatCompletion,
   ChatCompletionParamsBase,
@@ -71,7 +78,9 @@ export interface ChatCompletions {
 }
 
 /** Embedding-model id suggestions per provider (never for a provider without embeddings). */
-export type EmbeddingModelIdFor<P extends ProviderId> = (typeof providers)[P] extends { embeddings: { models: infer M } }
+export type EmbeddingModelIdFor<P extends ProviderId> = (typeof providers)[P] extends {
+  embeddings: { models: infer M }
+}
   ? Extract<keyof M, string>
   : never
 
@@ -159,10 +168,14 @@ export class TokenJS {
     this.chat = { completions: { create: create as ChatCompletions['create'] } }
     this.embeddings = {
       create: (params, requestOptions) =>
-        withProvider(params, async () => (await import('./core/run-embeddings.js')).runEmbeddings(internals, params, requestOptions)),
+        withProvider(params, async () =>
+          (await import('./core/run-embeddings.js')).runEmbeddings(internals, params, requestOptions),
+        ),
     }
     const complete = (params: unknown, requestOptions?: RequestOptions): Promise<Completion | CompletionStream> =>
-      withProvider(params, async () => (await import('./core/run-completion.js')).runCompletion(internals, params, requestOptions))
+      withProvider(params, async () =>
+        (await import('./core/run-completion.js')).runCompletion(internals, params, requestOptions),
+      )
     this.completions = { create: complete as Completions['create'] }
     this.models = { list: (params, requestOptions) => listModels(internals, params, requestOptions) }
   }
@@ -212,11 +225,15 @@ export class TokenJS {
       ...(this.#options.liveModelCapabilities === undefined || this.#options.liveModelCapabilities === false
         ? {}
         : {
-            liveModelRow: async (provider: ProviderAdapter, model: string) => (await this.liveCatalog()).row(provider, model),
+            liveModelRow: async (provider: ProviderAdapter, model: string) =>
+              (await this.liveCatalog()).row(provider, model),
             // Asynchronous, but never late: a later liveModelRow() waits on the same catalogue promise,
             // whose reactions run in order, so a listing is remembered before the next lookup reads it.
             rememberModels: (provider: ProviderAdapter, page: ModelsPage) => {
-              this.liveCatalog().then((catalog) => catalog.remember(provider, page), () => undefined)
+              this.liveCatalog().then(
+                (catalog) => catalog.remember(provider, page),
+                () => undefined,
+              )
             },
           }),
     }
@@ -226,7 +243,9 @@ export class TokenJS {
     this.#liveCatalog ??= import('./core/live-model-cache.js').then(({ LiveModelCatalog }) => {
       const live = this.#options.liveModelCapabilities
       const ttlMs = typeof live === 'object' ? (live.ttlMs ?? DEFAULT_LIVE_MODELS_TTL_MS) : DEFAULT_LIVE_MODELS_TTL_MS
-      return new LiveModelCatalog(ttlMs, (provider) => listModels(this.#internals, { provider: provider.id }, undefined))
+      return new LiveModelCatalog(ttlMs, (provider) =>
+        listModels(this.#internals, { provider: provider.id }, undefined),
+      )
     })
     return this.#liveCatalog
   }
@@ -248,8 +267,14 @@ function withProvider<T>(params: unknown, pipeline: () => Promise<T>): Promise<T
 }
 
 /** `models.list`: its pipeline and the provider's model-list mapping load on first use. */
-function listModels(client: ClientInternals, params: unknown, requestOptions: RequestOptions | undefined): Promise<ModelsPage> {
-  return withProvider(params, async () => (await import('./core/list-models.js')).runListModels(client, params, requestOptions))
+function listModels(
+  client: ClientInternals,
+  params: unknown,
+  requestOptions: RequestOptions | undefined,
+): Promise<ModelsPage> {
+  return withProvider(params, async () =>
+    (await import('./core/list-models.js')).runListModels(client, params, requestOptions),
+  )
 }
 
 async function chooseTransport(options: ClientOptions): Promise<Transport> {
@@ -269,11 +294,19 @@ async function chooseTransport(options: ClientOptions): Promise<Transport> {
   return createFetchTransport(globalThis.fetch.bind(globalThis) as FetchFunction)
 }
 
-function toModelRow(provider: ProviderInfo, name: string, features: ExtendedModelFeatures, models: ModelTable): ModelRow {
+function toModelRow(
+  provider: ProviderInfo,
+  name: string,
+  features: ExtendedModelFeatures,
+  models: ModelTable,
+): ModelRow {
   if (typeof features === 'string') {
     const source = models[features]
     if (source === undefined) {
-      throw new InputError(`extendModelList: '${features}' is not a known ${provider.id} model to copy features from.`, 'features')
+      throw new InputError(
+        `extendModelList: '${features}' is not a known ${provider.id} model to copy features from.`,
+        'features',
+      )
     }
     const { retirement: _retirement, aliasOf: _aliasOf, ...rest } = source
     return { ...rest, label: name }
@@ -284,8 +317,19 @@ function toModelRow(provider: ProviderInfo, name: string, features: ExtendedMode
   const { json, toolCalls, ...flags } = features
   return {
     label: name,
-    chat: true, streaming: true, jsonMode: json ?? true, jsonSchema: json ?? true, images: true, documents: true,
-    audio: true, tools: toolCalls ?? true, n: true, reasoning: true, prediction: true, prefix: true, fim: false,
+    chat: true,
+    streaming: true,
+    jsonMode: json ?? true,
+    jsonSchema: json ?? true,
+    images: true,
+    documents: true,
+    audio: true,
+    tools: toolCalls ?? true,
+    n: true,
+    reasoning: true,
+    prediction: true,
+    prefix: true,
+    fim: false,
     contextLength: 0,
     ...stripUndefined(flags),
   }

@@ -121,21 +121,37 @@ export class APIError extends TokenJSError {
 }
 
 /** 400: the provider refused the request (Mistral: role order, tool-call ids, unsupported values). */
-export class BadRequestError extends APIError { override name = 'BadRequestError' }
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError'
+}
 /** 401: missing or wrong API key. */
-export class AuthenticationError extends APIError { override name = 'AuthenticationError' }
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError'
+}
 /** 403: no access to this model or feature (Mistral: also a triggered guardrail). */
-export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError' }
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError'
+}
 /** 404: unknown or retired model, or unknown path. The message names the model (and its replacement). */
-export class NotFoundError extends APIError { override name = 'NotFoundError' }
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError'
+}
 /** 409: conflict; retried by default. */
-export class ConflictError extends APIError { override name = 'ConflictError' }
+export class ConflictError extends APIError {
+  override name = 'ConflictError'
+}
 /** 422: the body failed the provider's schema validation (Mistral: unknown keys, `extra_forbidden`). */
-export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError' }
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError'
+}
 /** 429: rate limited; retried by default, honouring `retry-after-ms` / `Retry-After`. */
-export class RateLimitError extends APIError { override name = 'RateLimitError' }
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError'
+}
 /** 5xx: the provider failed; retried by default. */
-export class InternalServerError extends APIError { override name = 'InternalServerError' }
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError'
+}
 
 /** The one status → class function. */
 export function createAPIError(message: string, details: APIErrorDetails): APIError {

@@ -45,7 +45,17 @@ export {
   isTokenJSError,
 } from './errors.js'
 export { featureLabels, isRetired } from './capabilities.js'
-export type { EmbeddingDtype, EmbeddingModelRow, EmbeddingModelTable, FeatureName, ModelFeatures, ModelRetirement, ModelRow, ModelTable, ReasoningEffort } from './capabilities.js'
+export type {
+  EmbeddingDtype,
+  EmbeddingModelRow,
+  EmbeddingModelTable,
+  FeatureName,
+  ModelFeatures,
+  ModelRetirement,
+  ModelRow,
+  ModelTable,
+  ReasoningEffort,
+} from './capabilities.js'
 export { mistralModels } from './providers/mistral/models.js'
 export type { MistralModelId } from './providers/mistral/models.js'
 export type { ProviderId, ModelIdFor } from './providers/index.js'

@@ -168,7 +168,11 @@ export interface ChatCompletionFunctionTool {
 /** OpenAI's custom tool (free-text or grammar input). Refused by providers without custom tools. */
 export interface ChatCompletionCustomTool {
   type: 'custom'
-  custom: { name: string; description?: string; format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } } }
+  custom: {
+    name: string
+    description?: string
+    format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } }
+  }
 }
 
 /** A tool the model may call (function tools; custom tools are refused where unsupported). */

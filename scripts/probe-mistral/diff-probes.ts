@@ -23,13 +23,28 @@ export function diffProbeResults(results: readonly ProbeResult[]): Difference[] 
   for (const { probe, outcome, message } of results) {
     if (outcome === 'inconclusive') continue
     if (outcome === 'missing') {
-      if (!missing.has(probe.model)) differences.push({ model: probe.model, feature: 'served', source: 'request', table: true, api: false, ...(message === undefined ? {} : { detail: message }) })
+      if (!missing.has(probe.model))
+        differences.push({
+          model: probe.model,
+          feature: 'served',
+          source: 'request',
+          table: true,
+          api: false,
+          ...(message === undefined ? {} : { detail: message }),
+        })
       missing.add(probe.model)
       continue
     }
     const api = outcome === 'supported'
     if (api !== probe.expected) {
-      differences.push({ model: probe.model, feature: probe.feature, source: 'request', table: probe.expected, api, ...(message === undefined ? {} : { detail: message }) })
+      differences.push({
+        model: probe.model,
+        feature: probe.feature,
+        source: 'request',
+        table: probe.expected,
+        api,
+        ...(message === undefined ? {} : { detail: message }),
+      })
     }
   }
   return differences
@@ -38,7 +53,12 @@ export function diffProbeResults(results: readonly ProbeResult[]): Difference[] 
 /** Features Mistral's cards report (the others are `null` in the mapping and not compared). */
 const REPORTED = ['chat', 'tools', 'reasoning', 'fim', 'images', 'audio'] as const
 
-export function diffModelList(models: ModelTable, embeddingModels: EmbeddingModelTable, listJson: unknown, now: number = Date.now()): Difference[] {
+export function diffModelList(
+  models: ModelTable,
+  embeddingModels: EmbeddingModelTable,
+  listJson: unknown,
+  now: number = Date.now(),
+): Difference[] {
   const page = fromMistralModelList(listJson, JSON.stringify(listJson), { provider: 'mistral' })
   const cards = new Map(page.data.map((model) => [model.id, model.capabilities]))
   const differences: Difference[] = []
@@ -54,18 +74,32 @@ export function diffModelList(models: ModelTable, embeddingModels: EmbeddingMode
     }
     for (const feature of REPORTED) {
       const api = card[feature]
-      if (api !== null && api !== row[feature]) differences.push({ model: id, feature, source: '/v1/models', table: row[feature], api })
+      if (api !== null && api !== row[feature])
+        differences.push({ model: id, feature, source: '/v1/models', table: row[feature], api })
     }
     if (card.contextLength !== row.contextLength) {
-      differences.push({ model: id, feature: 'contextLength', source: '/v1/models', table: row.contextLength, api: card.contextLength })
+      differences.push({
+        model: id,
+        feature: 'contextLength',
+        source: '/v1/models',
+        table: row.contextLength,
+        api: card.contextLength,
+      })
     }
     const tableDate = row.retirement?.retiresOn ?? null
     const apiDate = card.retirement?.retiresOn ?? null
-    if (tableDate !== apiDate) differences.push({ model: id, feature: 'retiresOn', source: '/v1/models', table: tableDate, api: apiDate })
+    if (tableDate !== apiDate)
+      differences.push({ model: id, feature: 'retiresOn', source: '/v1/models', table: tableDate, api: apiDate })
     const tableReplacement = row.retirement?.replacement ?? null
     const apiReplacement = card.retirement?.replacement ?? null
     if (apiDate !== null && tableReplacement !== apiReplacement) {
-      differences.push({ model: id, feature: 'replacement', source: '/v1/models', table: tableReplacement, api: apiReplacement })
+      differences.push({
+        model: id,
+        feature: 'replacement',
+        source: '/v1/models',
+        table: tableReplacement,
+        api: apiReplacement,
+      })
     }
   }
   for (const [id, row] of Object.entries(embeddingModels)) {
@@ -73,7 +107,13 @@ export function diffModelList(models: ModelTable, embeddingModels: EmbeddingMode
     const card = cards.get(id)
     if (card === undefined) listedOnly(id, true, false)
     else if (card.contextLength !== row.contextLength) {
-      differences.push({ model: id, feature: 'contextLength', source: '/v1/models', table: row.contextLength, api: card.contextLength })
+      differences.push({
+        model: id,
+        feature: 'contextLength',
+        source: '/v1/models',
+        table: row.contextLength,
+        api: card.contextLength,
+      })
     }
   }
   for (const id of cards.keys()) {

@@ -40,10 +40,19 @@ function messageOf(text: string): string {
   }
 }
 
-async function request(options: RunnerOptions, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; text: string }> {
+async function request(
+  options: RunnerOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${options.baseURL.replace(/\/+$/, '')}${path}`, {
     method,
-    headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers: {
+      authorization: `Bearer ${options.apiKey}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
   })
@@ -62,10 +71,16 @@ export async function runProbe(probe: Probe, options: RunnerOptions): Promise<Pr
     try {
       ;({ status, text } = await request(options, 'POST', probe.path, probe.body))
     } catch (error) {
-      last = { probe, outcome: 'inconclusive', status: 0, message: error instanceof Error ? error.message : String(error) }
+      last = {
+        probe,
+        outcome: 'inconclusive',
+        status: 0,
+        message: error instanceof Error ? error.message : String(error),
+      }
       continue
     }
-    if (status === 401 || status === 403) throw new ProbeAuthError(`${status} ${messageOf(text)}: check MISTRAL_API_KEY.`)
+    if (status === 401 || status === 403)
+      throw new ProbeAuthError(`${status} ${messageOf(text)}: check MISTRAL_API_KEY.`)
     if (status >= 200 && status < 300) return { probe, outcome: 'supported', status }
     if (status === 400 || status === 422) return { probe, outcome: 'unsupported', status, message: messageOf(text) }
     if (status === 404) return { probe, outcome: 'missing', status, message: messageOf(text) }

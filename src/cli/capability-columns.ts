@@ -26,8 +26,18 @@ export const capabilityColumns: readonly CapabilityColumn[] = [
   { feature: 'n', title: 'n > 1', short: 'n>1', how: '`n` greater than 1' },
   { feature: 'reasoning', title: 'Reasoning', short: 'reason', how: '`reasoning_effort`, `message.reasoning_content`' },
   { feature: 'prediction', title: 'Predicted outputs', short: 'predict', how: '`prediction`' },
-  { feature: 'prefix', title: 'Prefix', short: 'prefix', how: 'a trailing assistant message is continued (`prefix: true`)' },
-  { feature: 'fim', title: 'FIM', short: 'fim', how: 'fill-in-the-middle: `completions.create` with `prompt` and `suffix`' },
+  {
+    feature: 'prefix',
+    title: 'Prefix',
+    short: 'prefix',
+    how: 'a trailing assistant message is continued (`prefix: true`)',
+  },
+  {
+    feature: 'fim',
+    title: 'FIM',
+    short: 'fim',
+    how: 'fill-in-the-middle: `completions.create` with `prompt` and `suffix`',
+  },
 ]
 
 /** Features in the data with no column, and why (none today). */

@@ -224,7 +224,8 @@ async function runTurn(
     } else {
       const completion = await tokenjs.chat.completions.create(params, { signal })
       const message = completion.choices[0]?.message
-      if (message?.reasoning_content) process.stderr.write(paint('dim', `thinking: ${message.reasoning_content}\n`, process.stderr))
+      if (message?.reasoning_content)
+        process.stderr.write(paint('dim', `thinking: ${message.reasoning_content}\n`, process.stderr))
       text = message?.content ?? ''
       usage = completion.usage
       process.stdout.write(text)
@@ -235,10 +236,17 @@ async function runTurn(
   }
   if (!text.endsWith('\n')) process.stdout.write('\n')
   history.push({ role: 'assistant', content: text })
-  process.stderr.write(`${paint('dim', statsLine(settings.model, usage, performance.now() - started, firstTokenMs), process.stderr)}\n`)
+  process.stderr.write(
+    `${paint('dim', statsLine(settings.model, usage, performance.now() - started, firstTokenMs), process.stderr)}\n`,
+  )
 }
 
-function statsLine(model: string, usage: CompletionUsage | undefined, totalMs: number, firstTokenMs: number | undefined): string {
+function statsLine(
+  model: string,
+  usage: CompletionUsage | undefined,
+  totalMs: number,
+  firstTokenMs: number | undefined,
+): string {
   const parts = [model]
   if (usage !== undefined) parts.push(`${usage.prompt_tokens} prompt + ${usage.completion_tokens} completion tokens`)
   parts.push(`${(totalMs / 1000).toFixed(2)} s`)
@@ -262,7 +270,10 @@ async function documentPart(path: string): Promise<ChatCompletionContentPart> {
   if (extname(path).toLowerCase() !== '.pdf') throw new CliError(`--file ${path}: only PDF documents are supported.`, 2)
   const bytes = await readAttachment(path, '--file')
   const name = path.split(/[\\/]/).pop() ?? path
-  return { type: 'file', file: { filename: name, file_data: `data:application/pdf;base64,${bytes.toString('base64')}` } }
+  return {
+    type: 'file',
+    file: { filename: name, file_data: `data:application/pdf;base64,${bytes.toString('base64')}` },
+  }
 }
 
 async function readAttachment(path: string, flag: string): Promise<Buffer> {
@@ -290,6 +301,7 @@ function toNumber(text: string | undefined, flag: string): number | undefined {
 
 function toInteger(text: string | undefined, flag: string): number | undefined {
   const value = toNumber(text, flag)
-  if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new CliError(`${flag} expects a positive integer, got '${text}'.`, 2)
+  if (value !== undefined && (!Number.isInteger(value) || value < 1))
+    throw new CliError(`${flag} expects a positive integer, got '${text}'.`, 2)
   return value
 }

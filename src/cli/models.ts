@@ -40,7 +40,11 @@ function staticTable(all: boolean): string[] {
   const entries = Object.entries(mistralModels as Record<string, ModelRow>)
   const current = entries.filter(([, row]) => row.retirement === undefined)
   const header = ['model', 'context', ...capabilityColumns.map((column) => column.short)]
-  const rows = current.map(([id, row]) => [id, formatContextLength(row.contextLength), ...capabilityColumns.map((column) => (row[column.feature] ? yes() : no()))])
+  const rows = current.map(([id, row]) => [
+    id,
+    formatContextLength(row.contextLength),
+    ...capabilityColumns.map((column) => (row[column.feature] ? yes() : no())),
+  ])
   const lines = renderColumns([header.map((cell) => paint('bold', cell)), ...rows])
   const old = entries.filter(([, row]) => row.retirement !== undefined)
   if (!all) {
@@ -67,11 +71,14 @@ interface LiveCard {
 
 async function liveTable(): Promise<string[]> {
   const key = process.env.MISTRAL_API_KEY
-  if (key === undefined || key === '') throw new CliError('tokenjs models --live needs MISTRAL_API_KEY (environment or ./.env).')
+  if (key === undefined || key === '')
+    throw new CliError('tokenjs models --live needs MISTRAL_API_KEY (environment or ./.env).')
   const baseURL = (process.env.MISTRAL_BASE_URL || DEFAULT_BASE_URL).replace(/\/+$/, '')
   let response: Response
   try {
-    response = await fetch(`${baseURL}/models`, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } })
+    response = await fetch(`${baseURL}/models`, {
+      headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
+    })
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
     throw new CliError(`Could not reach ${baseURL}: ${cause?.code ?? cause?.message ?? (error as Error).message}.`)
@@ -103,7 +110,10 @@ async function liveTable(): Promise<string[]> {
         : '',
     ])
   const header = ['model', 'context', 'chat', 'tools', 'vision', 'audio', 'reason', 'fim', 'deprecation']
-  return [paint('dim', `From ${baseURL}/models:`), ...renderColumns([header.map((cell) => paint('bold', cell)), ...rows])]
+  return [
+    paint('dim', `From ${baseURL}/models:`),
+    ...renderColumns([header.map((cell) => paint('bold', cell)), ...rows]),
+  ]
 }
 
 function errorMessage(text: string): string {

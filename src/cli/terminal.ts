@@ -7,7 +7,8 @@ type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan' | 'gray'
 /** Whether to colour output written to `stream`. */
 export function colorEnabled(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return typeof util.styleText === 'function'
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0')
+    return typeof util.styleText === 'function'
   return stream.isTTY === true && typeof util.styleText === 'function'
 }
 
@@ -34,10 +35,13 @@ export function printError(message: string): void {
 /** Left-pads nothing, right-pads cells so columns line up. */
 export function renderColumns(rows: readonly (readonly string[])[], gap = 2): string[] {
   const widths: number[] = []
-  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, visibleLength(cell))))
+  for (const row of rows)
+    row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, visibleLength(cell))))
   return rows.map((row) =>
     row
-      .map((cell, index) => (index === row.length - 1 ? cell : cell + ' '.repeat((widths[index] ?? 0) - visibleLength(cell) + gap)))
+      .map((cell, index) =>
+        index === row.length - 1 ? cell : cell + ' '.repeat((widths[index] ?? 0) - visibleLength(cell) + gap),
+      )
       .join(''),
   )
 }

@@ -51,13 +51,18 @@ export class ChunkAccumulator {
       }
       if (delta.reasoning_content !== undefined) target.reasoning += delta.reasoning_content
       for (const piece of delta.tool_calls ?? []) {
-        const call = (target.toolCalls[piece.index] ??= { id: '', type: 'function', function: { name: '', arguments: '' } })
+        const call = (target.toolCalls[piece.index] ??= {
+          id: '',
+          type: 'function',
+          function: { name: '', arguments: '' },
+        })
         if (piece.id !== undefined) call.id = piece.id
         if (piece.function?.name !== undefined) call.function.name += piece.function.name
         if (piece.function?.arguments !== undefined) call.function.arguments += piece.function.arguments
       }
       if (choice.finish_reason !== null) target.finishReason = choice.finish_reason
-      if (choice.logprobs !== undefined && choice.logprobs !== null) target.logprobs = joinLogprobs(target.logprobs, choice.logprobs)
+      if (choice.logprobs !== undefined && choice.logprobs !== null)
+        target.logprobs = joinLogprobs(target.logprobs, choice.logprobs)
     }
   }
 

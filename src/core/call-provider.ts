@@ -29,13 +29,15 @@ export function resolveProvider(
   const provider = client.findProvider(params.provider)
   if (provider === undefined) {
     throw new InputError(
-      `Unknown provider ${JSON.stringify(params.provider)}; token.js knows ${client.providerIds().map((id) => `'${id}'`).join(', ')}.`,
+      `Unknown provider ${JSON.stringify(params.provider)}; token.js knows ${client
+        .providerIds()
+        .map((id) => `'${id}'`)
+        .join(', ')}.`,
       'provider',
     )
   }
   return { record: params, provider }
 }
-
 
 /** A retired id fails before sending — against the provider's own endpoint only. */
 export function refuseRetiredModel(
@@ -103,7 +105,10 @@ export async function readJsonBody(
   try {
     return { json: JSON.parse(raw), raw }
   } catch (error) {
-    throw new ResponseParseError(`${provider.displayName} returned a response that is not JSON.`, connection.redact(raw), { cause: error })
+    throw new ResponseParseError(
+      `${provider.displayName} returned a response that is not JSON.`,
+      connection.redact(raw),
+      { cause: error },
+    )
   }
 }
-

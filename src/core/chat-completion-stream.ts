@@ -176,9 +176,14 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     try {
       json = JSON.parse(data)
     } catch (error) {
-      throw new ResponseParseError(`${this.options.provider.displayName} sent a stream event that is not JSON.`, this.options.redact(data), { cause: error })
+      throw new ResponseParseError(
+        `${this.options.provider.displayName} sent a stream event that is not JSON.`,
+        this.options.redact(data),
+        { cause: error },
+      )
     }
-    if (event === 'error' || isErrorObject(json)) throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
+    if (event === 'error' || isErrorObject(json))
+      throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
     const chunk = this.options.mapper(json, data) as Chunk | undefined
     if (chunk === undefined) return
     for (const choice of chunk.choices) {
@@ -244,4 +249,3 @@ function isErrorObject(json: unknown): boolean {
   const record = json as Record<string, unknown>
   return (record.error !== undefined && record.error !== null) || record.object === 'error'
 }
-

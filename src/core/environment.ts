@@ -14,5 +14,8 @@ export function isNode(): boolean {
 /** A browser page or worker with a DOM-like global (Deno and Node have none). */
 export function isBrowser(): boolean {
   const scope = globalThis as { window?: unknown; document?: unknown; importScripts?: unknown }
-  return (typeof scope.window === 'object' && typeof scope.document === 'object') || typeof scope.importScripts === 'function'
+  return (
+    (typeof scope.window === 'object' && typeof scope.document === 'object') ||
+    typeof scope.importScripts === 'function'
+  )
 }

@@ -53,8 +53,7 @@ export function requireNumberInRange(
   value: number,
   range: { min?: number; max?: number; minExclusive?: boolean; integer?: boolean },
 ): void {
-  const belowMin =
-    range.min !== undefined && (range.minExclusive === true ? value <= range.min : value < range.min)
+  const belowMin = range.min !== undefined && (range.minExclusive === true ? value <= range.min : value < range.min)
   const aboveMax = range.max !== undefined && value > range.max
   const notInteger = range.integer === true && !Number.isInteger(value)
   if (!belowMin && !aboveMax && !notInteger) return

@@ -34,7 +34,14 @@ export function createFetchTransport(fetchFunction: FetchFunction): Transport {
       })
       // The timer keeps running while `text()` reads the body (a body that stalls must time out, as on
       // the node transport); `stream()` replaces it with the idle timeout.
-      return new FetchResponse(response, controller, release, () => timedOut, request, () => clearTimeout(timer))
+      return new FetchResponse(
+        response,
+        controller,
+        release,
+        () => timedOut,
+        request,
+        () => clearTimeout(timer),
+      )
     } catch (error) {
       release()
       throw toError(error, timedOut, request)
@@ -121,7 +128,11 @@ class FetchResponse implements TransportResponse {
     } catch (error) {
       if (this.finished) return
       this.finish()
-      sink.onError(idleTimedOut ? new APIConnectionTimeoutError('Stream idle timeout.') : toError(error, this.timedOut(), this.request))
+      sink.onError(
+        idleTimedOut
+          ? new APIConnectionTimeoutError('Stream idle timeout.')
+          : toError(error, this.timedOut(), this.request),
+      )
     }
   }
 

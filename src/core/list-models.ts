@@ -17,11 +17,19 @@ export async function runListModels(
   const extra = Object.keys(record).find((key) => key !== 'provider' && record[key] !== undefined)
   if (extra !== undefined) throw new InputError(`models.list() takes only { provider }; remove '${extra}'.`, extra)
   const loadModelList = provider.modelList
-  if (loadModelList === undefined) throw new InputError(`token.js cannot list ${provider.displayName}'s models.`, 'provider')
+  if (loadModelList === undefined)
+    throw new InputError(`token.js cannot list ${provider.displayName}'s models.`, 'provider')
   const connection = client.connection(provider)
   const modelList = await loadModelList()
   const response = await callProvider({
-    client, provider, connection, method: 'GET', path: modelList.path, body: undefined, stream: false, options: requestOptions ?? {},
+    client,
+    provider,
+    connection,
+    method: 'GET',
+    path: modelList.path,
+    body: undefined,
+    stream: false,
+    options: requestOptions ?? {},
   })
   const { json, raw } = await readJsonBody(response, provider, connection)
   const page = modelList.fromResponse(json, raw, { provider: provider.id })

@@ -54,9 +54,19 @@ export function rowFromListedModel(model: Model): ModelRow {
   const known = (value: boolean | null): boolean => value ?? true
   const row: ModelRow = {
     label: model.id,
-    chat: c.chat ?? true, streaming: known(c.streaming), jsonMode: known(c.jsonMode), jsonSchema: known(c.jsonSchema),
-    images: known(c.images), documents: known(c.documents), audio: known(c.audio), tools: known(c.tools), n: known(c.n),
-    reasoning: known(c.reasoning), prediction: known(c.prediction), prefix: known(c.prefix), fim: known(c.fim),
+    chat: c.chat ?? true,
+    streaming: known(c.streaming),
+    jsonMode: known(c.jsonMode),
+    jsonSchema: known(c.jsonSchema),
+    images: known(c.images),
+    documents: known(c.documents),
+    audio: known(c.audio),
+    tools: known(c.tools),
+    n: known(c.n),
+    reasoning: known(c.reasoning),
+    prediction: known(c.prediction),
+    prefix: known(c.prefix),
+    fim: known(c.fim),
     contextLength: c.contextLength,
   }
   return c.retirement === null ? row : { ...row, retirement: c.retirement }

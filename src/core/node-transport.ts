@@ -168,7 +168,10 @@ class NodeResponse implements TransportResponse {
       this.stream(
         {
           onData: (chunk) => pieces.push(chunk as Buffer),
-          onEnd: () => resolve(pieces.length === 1 ? (pieces[0] as Buffer).toString('utf8') : Buffer.concat(pieces).toString('utf8')),
+          onEnd: () =>
+            resolve(
+              pieces.length === 1 ? (pieces[0] as Buffer).toString('utf8') : Buffer.concat(pieces).toString('utf8'),
+            ),
           onError: reject,
         },
         0,

@@ -91,7 +91,14 @@ export interface ProviderAdapter {
 /** What the registry knows about a provider before its mapping is loaded: enough for docs, keys and model ids. */
 export type ProviderInfo = Pick<
   ProviderAdapter,
-  'id' | 'displayName' | 'defaultBaseURL' | 'apiKeyEnvVar' | 'baseURLEnvVar' | 'apiKeyOptional' | 'unavailable' | 'models'
+  | 'id'
+  | 'displayName'
+  | 'defaultBaseURL'
+  | 'apiKeyEnvVar'
+  | 'baseURLEnvVar'
+  | 'apiKeyOptional'
+  | 'unavailable'
+  | 'models'
 >
 
 /**
@@ -149,7 +156,11 @@ export interface ProviderEmbeddingsMapping {
   /** Largest estimated token count per request; the core splits bigger inputs into several requests. */
   readonly maxBatchTokens: number
   /** OpenAI params (with `input` replaced by one batch) → the provider's wire body. Throws InputError. */
-  toRequest(params: Readonly<Record<string, unknown>>, input: readonly string[], context: EmbeddingsRequestContext): Record<string, unknown>
+  toRequest(
+    params: Readonly<Record<string, unknown>>,
+    input: readonly string[],
+    context: EmbeddingsRequestContext,
+  ): Record<string, unknown>
   /** The provider's JSON response → OpenAI CreateEmbeddingResponse. Throws ResponseParseError. */
   fromResponse(json: unknown, raw: string, context: EmbeddingsResponseContext): CreateEmbeddingResponse
 }

@@ -4,7 +4,14 @@
  */
 import { InputError } from '../errors.js'
 
-export { callProvider, readJsonBody, refuseRetiredModel, resolveProvider, timeoutOf, type ProviderCall } from './call-provider.js'
+export {
+  callProvider,
+  readJsonBody,
+  refuseRetiredModel,
+  resolveProvider,
+  timeoutOf,
+  type ProviderCall,
+} from './call-provider.js'
 
 /** `params.model` as a non-empty string. */
 export function requireModelId(record: Record<string, unknown>, example: string): string {

@@ -74,7 +74,10 @@ function resolveBaseURL(provider: ProviderAdapter, given: string | undefined): s
   try {
     url = new URL(configured)
   } catch {
-    throw new InputError(`baseURL '${configured}' is not a valid URL (expected e.g. ${provider.defaultBaseURL ?? 'http://localhost:8000/v1'}).`, 'baseURL')
+    throw new InputError(
+      `baseURL '${configured}' is not a valid URL (expected e.g. ${provider.defaultBaseURL ?? 'http://localhost:8000/v1'}).`,
+      'baseURL',
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError(`baseURL must use http: or https:, got '${url.protocol}'.`, 'baseURL')
@@ -88,7 +91,10 @@ export function checkHeaders(headers: Record<string, string> | undefined, param:
   const checked: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     if (typeof value !== 'string' || CONTROL_CHARACTERS.test(value) || CONTROL_CHARACTERS.test(name)) {
-      throw new InputError(`Header '${name.replace(CONTROL_CHARACTERS, ' ')}' in ${param} must be a string without line breaks.`, `${param}.${name}`)
+      throw new InputError(
+        `Header '${name.replace(CONTROL_CHARACTERS, ' ')}' in ${param} must be a string without line breaks.`,
+        `${param}.${name}`,
+      )
     }
     checked[name.toLowerCase()] = value
   }

@@ -74,7 +74,12 @@ interface PreparedRequest {
 }
 
 /** Everything that can fail before I/O fails here, with an InputError. */
-function prepareRequest(client: ClientInternals, params: unknown, options: RequestOptions, liveRow?: ModelRow): PreparedRequest {
+function prepareRequest(
+  client: ClientInternals,
+  params: unknown,
+  options: RequestOptions,
+  liveRow?: ModelRow,
+): PreparedRequest {
   const { record, provider } = resolveProvider(client, params, 'create', 'provider, model and messages')
   const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
   validateChatParams(record, dropUnsupportedParams)

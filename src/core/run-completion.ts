@@ -43,7 +43,12 @@ export async function runCompletion(
   requestOptions: RequestOptions | undefined,
 ): Promise<Completion | CompletionStream> {
   const options = requestOptions ?? {}
-  const { record: fields, provider } = resolveProvider(client, params, 'completions.create', 'provider, model and prompt')
+  const { record: fields, provider } = resolveProvider(
+    client,
+    params,
+    'completions.create',
+    'provider, model and prompt',
+  )
   const loadCompletions = provider.completions
   if (loadCompletions === undefined) {
     throw new InputError(`token.js has no text-completion endpoint for ${provider.displayName}.`, 'provider')
@@ -79,7 +84,14 @@ export async function runCompletion(
   const completions = await loadCompletions()
   const body = completions.toRequest(fields, context)
   const response = await callProvider({
-    client, provider, connection, method: 'POST', path: completions.path, body, stream, options,
+    client,
+    provider,
+    connection,
+    method: 'POST',
+    path: completions.path,
+    body,
+    stream,
+    options,
     describeError: describeNotFound(model, provider.id),
   })
   const responseContext = { provider: provider.id, model }
@@ -101,10 +113,16 @@ function validateCompletionParams(fields: Record<string, unknown>): void {
   requireModelId(fields, 'codestral-latest')
   const prompt = fields.prompt
   if (Array.isArray(prompt)) {
-    throw new InputError(`'prompt' must be one string: a FIM request completes one prompt. Call create() once per prompt.`, 'prompt')
+    throw new InputError(
+      `'prompt' must be one string: a FIM request completes one prompt. Call create() once per prompt.`,
+      'prompt',
+    )
   }
   if (typeof prompt !== 'string') {
-    throw new InputError(`'prompt' must be a string (the code before the gap), got ${prompt === undefined ? 'nothing' : prompt === null ? 'null' : typeof prompt}.`, 'prompt')
+    throw new InputError(
+      `'prompt' must be a string (the code before the gap), got ${prompt === undefined ? 'nothing' : prompt === null ? 'null' : typeof prompt}.`,
+      'prompt',
+    )
   }
   for (const [key, check] of Object.entries(paramChecks)) check(fields[key], key)
 }

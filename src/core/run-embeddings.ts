@@ -59,11 +59,23 @@ export async function runEmbeddings(
   let result: CreateEmbeddingResponse | undefined
   for (const batch of batches) {
     const response = await callProvider({
-      client, provider, connection, method: 'POST', path: mapping.path, body: batch.body, stream: false, options,
+      client,
+      provider,
+      connection,
+      method: 'POST',
+      path: mapping.path,
+      body: batch.body,
+      stream: false,
+      options,
       describeError: describeNotFound(model, provider.id),
     })
     const { json, raw } = await readJsonBody(response, provider, connection)
-    const part = mapping.fromResponse(json, raw, { provider: provider.id, model, encodingFormat, indexOffset: batch.offset })
+    const part = mapping.fromResponse(json, raw, {
+      provider: provider.id,
+      model,
+      encodingFormat,
+      indexOffset: batch.offset,
+    })
     result = result === undefined ? part : join(result, part)
   }
   return result as CreateEmbeddingResponse
@@ -76,12 +88,16 @@ function checkInput(input: unknown): string[] {
     return [input]
   }
   if (!Array.isArray(input)) {
-    throw new InputError(`'input' must be a string or an array of strings, got ${input === null ? 'null' : typeof input}. ${hint}`, 'input')
+    throw new InputError(
+      `'input' must be a string or an array of strings, got ${input === null ? 'null' : typeof input}. ${hint}`,
+      'input',
+    )
   }
   if (input.length === 0) throw new InputError(`'input' is an empty array. ${hint}`, 'input')
   input.forEach((item: unknown, index) => {
     if (typeof item !== 'string') {
-      const what = Array.isArray(item) || typeof item === 'number' ? 'token ids' : item === null ? 'null' : `a ${typeof item}`
+      const what =
+        Array.isArray(item) || typeof item === 'number' ? 'token ids' : item === null ? 'null' : `a ${typeof item}`
       throw new InputError(`'input[${index}]' is ${what}; token.js embeds text only. ${hint}`, `input[${index}]`)
     }
     if (item === '') throw new InputError(`'input[${index}]' is an empty string. ${hint}`, `input[${index}]`)
@@ -90,7 +106,12 @@ function checkInput(input: unknown): string[] {
 }
 
 /** A chat model of the same provider cannot embed: say which models can. */
-function refuseChatModel(client: ClientInternals, provider: ProviderAdapter, embeddings: ProviderEmbeddings, model: string): void {
+function refuseChatModel(
+  client: ClientInternals,
+  provider: ProviderAdapter,
+  embeddings: ProviderEmbeddings,
+  model: string,
+): void {
   if (!Object.hasOwn(client.models(provider), model)) return
   const suggestion = suggestEmbeddingModel(embeddings.models)
   throw new InputError(

@@ -30,7 +30,7 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
   let url = options.url
   let headers = options.headers
   let redirects = 0
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     let response: TransportResponse
     try {
       response = await options.transport({
@@ -58,7 +58,15 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
     }
     const error = await readAPIError(response, options)
     const lookup: HeaderLookup = (name) => response.header(name)
-    if (!shouldRetry({ attempt, maxRetries: options.maxRetries, status: response.status, headers: lookup, aborted: options.signal?.aborted === true })) {
+    if (
+      !shouldRetry({
+        attempt,
+        maxRetries: options.maxRetries,
+        status: response.status,
+        headers: lookup,
+        aborted: options.signal?.aborted === true,
+      })
+    ) {
       throw error
     }
     await sleep(retryDelayMs({ attempt, headers: lookup }), options.signal)
@@ -116,7 +124,11 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
   })
 }
 
-function findRequestId(response: TransportResponse, provider: ProviderAdapter, redact: (text: string) => string): string | undefined {
+function findRequestId(
+  response: TransportResponse,
+  provider: ProviderAdapter,
+  redact: (text: string) => string,
+): string | undefined {
   for (const name of provider.requestIdHeaders) {
     const value = response.header(name)
     if (value !== undefined) return redact(value)

@@ -109,9 +109,9 @@ export function tagged(key: string, branches: Readonly<Record<string, Check>>): 
     const branch = typeof tag === 'string' && Object.hasOwn(branches, tag) ? branches[tag] : undefined
     if (branch === undefined) {
       throw new InputError(
-        `'${path}.${key}' must be one of ${Object.keys(branches).map((item) => `'${item}'`).join(', ')}, got ${
-          typeof tag === 'string' ? `'${tag}'` : describe(tag)
-        }.`,
+        `'${path}.${key}' must be one of ${Object.keys(branches)
+          .map((item) => `'${item}'`)
+          .join(', ')}, got ${typeof tag === 'string' ? `'${tag}'` : describe(tag)}.`,
         `${path}.${key}`,
       )
     }

@@ -94,7 +94,9 @@ const paramChecks: Readonly<Record<string, Check>> = {
   top_logprobs: optional(number),
   stream: optional(boolean),
   stop: optional(either('a string or an array of strings', string, arrayOf(string))),
-  tools: optional(arrayOf(tagged('type', { function: functionTool, custom: shape({ custom: shape({ name: nonEmptyString }) }) }))),
+  tools: optional(
+    arrayOf(tagged('type', { function: functionTool, custom: shape({ custom: shape({ name: nonEmptyString }) }) })),
+  ),
   tool_choice: optional(
     either(
       "'none', 'auto', 'required', a named function or allowed_tools",
@@ -103,7 +105,10 @@ const paramChecks: Readonly<Record<string, Check>> = {
         function: namedFunction,
         custom: shape({ custom: shape({ name: nonEmptyString }) }),
         allowed_tools: shape({
-          allowed_tools: shape({ mode: literal('auto', 'required'), tools: arrayOf(namedFunction, { nonEmpty: true }) }),
+          allowed_tools: shape({
+            mode: literal('auto', 'required'),
+            tools: arrayOf(namedFunction, { nonEmpty: true }),
+          }),
         }),
       }),
     ),
@@ -113,7 +118,12 @@ const paramChecks: Readonly<Record<string, Check>> = {
       text: shape({}),
       json_object: shape({}),
       json_schema: shape({
-        json_schema: shape({ name: nonEmptyString, description: optional(string), schema: optional(record), strict: optional(boolean) }),
+        json_schema: shape({
+          name: nonEmptyString,
+          description: optional(string),
+          schema: optional(record),
+          strict: optional(boolean),
+        }),
       }),
     }),
   ),
@@ -148,7 +158,10 @@ export function validateChatParams(params: Record<string, unknown>, dropUnsuppor
 
 function validateMessages(messages: unknown, dropUnsupportedParams: boolean): void {
   if (!Array.isArray(messages)) {
-    throw new InputError(`'messages' must be an array of messages, got ${messages === undefined ? 'nothing' : typeof messages}.`, 'messages')
+    throw new InputError(
+      `'messages' must be an array of messages, got ${messages === undefined ? 'nothing' : typeof messages}.`,
+      'messages',
+    )
   }
   if (messages.length === 0) throw new InputError(`'messages' must contain at least one message.`, 'messages')
   messages.forEach((message: unknown, index) => {
@@ -158,14 +171,21 @@ function validateMessages(messages: unknown, dropUnsupportedParams: boolean): vo
     const fields = typeof role === 'string' && Object.hasOwn(messageFields, role) ? messageFields[role] : undefined
     if (fields === undefined) {
       throw new InputError(
-        `'${path}.role' must be one of ${Object.keys(messageFields).map((item) => `'${item}'`).join(', ')}.`,
+        `'${path}.role' must be one of ${Object.keys(messageFields)
+          .map((item) => `'${item}'`)
+          .join(', ')}.`,
         `${path}.role`,
       )
     }
     for (const [key, check] of messageFieldEntries[role as string] as ReadonlyArray<readonly [string, Check]>) {
       check(message[key], `${path}.${key}`)
     }
-    if (role === 'assistant' && !dropUnsupportedParams && Array.isArray(message.annotations) && message.annotations.length > 0) {
+    if (
+      role === 'assistant' &&
+      !dropUnsupportedParams &&
+      Array.isArray(message.annotations) &&
+      message.annotations.length > 0
+    ) {
       throw unknownKeyError(`${path}.annotations`, 'citations cannot be sent back to the model')
     }
     if (!dropUnsupportedParams) {

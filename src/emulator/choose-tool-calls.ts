@@ -45,5 +45,8 @@ export function chooseToolCalls(request: WireChatRequest, lastUserText: string):
       throw new Error(`unknown tool_choice ${String(unreachable)}`)
     }
   }
-  return (parallel ? picked : picked.slice(0, 1)).map((tool) => ({ name: tool.function.name, arguments: argumentsFor(tool) }))
+  return (parallel ? picked : picked.slice(0, 1)).map((tool) => ({
+    name: tool.function.name,
+    arguments: argumentsFor(tool),
+  }))
 }

@@ -18,7 +18,8 @@ export interface EmulatorCliOptions {
 function toPort(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined
   const value = Number(text)
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) throw new Error(`${flag} must be an integer 0–65535. ${USAGE}`)
+  if (!Number.isInteger(value) || value < 0 || value > 65_535)
+    throw new Error(`${flag} must be an integer 0–65535. ${USAGE}`)
   return value
 }
 

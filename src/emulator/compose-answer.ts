@@ -43,10 +43,12 @@ function toolName(messages: readonly WireMessage[], toolMessage: Extract<WireMes
 function baseText(request: WireChatRequest, userText: string, index: number): string {
   const last = request.messages[request.messages.length - 1]
   const format = request.response_format
-  if (format?.type === 'json_schema' && format.json_schema) return JSON.stringify(jsonSchemaInstance(format.json_schema.schema))
+  if (format?.type === 'json_schema' && format.json_schema)
+    return JSON.stringify(jsonSchemaInstance(format.json_schema.schema))
   if (format?.type === 'json_object') return JSON.stringify({ answer: `You said: ${cap(userText)}` })
   const suffix = index > 0 ? ` (choice ${index + 1})` : ''
-  if (last?.role === 'tool') return `The tool ${toolName(request.messages, last)} returned: ${cap(contentText(last.content))}${suffix}`
+  if (last?.role === 'tool')
+    return `The tool ${toolName(request.messages, last)} returned: ${cap(contentText(last.content))}${suffix}`
   const answer = `You said: ${cap(userText)}${suffix}`
   if (last?.role === 'assistant' && last.prefix === true) return `${contentText(last.content)} ${answer}`
   return answer
@@ -63,7 +65,11 @@ function cutAtStop(text: string, stop: WireChatRequest['stop']): { text: string;
 }
 
 /** Cuts `reasoning` then `text` so together they hold at most `budget` tokens. */
-function cutAtBudget(reasoning: string | undefined, text: string, budget: number): { reasoning?: string; text: string; cut: boolean } {
+function cutAtBudget(
+  reasoning: string | undefined,
+  text: string,
+  budget: number,
+): { reasoning?: string; text: string; cut: boolean } {
   const reasoningPieces = reasoning === undefined ? [] : tokenPieces(reasoning)
   const textPieces = tokenPieces(text)
   if (reasoningPieces.length + textPieces.length <= budget) {
@@ -71,7 +77,9 @@ function cutAtBudget(reasoning: string | undefined, text: string, budget: number
   }
   const keptReasoning = reasoningPieces.slice(0, budget).join('')
   const keptText = textPieces.slice(0, Math.max(0, budget - reasoningPieces.length)).join('')
-  return reasoning === undefined ? { text: keptText, cut: true } : { reasoning: keptReasoning, text: keptText, cut: true }
+  return reasoning === undefined
+    ? { text: keptText, cut: true }
+    : { reasoning: keptReasoning, text: keptText, cut: true }
 }
 
 function reasons(request: WireChatRequest, row: ModelRow): boolean {
@@ -81,11 +89,16 @@ function reasons(request: WireChatRequest, row: ModelRow): boolean {
 
 function composeChoice(request: WireChatRequest, row: ModelRow, requestKey: string, index: number): ComposedChoice {
   const userText = lastUserText(request.messages)
-  const reasoning = reasons(request, row) ? `The user wrote "${cap(userText)}". Echoing it answers the request.` : undefined
+  const reasoning = reasons(request, row)
+    ? `The user wrote "${cap(userText)}". Echoing it answers the request.`
+    : undefined
   const calls = chooseToolCalls(request, userText)
   if (calls.length > 0) {
     const makeId = row.thirdParty === true ? openAiStyleToolCallId : toolCallId
-    const toolCalls = calls.map((call, position) => ({ ...call, id: makeId(requestKey, String(index), String(position)) }))
+    const toolCalls = calls.map((call, position) => ({
+      ...call,
+      id: makeId(requestKey, String(index), String(position)),
+    }))
     return { index, text: '', ...(reasoning === undefined ? {} : { reasoning }), toolCalls, finishReason: 'tool_calls' }
   }
   const stopped = cutAtStop(baseText(request, userText, index), request.stop)
@@ -96,7 +109,7 @@ function composeChoice(request: WireChatRequest, row: ModelRow, requestKey: stri
 }
 
 function messageTokens(message: WireMessage): number {
-  const calls = message.role === 'assistant' ? message.tool_calls ?? [] : []
+  const calls = message.role === 'assistant' ? (message.tool_calls ?? []) : []
   const callText = calls.map((call) => `${call.function.name} ${JSON.stringify(call.function.arguments)}`).join(' ')
   return 3 + countTokens(contentText(message.content)) + countTokens(callText)
 }
@@ -116,7 +129,12 @@ export function completionTokens(choice: ComposedChoice): number {
 }
 
 /** The full answer for a validated request. `cachedTokens` comes from the server's prompt cache. */
-export function composeAnswer(request: WireChatRequest, row: ModelRow, requestKey: string, cachedTokens: number): ComposedAnswer {
+export function composeAnswer(
+  request: WireChatRequest,
+  row: ModelRow,
+  requestKey: string,
+  cachedTokens: number,
+): ComposedAnswer {
   const choices = Array.from({ length: request.n ?? 1 }, (_, index) => composeChoice(request, row, requestKey, index))
   const prompt = promptTokens(request)
   const completion = choices.reduce((sum, choice) => sum + completionTokens(choice), 0)

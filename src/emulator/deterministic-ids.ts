@@ -12,7 +12,9 @@ export function sha256(...parts: readonly string[]): Buffer {
 
 /** 32 lowercase hex characters, the shape of Mistral's completion ids. */
 export function hexId(...parts: readonly string[]): string {
-  return sha256(...parts).toString('hex').slice(0, 32)
+  return sha256(...parts)
+    .toString('hex')
+    .slice(0, 32)
 }
 
 /** 9 characters of `[a-zA-Z0-9]`, the only tool-call id shape Mistral accepts. */
@@ -25,7 +27,9 @@ export function toolCallId(...parts: readonly string[]): string {
 
 /** `chatcmpl-tool-` plus 16 hex, the id shape of the third-party zai-glm models. */
 export function openAiStyleToolCallId(...parts: readonly string[]): string {
-  return `chatcmpl-tool-${sha256('tool-call', ...parts).toString('hex').slice(0, 16)}`
+  return `chatcmpl-tool-${sha256('tool-call', ...parts)
+    .toString('hex')
+    .slice(0, 16)}`
 }
 
 /** Mistral's `p` padding: a lowercase run whose length varies per chunk (1–32 characters). */

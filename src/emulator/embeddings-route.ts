@@ -19,7 +19,11 @@ function embeddingsBody(request: WireEmbeddingRequest, dimensions: number, rawBo
   const dtype = request.output_dtype ?? 'float'
   const data = inputs.map((text, index) => {
     const values = applyDtype(floatVector(request.model, text, dimensions), dtype)
-    return { object: 'embedding', embedding: request.encoding_format === 'base64' ? base64Vector(values, dtype) : values, index }
+    return {
+      object: 'embedding',
+      embedding: request.encoding_format === 'base64' ? base64Vector(values, dtype) : values,
+      index,
+    }
   })
   const tokens = inputs.reduce((sum, text) => sum + countTokens(text), 0)
   return {
@@ -32,22 +36,36 @@ function embeddingsBody(request: WireEmbeddingRequest, dimensions: number, rawBo
 }
 
 /** Handles one embeddings request whose body has been read. Resolves with the status sent (0 = none). */
-export async function handleEmbeddings(state: EmulatorState, exchange: Exchange, parsed: ParsedBody, rawBody: string, script: ScriptedReply | undefined): Promise<number> {
+export async function handleEmbeddings(
+  state: EmulatorState,
+  exchange: Exchange,
+  parsed: ParsedBody,
+  rawBody: string,
+  script: ScriptedReply | undefined,
+): Promise<number> {
   const { settings } = state
   if (!parsed.ok && script?.skipValidation !== true) {
     sendJson(exchange.response, 422, validationErrorBody([parsed.issue]), exchange.headers)
     return 422
   }
   const body = parsed.ok ? parsed.value : undefined
-  const verdict = validateEmbeddingRequest(body, { models: settings.models, embeddingModels: settings.embeddingModels, now: settings.now() })
+  const verdict = validateEmbeddingRequest(body, {
+    models: settings.models,
+    embeddingModels: settings.embeddingModels,
+    now: settings.now(),
+  })
   if (!verdict.ok && script?.skipValidation !== true) {
     sendJson(exchange.response, verdict.status, verdict.body, exchange.headers)
     return verdict.status
   }
   const request: WireEmbeddingRequest = verdict.ok ? (body as WireEmbeddingRequest) : { model: 'unknown', input: [] }
-  const dimensions = verdict.ok ? request.output_dimension ?? verdict.row.defaultDimensions : FALLBACK_DIMENSIONS
+  const dimensions = verdict.ok ? (request.output_dimension ?? verdict.row.defaultDimensions) : FALLBACK_DIMENSIONS
   const json = embeddingsBody(request, dimensions, rawBody)
-  const reply: NormalReply = { json, events: undefined, totalTokens: (json['usage'] as { total_tokens: number }).total_tokens }
+  const reply: NormalReply = {
+    json,
+    events: undefined,
+    totalTokens: (json['usage'] as { total_tokens: number }).total_tokens,
+  }
   await runScript(exchange, script, reply)
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }

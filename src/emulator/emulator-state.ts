@@ -28,7 +28,11 @@ export interface EmulatorState {
 export type Route = 'chat' | 'models' | 'embeddings' | 'fim'
 
 /** Takes the scripted reply for this request: the first queued one for the route, else the handler's. */
-export function takeScript(state: EmulatorState, route: Route, request: Omit<RecordedRequest, 'status'>): ScriptedReply | undefined {
+export function takeScript(
+  state: EmulatorState,
+  route: Route,
+  request: Omit<RecordedRequest, 'status'>,
+): ScriptedReply | undefined {
   const position = state.queue.findIndex((reply) => reply.route === undefined || reply.route === route)
   if (position >= 0) return state.queue.splice(position, 1)[0]
   return state.handler?.(request)

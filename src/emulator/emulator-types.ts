@@ -70,58 +70,63 @@ export interface ScriptedToolCall {
  * A scripted reply, consumed by one request. Queued replies (`enqueue`) come first, then the
  * handler (`setHandler`).
  */
-export type ScriptedReply = ScriptedReplyBase & (
+export type ScriptedReply = ScriptedReplyBase &
   /** Any status with any body and headers, e.g. 429 with `Retry-After`, or 500/502/503/504. */
-  | {
-    readonly kind: 'http'
-    readonly status: number
-    /** An object is sent as JSON; a string as is. Default: a Mistral error body for the status. */
-    readonly body?: string | Readonly<Record<string, unknown>> | readonly unknown[]
-    readonly headers?: Readonly<Record<string, string>>
-  }
-  /** Replaces parts of the generated answer; sent as JSON or SSE according to `stream`. */
-  | {
-    readonly kind: 'reply'
-    readonly content?: string
-    readonly toolCalls?: readonly ScriptedToolCall[]
-    readonly reasoning?: string
-    readonly finishReason?: FinishReason
-    readonly usage?: { readonly prompt_tokens?: number; readonly completion_tokens?: number; readonly cached_tokens?: number }
-  }
-  /** Exactly these bytes as a 200 `text/event-stream`, optionally split and paced. */
-  | {
-    readonly kind: 'sse-raw'
-    readonly data: string | Uint8Array
-    /** Byte offsets at which to cut the writes. */
-    readonly splitAt?: readonly number[]
-    /** Write this many bytes at a time (ignored when `splitAt` is given). */
-    readonly chunkBytes?: number
-    /** Milliseconds between writes. Default: the emulator's `chunkDelayMs`. */
-    readonly delayMs?: number
-  }
-  /** Destroys the socket before any header is sent. */
-  | { readonly kind: 'reset' }
-  /** Never answers; the socket is released when the client gives up or the emulator closes. */
-  | { readonly kind: 'hang' }
-  /** Streams the first `chunks` SSE events of the generated answer, then destroys the socket. */
-  | { readonly kind: 'drop-after-chunks'; readonly chunks: number }
-  /** The generated answer (SSE or JSON) written in pieces cut at arbitrary byte offsets. */
-  | {
-    readonly kind: 'split'
-    readonly splitAt?: readonly number[]
-    /** Default `1` when neither this nor `splitAt` is given. */
-    readonly chunkBytes?: number
-    readonly delayMs?: number
-  }
-  /** 200 with a truncated JSON body, or (streaming) one good event then an event with broken JSON and `[DONE]`. */
-  | { readonly kind: 'malformed-json' }
-  /** An HTML error page with `content-type: text/html`. Status default `502`. */
-  | { readonly kind: 'html-error'; readonly status?: number; readonly html?: string }
-  /** A stream that sends `afterChunks` events (default 2), then a chunk with `finish_reason: "error"` and `[DONE]`. Non-streaming: a 200 whose choice has `finish_reason: "error"`. */
-  | { readonly kind: 'stream-error'; readonly afterChunks?: number }
-  /** Waits `ms` milliseconds, then answers normally. */
-  | { readonly kind: 'delay'; readonly ms: number }
-)
+  (
+    | {
+        readonly kind: 'http'
+        readonly status: number
+        /** An object is sent as JSON; a string as is. Default: a Mistral error body for the status. */
+        readonly body?: string | Readonly<Record<string, unknown>> | readonly unknown[]
+        readonly headers?: Readonly<Record<string, string>>
+      }
+    /** Replaces parts of the generated answer; sent as JSON or SSE according to `stream`. */
+    | {
+        readonly kind: 'reply'
+        readonly content?: string
+        readonly toolCalls?: readonly ScriptedToolCall[]
+        readonly reasoning?: string
+        readonly finishReason?: FinishReason
+        readonly usage?: {
+          readonly prompt_tokens?: number
+          readonly completion_tokens?: number
+          readonly cached_tokens?: number
+        }
+      }
+    /** Exactly these bytes as a 200 `text/event-stream`, optionally split and paced. */
+    | {
+        readonly kind: 'sse-raw'
+        readonly data: string | Uint8Array
+        /** Byte offsets at which to cut the writes. */
+        readonly splitAt?: readonly number[]
+        /** Write this many bytes at a time (ignored when `splitAt` is given). */
+        readonly chunkBytes?: number
+        /** Milliseconds between writes. Default: the emulator's `chunkDelayMs`. */
+        readonly delayMs?: number
+      }
+    /** Destroys the socket before any header is sent. */
+    | { readonly kind: 'reset' }
+    /** Never answers; the socket is released when the client gives up or the emulator closes. */
+    | { readonly kind: 'hang' }
+    /** Streams the first `chunks` SSE events of the generated answer, then destroys the socket. */
+    | { readonly kind: 'drop-after-chunks'; readonly chunks: number }
+    /** The generated answer (SSE or JSON) written in pieces cut at arbitrary byte offsets. */
+    | {
+        readonly kind: 'split'
+        readonly splitAt?: readonly number[]
+        /** Default `1` when neither this nor `splitAt` is given. */
+        readonly chunkBytes?: number
+        readonly delayMs?: number
+      }
+    /** 200 with a truncated JSON body, or (streaming) one good event then an event with broken JSON and `[DONE]`. */
+    | { readonly kind: 'malformed-json' }
+    /** An HTML error page with `content-type: text/html`. Status default `502`. */
+    | { readonly kind: 'html-error'; readonly status?: number; readonly html?: string }
+    /** A stream that sends `afterChunks` events (default 2), then a chunk with `finish_reason: "error"` and `[DONE]`. Non-streaming: a 200 whose choice has `finish_reason: "error"`. */
+    | { readonly kind: 'stream-error'; readonly afterChunks?: number }
+    /** Waits `ms` milliseconds, then answers normally. */
+    | { readonly kind: 'delay'; readonly ms: number }
+  )
 
 /** A running emulator. */
 export interface MistralEmulator {

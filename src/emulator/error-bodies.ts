@@ -8,7 +8,12 @@ import type { ValidationIssue } from './pydantic-issues.js'
  * The 400/404 shape seen in 2026 captures:
  * `{object:"error", message, type, param:null, code:"3230", raw_status_code}`.
  */
-export function apiErrorBody(status: number, message: string, type: string, code: string | null): Record<string, unknown> {
+export function apiErrorBody(
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+): Record<string, unknown> {
   return { object: 'error', message, type, param: null, code, raw_status_code: status }
 }
 

@@ -19,11 +19,20 @@ export interface Exchange {
   readonly chunkDelayMs: number
 }
 
-const DEFAULT_HTML = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n'
+const DEFAULT_HTML =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n'
 
 function defaultErrorBody(status: number): Record<string, unknown> {
-  if (status === 429) return { object: 'error', message: 'Rate limit exceeded', type: 'rate_limited', param: null, code: '1300' }
-  if (status >= 500) return { object: 'error', message: 'Service unavailable.', type: 'internal_server_error', param: null, code: '3000' }
+  if (status === 429)
+    return { object: 'error', message: 'Rate limit exceeded', type: 'rate_limited', param: null, code: '1300' }
+  if (status >= 500)
+    return {
+      object: 'error',
+      message: 'Service unavailable.',
+      type: 'internal_server_error',
+      param: null,
+      code: '3000',
+    }
   return plainErrorBody(`Scripted error ${status}`)
 }
 
@@ -45,7 +54,12 @@ export async function deliver(exchange: Exchange, reply: NormalReply): Promise<v
   if (await writePieces(exchange.response, reply.events, exchange.chunkDelayMs)) exchange.response.end()
 }
 
-async function sendInPieces(exchange: Exchange, reply: NormalReply, pieces: readonly Uint8Array[], delayMs: number): Promise<void> {
+async function sendInPieces(
+  exchange: Exchange,
+  reply: NormalReply,
+  pieces: readonly Uint8Array[],
+  delayMs: number,
+): Promise<void> {
   if (isGone(exchange.response)) return
   startBody(exchange, reply)
   if (await writePieces(exchange.response, pieces, delayMs)) exchange.response.end()
@@ -55,7 +69,8 @@ async function dropAfter(exchange: Exchange, reply: NormalReply, chunks: number)
   if (isGone(exchange.response)) return
   startBody(exchange, reply)
   const bytes = fullBytes(reply)
-  const pieces = reply.events === undefined ? [bytes.subarray(0, Math.floor(bytes.length / 2))] : reply.events.slice(0, chunks)
+  const pieces =
+    reply.events === undefined ? [bytes.subarray(0, Math.floor(bytes.length / 2))] : reply.events.slice(0, chunks)
   await writePieces(exchange.response, pieces, exchange.chunkDelayMs)
   // Let the written bytes leave before cutting the connection.
   await sleep(10)
@@ -65,15 +80,31 @@ async function dropAfter(exchange: Exchange, reply: NormalReply, chunks: number)
 async function malformed(exchange: Exchange, reply: NormalReply): Promise<void> {
   if (reply.events === undefined) {
     const text = JSON.stringify(reply.json)
-    return sendBytes(exchange.response, 200, 'application/json', text.slice(0, Math.floor(text.length / 2)), exchange.headers)
+    return sendBytes(
+      exchange.response,
+      200,
+      'application/json',
+      text.slice(0, Math.floor(text.length / 2)),
+      exchange.headers,
+    )
   }
   const first = reply.events[0] ?? ''
-  const broken = 'data: {"id":"broken","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"\n\n'
-  await sendInPieces(exchange, reply, [Buffer.from(first), Buffer.from(broken), Buffer.from('data: [DONE]\n\n')], exchange.chunkDelayMs)
+  const broken =
+    'data: {"id":"broken","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"\n\n'
+  await sendInPieces(
+    exchange,
+    reply,
+    [Buffer.from(first), Buffer.from(broken), Buffer.from('data: [DONE]\n\n')],
+    exchange.chunkDelayMs,
+  )
 }
 
 /** Runs `script` (or none) for a route whose normal answer is `reply`. Resolves when done. */
-export async function runScript(exchange: Exchange, script: ScriptedReply | undefined, reply: NormalReply): Promise<void> {
+export async function runScript(
+  exchange: Exchange,
+  script: ScriptedReply | undefined,
+  reply: NormalReply,
+): Promise<void> {
   if (script === undefined) return deliver(exchange, reply)
   switch (script.kind) {
     case 'reply':
@@ -89,7 +120,13 @@ export async function runScript(exchange: Exchange, script: ScriptedReply | unde
       return sendBytes(exchange.response, script.status, contentType, text, { ...exchange.headers, ...script.headers })
     }
     case 'html-error':
-      return sendBytes(exchange.response, script.status ?? 502, 'text/html', script.html ?? DEFAULT_HTML, exchange.headers)
+      return sendBytes(
+        exchange.response,
+        script.status ?? 502,
+        'text/html',
+        script.html ?? DEFAULT_HTML,
+        exchange.headers,
+      )
     case 'sse-raw': {
       const bytes = typeof script.data === 'string' ? Buffer.from(script.data, 'utf8') : script.data
       startEventStream(exchange.response, exchange.headers)
@@ -98,8 +135,13 @@ export async function runScript(exchange: Exchange, script: ScriptedReply | unde
       return
     }
     case 'split': {
-      const chunkBytes = script.splitAt === undefined ? script.chunkBytes ?? 1 : undefined
-      return sendInPieces(exchange, reply, cutBytes(fullBytes(reply), script.splitAt, chunkBytes), script.delayMs ?? exchange.chunkDelayMs)
+      const chunkBytes = script.splitAt === undefined ? (script.chunkBytes ?? 1) : undefined
+      return sendInPieces(
+        exchange,
+        reply,
+        cutBytes(fullBytes(reply), script.splitAt, chunkBytes),
+        script.delayMs ?? exchange.chunkDelayMs,
+      )
     }
     case 'drop-after-chunks':
       return dropAfter(exchange, reply, script.chunks)

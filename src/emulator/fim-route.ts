@@ -18,9 +18,21 @@ import { validateFimRequest, type WireFimRequest } from './validate-fim-request.
 import type { WireChatRequest } from './wire-request.js'
 
 const FALLBACK_ROW: ModelRow = {
-  label: 'Emulator fallback', chat: true, streaming: true, jsonMode: false, jsonSchema: false, images: false,
-  documents: false, audio: false, tools: false, n: false, reasoning: false, prediction: false, prefix: false,
-  fim: true, contextLength: 131_072,
+  label: 'Emulator fallback',
+  chat: true,
+  streaming: true,
+  jsonMode: false,
+  jsonSchema: false,
+  images: false,
+  documents: false,
+  audio: false,
+  tools: false,
+  n: false,
+  reasoning: false,
+  prediction: false,
+  prefix: false,
+  fim: true,
+  contextLength: 131_072,
 }
 
 function asChatRequest(request: WireFimRequest): WireChatRequest {
@@ -33,12 +45,22 @@ function asChatRequest(request: WireFimRequest): WireChatRequest {
   return request.stream === true ? { ...chat, stream: true } : chat
 }
 
-function buildReply(state: EmulatorState, request: WireFimRequest, row: ModelRow, rawBody: string, script: ScriptedReply | undefined): NormalReply {
+function buildReply(
+  state: EmulatorState,
+  request: WireFimRequest,
+  row: ModelRow,
+  rawBody: string,
+  script: ScriptedReply | undefined,
+): NormalReply {
   const { settings } = state
   const requestKey = hexId('fim', rawBody)
   let answer = composeAnswer(asChatRequest(request), row, requestKey, 0)
   if (script?.kind === 'reply') answer = applyReplyOverride(answer, script, requestKey)
-  const meta = { id: hexId('fim', rawBody, String(state.sequence++)), created: Math.floor(settings.now() / 1000), model: request.model }
+  const meta = {
+    id: hexId('fim', rawBody, String(state.sequence++)),
+    created: Math.floor(settings.now() / 1000),
+    model: request.model,
+  }
   const shape = { chunkSize: settings.chunkSize, padding: settings.padding, incrementalToolCalls: false }
   const stream = request.stream === true
   if (script?.kind === 'stream-error') return streamErrorReply(meta, answer, stream, shape, script.afterChunks ?? 2)
@@ -46,19 +68,35 @@ function buildReply(state: EmulatorState, request: WireFimRequest, row: ModelRow
 }
 
 /** Handles one FIM request whose body has been read. Resolves with the status sent (0 = none). */
-export async function handleFim(state: EmulatorState, exchange: Exchange, parsed: ParsedBody, rawBody: string, script: ScriptedReply | undefined): Promise<number> {
+export async function handleFim(
+  state: EmulatorState,
+  exchange: Exchange,
+  parsed: ParsedBody,
+  rawBody: string,
+  script: ScriptedReply | undefined,
+): Promise<number> {
   const { settings } = state
   if (!parsed.ok && script?.skipValidation !== true) {
     sendJson(exchange.response, 422, validationErrorBody([parsed.issue]), exchange.headers)
     return 422
   }
   const body = parsed.ok ? parsed.value : undefined
-  const verdict = validateFimRequest(body, { models: settings.models, embeddingModels: settings.embeddingModels, now: settings.now() })
+  const verdict = validateFimRequest(body, {
+    models: settings.models,
+    embeddingModels: settings.embeddingModels,
+    now: settings.now(),
+  })
   if (!verdict.ok && script?.skipValidation !== true) {
     sendJson(exchange.response, verdict.status, verdict.body, exchange.headers)
     return verdict.status
   }
-  const request: WireFimRequest = verdict.ok ? (body as WireFimRequest) : { model: 'unknown', prompt: '', stream: (body as { stream?: unknown } | undefined)?.stream === true }
-  await runScript(exchange, script, buildReply(state, request, verdict.ok ? verdict.row : FALLBACK_ROW, rawBody, script))
+  const request: WireFimRequest = verdict.ok
+    ? (body as WireFimRequest)
+    : { model: 'unknown', prompt: '', stream: (body as { stream?: unknown } | undefined)?.stream === true }
+  await runScript(
+    exchange,
+    script,
+    buildReply(state, request, verdict.ok ? verdict.row : FALLBACK_ROW, rawBody, script),
+  )
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }

@@ -43,14 +43,26 @@ function record(state: EmulatorState, request: IncomingMessage, bytes: Buffer, p
   return entry
 }
 
-async function answerModels(state: EmulatorState, exchange: Exchange, route: RouteMatch, entry: RecordedRequest): Promise<number> {
+async function answerModels(
+  state: EmulatorState,
+  exchange: Exchange,
+  route: RouteMatch,
+  entry: RecordedRequest,
+): Promise<number> {
   const now = state.settings.now()
   const script = takeScript(state, 'models', entry)
   if (route.kind === 'model') {
-    const card = modelCards(state.settings.models, now, state.settings.embeddingModels).find((candidate) => candidate['id'] === route.id)
+    const card = modelCards(state.settings.models, now, state.settings.embeddingModels).find(
+      (candidate) => candidate['id'] === route.id,
+    )
     if (card === undefined && script === undefined) return send(exchange, 404, invalidModelBody(route.id))
     await runScript(exchange, script, jsonReply(card ?? invalidModelBody(route.id)))
-  } else await runScript(exchange, script, jsonReply(modelListBody(state.settings.models, now, state.settings.embeddingModels)))
+  } else
+    await runScript(
+      exchange,
+      script,
+      jsonReply(modelListBody(state.settings.models, now, state.settings.embeddingModels)),
+    )
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }
 
@@ -59,21 +71,35 @@ function send(exchange: Exchange, status: number, body: unknown): number {
   return status
 }
 
-async function dispatch(state: EmulatorState, exchange: Exchange, request: IncomingMessage, requestId: string): Promise<number> {
+async function dispatch(
+  state: EmulatorState,
+  exchange: Exchange,
+  request: IncomingMessage,
+  requestId: string,
+): Promise<number> {
   const route = routeRequest(request.method ?? 'GET', request.url ?? '/')
   if (route.kind === 'preflight') {
     exchange.response.writeHead(204, { ...exchange.headers, 'content-length': '0' }).end()
     return 204
   }
   const body = await readBody(request, state.settings.maxBodyBytes)
-  if (!body.ok) return body.reason === 'too-large' ? send(exchange, 413, plainErrorBody('Request body is too large')) : 0
+  if (!body.ok)
+    return body.reason === 'too-large' ? send(exchange, 413, plainErrorBody('Request body is too large')) : 0
   const parsed = parseJsonBody(body.bytes, request.headers['content-type'])
   const entry = record(state, request, body.bytes, parsed)
   entry.status = await answerRoute(state, exchange, request, route, requestId, entry, parsed)
   return entry.status
 }
 
-async function answerRoute(state: EmulatorState, exchange: Exchange, request: IncomingMessage, route: RouteMatch, requestId: string, entry: RecordedRequest, parsed: ParsedBody): Promise<number> {
+async function answerRoute(
+  state: EmulatorState,
+  exchange: Exchange,
+  request: IncomingMessage,
+  route: RouteMatch,
+  requestId: string,
+  entry: RecordedRequest,
+  parsed: ParsedBody,
+): Promise<number> {
   switch (route.kind) {
     case 'not-found':
       return send(exchange, 404, plainErrorBody('Not Found'))
@@ -86,10 +112,13 @@ async function answerRoute(state: EmulatorState, exchange: Exchange, request: In
     case 'fim':
     case 'models':
     case 'model':
-      if (!isAuthorized(request, state.settings.apiKey)) return send(exchange, 401, unauthorizedBody(requestId.replaceAll('-', '')))
+      if (!isAuthorized(request, state.settings.apiKey))
+        return send(exchange, 401, unauthorizedBody(requestId.replaceAll('-', '')))
       if (route.kind === 'models' || route.kind === 'model') return answerModels(state, exchange, route, entry)
-      if (route.kind === 'embeddings') return handleEmbeddings(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'embeddings', entry))
-      if (route.kind === 'fim') return handleFim(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'fim', entry))
+      if (route.kind === 'embeddings')
+        return handleEmbeddings(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'embeddings', entry))
+      if (route.kind === 'fim')
+        return handleFim(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'fim', entry))
       return handleChat(state, exchange, parsed, entry.rawBody ?? '', takeScript(state, 'chat', entry))
     default: {
       const unknown: never = route
@@ -99,7 +128,9 @@ async function answerRoute(state: EmulatorState, exchange: Exchange, request: In
 }
 
 /** The `node:http` request listener of an emulator. */
-export function createRequestListener(state: EmulatorState): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRequestListener(
+  state: EmulatorState,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const requestId = randomUUID()
     // A client that leaves mid-write must not crash the emulator.
@@ -112,7 +143,8 @@ export function createRequestListener(state: EmulatorState): (request: IncomingM
     }
     dispatch(state, exchange, request, requestId).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
-      if (!response.headersSent) sendJson(response, 500, plainErrorBody(`Emulator error: ${message}`, 'internal_server_error'), exchange.headers)
+      if (!response.headersSent)
+        sendJson(response, 500, plainErrorBody(`Emulator error: ${message}`, 'internal_server_error'), exchange.headers)
       else response.destroy()
     })
   }

@@ -30,13 +30,24 @@ export function isGone(response: ServerResponse): boolean {
   return response.destroyed || response.writableEnded
 }
 
-export function sendBytes(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
+export function sendBytes(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): void {
   if (isGone(response) || response.headersSent) return
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
   response.writeHead(status, { 'content-type': contentType, 'content-length': String(bytes.length), ...headers })
   response.end(bytes)
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendBytes(response, status, 'application/json', JSON.stringify(body), headers)
 }

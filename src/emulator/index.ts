@@ -4,8 +4,14 @@
  */
 export { startMistralEmulator, DEFAULT_EMULATOR_API_KEY } from './server.js'
 export type {
-  MistralEmulator, MistralEmulatorOptions, RecordedRequest, ScriptedReply, ScriptedReplyBase,
-  ScriptedRequest, ScriptedToolCall, ScriptHandler,
+  MistralEmulator,
+  MistralEmulatorOptions,
+  RecordedRequest,
+  ScriptedReply,
+  ScriptedReplyBase,
+  ScriptedRequest,
+  ScriptedToolCall,
+  ScriptHandler,
 } from './emulator-types.js'
 export type { FinishReason } from './answer-types.js'
 export { validateChatCompletionRequest } from './validate-chat-request.js'
@@ -19,4 +25,12 @@ export { jsonSchemaInstance } from './json-schema-instance.js'
 export { checkJsonSchemaInstance } from './json-schema-check.js'
 export { DEFAULT_MODEL_TEMPERATURE } from './model-cards.js'
 export { runEmulatorCli } from './cli-main.js'
-export { startOpenAIEmulator, GROQ_QUIRKS, validateOpenAIChatRequest, OPENAI_CHAT_PARAMS, type OpenAIEmulator, type OpenAIEmulatorOptions, type OpenAIEmulatorQuirks } from './openai/index.js'
+export {
+  startOpenAIEmulator,
+  GROQ_QUIRKS,
+  validateOpenAIChatRequest,
+  OPENAI_CHAT_PARAMS,
+  type OpenAIEmulator,
+  type OpenAIEmulatorOptions,
+  type OpenAIEmulatorQuirks,
+} from './openai/index.js'

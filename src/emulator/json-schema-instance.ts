@@ -18,7 +18,8 @@ function resolveRef(schema: Schema, root: Schema): Schema {
   const ref = schema['$ref']
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema
   let node: unknown = root
-  for (const segment of ref.slice(2).split('/')) node = asSchema(node)[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
+  for (const segment of ref.slice(2).split('/'))
+    node = asSchema(node)[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
   return asSchema(node)
 }
 
@@ -36,7 +37,8 @@ function normalise(schema: Schema, root: Schema): Schema {
 function primaryType(schema: Schema): string | undefined {
   const type = schema['type']
   if (typeof type === 'string') return type
-  if (Array.isArray(type)) return type.find((entry): entry is string => typeof entry === 'string' && entry !== 'null') ?? 'null'
+  if (Array.isArray(type))
+    return type.find((entry): entry is string => typeof entry === 'string' && entry !== 'null') ?? 'null'
   if (schema['properties'] !== undefined) return 'object'
   if (schema['items'] !== undefined) return 'array'
   return undefined
@@ -84,14 +86,22 @@ function instanceAt(raw: Schema, root: Schema, depth: number, hint: string): unk
   if (Array.isArray(schema['enum']) && schema['enum'].length > 0) return schema['enum'][0]
   const type = primaryType(schema)
   switch (type) {
-    case 'object': return objectFor(schema, root, depth)
-    case 'array': return arrayFor(schema, root, depth, hint)
-    case 'string': return stringFor(schema, hint)
-    case 'integer': return numberFor(schema, true)
-    case 'number': return numberFor(schema, false)
-    case 'boolean': return true
-    case 'null': return null
-    default: return depth >= MAX_DEPTH ? null : stringFor(schema, hint)
+    case 'object':
+      return objectFor(schema, root, depth)
+    case 'array':
+      return arrayFor(schema, root, depth, hint)
+    case 'string':
+      return stringFor(schema, hint)
+    case 'integer':
+      return numberFor(schema, true)
+    case 'number':
+      return numberFor(schema, false)
+    case 'boolean':
+      return true
+    case 'null':
+      return null
+    default:
+      return depth >= MAX_DEPTH ? null : stringFor(schema, hint)
   }
 }
 

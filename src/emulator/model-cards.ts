@@ -50,7 +50,12 @@ function card(id: string, row: ModelRow, aliases: string[], created: number): Re
 }
 
 /** An embedding model's card: every capability false (Mistral's capability flags have none for embeddings). */
-function embeddingCard(id: string, row: EmbeddingModelRow, aliases: string[], created: number): Record<string, unknown> {
+function embeddingCard(
+  id: string,
+  row: EmbeddingModelRow,
+  aliases: string[],
+  created: number,
+): Record<string, unknown> {
   const none = Object.fromEntries(Object.keys(capabilities(NO_FEATURES)).map((key) => [key, false]))
   return {
     id,
@@ -70,13 +75,32 @@ function embeddingCard(id: string, row: EmbeddingModelRow, aliases: string[], cr
 }
 
 const NO_FEATURES: ModelRow = {
-  label: '', chat: false, streaming: false, jsonMode: false, jsonSchema: false, images: false, documents: false, audio: false,
-  tools: false, n: false, reasoning: false, prediction: false, prefix: false, fim: false, contextLength: 0,
+  label: '',
+  chat: false,
+  streaming: false,
+  jsonMode: false,
+  jsonSchema: false,
+  images: false,
+  documents: false,
+  audio: false,
+  tools: false,
+  n: false,
+  reasoning: false,
+  prediction: false,
+  prefix: false,
+  fim: false,
+  contextLength: 0,
 }
 
-function aliasesOf<Row extends { readonly aliasOf?: string }>(served: readonly (readonly [string, Row])[], id: string, row: Row): string[] {
+function aliasesOf<Row extends { readonly aliasOf?: string }>(
+  served: readonly (readonly [string, Row])[],
+  id: string,
+  row: Row,
+): string[] {
   const group = row.aliasOf ?? id
-  return served.filter(([otherId, other]) => otherId !== id && (other.aliasOf ?? otherId) === group).map(([otherId]) => otherId)
+  return served
+    .filter(([otherId, other]) => otherId !== id && (other.aliasOf ?? otherId) === group)
+    .map(([otherId]) => otherId)
 }
 
 /** Cards for every id not retired at `now` (chat models, then embedding models). `created` is `now` in Unix seconds. */

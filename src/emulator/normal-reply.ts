@@ -16,13 +16,24 @@ export function jsonReply(json: unknown): NormalReply {
   return { json, events: undefined, totalTokens: 0 }
 }
 
-export function chatReply(meta: CompletionMeta, answer: ComposedAnswer, stream: boolean, shape: StreamShape): NormalReply {
+export function chatReply(
+  meta: CompletionMeta,
+  answer: ComposedAnswer,
+  stream: boolean,
+  shape: StreamShape,
+): NormalReply {
   const events = stream ? [...streamChunks(meta, answer, shape).map(sseEvent), SSE_DONE] : undefined
   return { json: chatCompletionBody(meta, answer), events, totalTokens: answer.usage.total_tokens }
 }
 
 /** A reply whose stream breaks off with `finish_reason: "error"` after `afterChunks` events. */
-export function streamErrorReply(meta: CompletionMeta, answer: ComposedAnswer, stream: boolean, shape: StreamShape, afterChunks: number): NormalReply {
+export function streamErrorReply(
+  meta: CompletionMeta,
+  answer: ComposedAnswer,
+  stream: boolean,
+  shape: StreamShape,
+  afterChunks: number,
+): NormalReply {
   const failed = { ...answer, choices: answer.choices.map((choice) => ({ ...choice, finishReason: 'error' as const })) }
   if (!stream) return chatReply(meta, failed, false, shape)
   const chunks = streamChunks(meta, answer, shape).slice(0, Math.max(0, afterChunks))
@@ -36,5 +47,9 @@ export function streamErrorReply(meta: CompletionMeta, answer: ComposedAnswer, s
     usage: answer.usage,
   }
   const events = [...chunks, errorChunk].map(sseEvent)
-  return { json: chatCompletionBody(meta, failed), events: [...events, SSE_DONE], totalTokens: answer.usage.total_tokens }
+  return {
+    json: chatCompletionBody(meta, failed),
+    events: [...events, SSE_DONE],
+    totalTokens: answer.usage.total_tokens,
+  }
 }

@@ -9,8 +9,7 @@ import { issue, type ValidationIssue } from './pydantic-issues.js'
 export const MAX_JSON_DEPTH = 512
 
 export type ParsedBody =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly issue: ValidationIssue }
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: ValidationIssue }
 
 function jsonInvalid(position: number, error: string): ParsedBody {
   return { ok: false, issue: issue('json_invalid', ['body', position], 'JSON decode error', {}, { error }) }

@@ -1,7 +1,8 @@
 /** Reads a request body up to a byte limit. */
 import type { IncomingMessage } from 'node:http'
 
-export type BodyResult = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: 'too-large' | 'aborted' }
+export type BodyResult =
+  { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: 'too-large' | 'aborted' }
 
 /** Resolves with the body, or `too-large` as soon as it exceeds `limit` bytes (the rest is drained, not kept). */
 export function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
@@ -17,7 +18,9 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
         parts.length = 0
       } else parts.push(part)
     })
-    request.on('end', () => { if (!tooLarge) resolve({ ok: true, bytes: Buffer.concat(parts) }) })
+    request.on('end', () => {
+      if (!tooLarge) resolve({ ok: true, bytes: Buffer.concat(parts) })
+    })
     request.on('error', () => resolve({ ok: false, reason: 'aborted' }))
     request.on('aborted', () => resolve({ ok: false, reason: 'aborted' }))
   })

@@ -21,9 +21,14 @@ export function messageContent(choice: ComposedChoice): string | unknown[] {
 }
 
 function wireChoice(choice: ComposedChoice): Record<string, unknown> {
-  const toolCalls = choice.toolCalls.length === 0
-    ? null
-    : choice.toolCalls.map((call, index) => ({ id: call.id, function: { name: call.name, arguments: call.arguments }, index }))
+  const toolCalls =
+    choice.toolCalls.length === 0
+      ? null
+      : choice.toolCalls.map((call, index) => ({
+          id: call.id,
+          function: { name: call.name, arguments: call.arguments },
+          index,
+        }))
   return {
     index: choice.index,
     message: { role: 'assistant', content: messageContent(choice), tool_calls: toolCalls },

@@ -4,18 +4,35 @@
  */
 import type { IssueSink } from './pydantic-issues.js'
 import {
-  array, boolean, dict, integer, literal, nullable, number, object, optional, required, string,
-  tagged, union, uuid, type Check,
+  array,
+  boolean,
+  dict,
+  integer,
+  literal,
+  nullable,
+  number,
+  object,
+  optional,
+  required,
+  string,
+  tagged,
+  union,
+  uuid,
+  type Check,
 } from './schema-checks.js'
 
 const textChunk = object({ type: optional(literal(['text'])), text: required(string) })
 
 const referenceChunk = object({
   type: optional(literal(['reference'])),
-  reference_ids: required(array(union([
-    { kind: 'number', label: 'int', check: integer() },
-    { kind: 'string', label: 'str', check: string },
-  ]))),
+  reference_ids: required(
+    array(
+      union([
+        { kind: 'number', label: 'int', check: integer() },
+        { kind: 'string', label: 'str', check: string },
+      ]),
+    ),
+  ),
 })
 
 const toolReferenceChunk = object({
@@ -29,7 +46,9 @@ const toolReferenceChunk = object({
 
 const thinkChunk = object({
   type: optional(literal(['thinking'])),
-  thinking: required(array(tagged('type', { text: textChunk, tool_reference: toolReferenceChunk, reference: referenceChunk }))),
+  thinking: required(
+    array(tagged('type', { text: textChunk, tool_reference: toolReferenceChunk, reference: referenceChunk })),
+  ),
   signature: optional(nullable(string)),
   closed: optional(boolean),
 })
@@ -41,10 +60,12 @@ export const contentChunk = tagged('type', {
   text: textChunk,
   image_url: object({
     type: optional(literal(['image_url'])),
-    image_url: required(union([
-      { kind: 'string', label: 'str', check: string },
-      { kind: 'object', label: 'ImageURL', check: imageUrl },
-    ])),
+    image_url: required(
+      union([
+        { kind: 'string', label: 'str', check: string },
+        { kind: 'object', label: 'ImageURL', check: imageUrl },
+      ]),
+    ),
   }),
   document_url: object({
     type: optional(literal(['document_url'])),
@@ -65,18 +86,25 @@ function contentUnion(chunk: Check, listLabel: string): Check {
 }
 
 const anyContent = contentUnion(contentChunk, 'list[ContentChunk]')
-const systemContent = contentUnion(tagged('type', { text: textChunk, thinking: thinkChunk }), 'list[SystemMessageContentChunks]')
+const systemContent = contentUnion(
+  tagged('type', { text: textChunk, thinking: thinkChunk }),
+  'list[SystemMessageContentChunks]',
+)
 
 const toolCall = object({
   id: optional(string),
   type: optional(literal(['function'])),
-  function: required(object({
-    name: required(string),
-    arguments: required(union([
-      { kind: 'object', label: 'dict[str,any]', check: dict },
-      { kind: 'string', label: 'str', check: string },
-    ])),
-  })),
+  function: required(
+    object({
+      name: required(string),
+      arguments: required(
+        union([
+          { kind: 'object', label: 'dict[str,any]', check: dict },
+          { kind: 'string', label: 'str', check: string },
+        ]),
+      ),
+    }),
+  ),
   index: optional(integer()),
 })
 
@@ -98,11 +126,13 @@ export const message = tagged('role', {
   }),
 })
 
-const toolConfiguration = nullable(object({
-  include: optional(nullable(array(string))),
-  exclude: optional(nullable(array(string))),
-  requires_confirmation: optional(nullable(array(string))),
-}))
+const toolConfiguration = nullable(
+  object({
+    include: optional(nullable(array(string))),
+    exclude: optional(nullable(array(string))),
+    requires_confirmation: optional(nullable(array(string))),
+  }),
+)
 
 function builtInTool(name: string): Check {
   return object({ type: required(literal([name])), tool_configuration: optional(toolConfiguration) })
@@ -110,12 +140,14 @@ function builtInTool(name: string): Check {
 
 const functionTool = object({
   type: optional(literal(['function'])),
-  function: required(object({
-    name: required(string),
-    description: optional(string),
-    strict: optional(boolean),
-    parameters: required(dict),
-  })),
+  function: required(
+    object({
+      name: required(string),
+      description: optional(string),
+      strict: optional(boolean),
+      parameters: required(dict),
+    }),
+  ),
 })
 
 /**
@@ -153,12 +185,16 @@ const toolChoice = union([
 
 const responseFormat = object({
   type: optional(literal(['text', 'json_object', 'json_schema'])),
-  json_schema: optional(nullable(object({
-    name: required(string),
-    description: optional(nullable(string)),
-    schema: required(dict),
-    strict: optional(boolean),
-  }))),
+  json_schema: optional(
+    nullable(
+      object({
+        name: required(string),
+        description: optional(nullable(string)),
+        schema: required(dict),
+        strict: optional(boolean),
+      }),
+    ),
+  ),
 })
 
 const guardrail = object({

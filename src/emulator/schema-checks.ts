@@ -20,10 +20,14 @@ export function kindOf(value: unknown): JsonKind {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   switch (typeof value) {
-    case 'string': return 'string'
-    case 'number': return 'number'
-    case 'boolean': return 'boolean'
-    default: return 'object'
+    case 'string':
+      return 'string'
+    case 'number':
+      return 'number'
+    case 'boolean':
+      return 'boolean'
+    default:
+      return 'object'
   }
 }
 
@@ -80,10 +84,16 @@ function checkBounds(value: number, bounds: Bounds, loc: readonly LocSegment[], 
     sink.push(issue('greater_than', loc, `Input should be greater than ${bounds.gt}`, value, { gt: bounds.gt }))
   }
   if (bounds.ge !== undefined && !(value >= bounds.ge)) {
-    sink.push(issue('greater_than_equal', loc, `Input should be greater than or equal to ${bounds.ge}`, value, { ge: bounds.ge }))
+    sink.push(
+      issue('greater_than_equal', loc, `Input should be greater than or equal to ${bounds.ge}`, value, {
+        ge: bounds.ge,
+      }),
+    )
   }
   if (bounds.le !== undefined && !(value <= bounds.le)) {
-    sink.push(issue('less_than_equal', loc, `Input should be less than or equal to ${bounds.le}`, value, { le: bounds.le }))
+    sink.push(
+      issue('less_than_equal', loc, `Input should be less than or equal to ${bounds.le}`, value, { le: bounds.le }),
+    )
   }
 }
 
@@ -122,7 +132,9 @@ export function array(item: Check, minItems = 0): Check {
     if (!Array.isArray(value)) return void sink.push(plainIssue('list_type', loc, value))
     if (value.length < minItems) {
       const msg = `List should have at least ${minItems} item${minItems === 1 ? '' : 's'} after validation, not ${value.length}`
-      sink.push(issue('too_short', loc, msg, value, { field_type: 'List', min_length: minItems, actual_length: value.length }))
+      sink.push(
+        issue('too_short', loc, msg, value, { field_type: 'List', min_length: minItems, actual_length: value.length }),
+      )
     }
     value.forEach((element, index) => item(element, [...loc, index], sink))
   }
@@ -155,7 +167,9 @@ export function union(branches: readonly UnionBranch[]): Check {
  */
 export function tagged(key: string, members: Readonly<Record<string, Check>>, defaultTag?: string): Check {
   // Pydantic lists expected tags comma-separated, without the "or" of literal errors.
-  const expectedTags = Object.keys(members).map((tag) => `'${tag}'`).join(', ')
+  const expectedTags = Object.keys(members)
+    .map((tag) => `'${tag}'`)
+    .join(', ')
   return (value, loc, sink) => {
     if (!isPlainObject(value)) return void sink.push(plainIssue('model_attributes_type', loc, value))
     const raw = Object.hasOwn(value, key) ? value[key] : defaultTag
@@ -167,7 +181,9 @@ export function tagged(key: string, members: Readonly<Record<string, Check>>, de
     if (member === undefined) {
       const tag = typeof raw === 'string' ? raw : JSON.stringify(raw)
       const msg = `Input tag '${tag}' found using '${key}' does not match any of the expected tags: ${expectedTags}`
-      return void sink.push(issue('union_tag_invalid', loc, msg, value, { discriminator: `'${key}'`, tag, expected_tags: expectedTags }))
+      return void sink.push(
+        issue('union_tag_invalid', loc, msg, value, { discriminator: `'${key}'`, tag, expected_tags: expectedTags }),
+      )
     }
     member(value, [...loc, raw as string], sink)
   }

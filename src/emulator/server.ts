@@ -3,7 +3,13 @@ import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { mistralEmbeddingModels } from '../providers/mistral/embedding-models.js'
 import { mistralModels } from '../providers/mistral/models.js'
-import type { MistralEmulator, MistralEmulatorOptions, RecordedRequest, ScriptedReply, ScriptHandler } from './emulator-types.js'
+import type {
+  MistralEmulator,
+  MistralEmulatorOptions,
+  RecordedRequest,
+  ScriptedReply,
+  ScriptHandler,
+} from './emulator-types.js'
 import type { EmulatorSettings, EmulatorState } from './emulator-state.js'
 import { createRequestListener } from './handle-request.js'
 
@@ -45,8 +51,18 @@ export function trackSockets(server: Server, clientErrorBody?: string): Set<Sock
   // Malformed HTTP: answer 400 with a JSON body instead of dropping the socket silently.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) {
-      const body = clientErrorBody ?? JSON.stringify({ object: 'error', message: 'Bad Request', type: 'invalid_request_error', param: null, code: null })
-      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`)
+      const body =
+        clientErrorBody ??
+        JSON.stringify({
+          object: 'error',
+          message: 'Bad Request',
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        })
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      )
     } else socket.destroy()
   })
   return sockets
@@ -55,10 +71,13 @@ export function trackSockets(server: Server, clientErrorBody?: string): Set<Sock
 /** Stops listening, destroys every socket and resolves once all of them have closed. */
 export async function closeServer(server: Server, sockets: Set<Socket>): Promise<void> {
   const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
-  const released = [...sockets].map((socket) => new Promise<void>((resolve) => {
-    socket.once('close', () => resolve())
-    socket.destroy()
-  }))
+  const released = [...sockets].map(
+    (socket) =>
+      new Promise<void>((resolve) => {
+        socket.once('close', () => resolve())
+        socket.destroy()
+      }),
+  )
   await Promise.all([stopped, ...released])
   sockets.clear()
 }
@@ -69,7 +88,14 @@ export function hostForUrl(address: AddressInfo): string {
 
 /** Starts an emulator and resolves once it is listening. */
 export async function startMistralEmulator(options: MistralEmulatorOptions = {}): Promise<MistralEmulator> {
-  const state: EmulatorState = { settings: resolveSettings(options), log: [], queue: [], handler: undefined, promptCache: new Map(), sequence: 0 }
+  const state: EmulatorState = {
+    settings: resolveSettings(options),
+    log: [],
+    queue: [],
+    handler: undefined,
+    promptCache: new Map(),
+    sequence: 0,
+  }
   return serveEmulator(state, createRequestListener(state), options)
 }
 
@@ -107,7 +133,9 @@ export async function serveEmulator(
       state.promptCache.clear()
     },
     enqueue: (...replies) => void state.queue.push(...replies),
-    setHandler: (handler) => { state.handler = handler },
+    setHandler: (handler) => {
+      state.handler = handler
+    },
     openConnections: () => sockets.size,
     close: () => {
       closing ??= closeServer(server, sockets)

@@ -11,10 +11,18 @@ export function startEventStream(response: ServerResponse, headers: Record<strin
 }
 
 /** Cuts `bytes` at the given offsets (sorted, deduplicated, clamped) or every `chunkBytes` bytes. */
-export function cutBytes(bytes: Uint8Array, splitAt: readonly number[] | undefined, chunkBytes: number | undefined): Uint8Array[] {
-  const cuts = splitAt !== undefined
-    ? [...new Set(splitAt.filter((at) => at > 0 && at < bytes.length))].sort((a, b) => a - b)
-    : Array.from({ length: Math.ceil(bytes.length / Math.max(1, chunkBytes ?? bytes.length)) - 1 }, (_, index) => (index + 1) * Math.max(1, chunkBytes ?? bytes.length))
+export function cutBytes(
+  bytes: Uint8Array,
+  splitAt: readonly number[] | undefined,
+  chunkBytes: number | undefined,
+): Uint8Array[] {
+  const cuts =
+    splitAt !== undefined
+      ? [...new Set(splitAt.filter((at) => at > 0 && at < bytes.length))].sort((a, b) => a - b)
+      : Array.from(
+          { length: Math.ceil(bytes.length / Math.max(1, chunkBytes ?? bytes.length)) - 1 },
+          (_, index) => (index + 1) * Math.max(1, chunkBytes ?? bytes.length),
+        )
   const pieces: Uint8Array[] = []
   let start = 0
   for (const cut of [...cuts, bytes.length]) {
@@ -25,7 +33,11 @@ export function cutBytes(bytes: Uint8Array, splitAt: readonly number[] | undefin
 }
 
 /** Writes each piece, waiting `delayMs` between them; resolves `false` if the client went away. */
-export async function writePieces(response: ServerResponse, pieces: readonly (string | Uint8Array)[], delayMs: number): Promise<boolean> {
+export async function writePieces(
+  response: ServerResponse,
+  pieces: readonly (string | Uint8Array)[],
+  delayMs: number,
+): Promise<boolean> {
   for (let index = 0; index < pieces.length; index++) {
     if (isGone(response)) return false
     if (index > 0 && delayMs > 0) await sleep(delayMs)

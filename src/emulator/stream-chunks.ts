@@ -44,7 +44,10 @@ function thinking(text: string, closed?: boolean): Record<string, unknown> {
   return chunk
 }
 
-function reasoningDeltas(choice: ComposedChoice, shape: StreamShape): { deltas: Record<string, unknown>[]; textPieces: string[] } {
+function reasoningDeltas(
+  choice: ComposedChoice,
+  shape: StreamShape,
+): { deltas: Record<string, unknown>[]; textPieces: string[] } {
   const textPieces = splitText(choice.text, shape.chunkSize)
   if (choice.reasoning === undefined) return { deltas: [], textPieces }
   const thoughts = splitText(choice.reasoning, shape.chunkSize)
@@ -58,21 +61,34 @@ function reasoningDeltas(choice: ComposedChoice, shape: StreamShape): { deltas: 
 function incrementalCallDeltas(choice: ComposedChoice, shape: StreamShape): Record<string, unknown>[] {
   return choice.toolCalls.flatMap((call, index) => [
     { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
-    ...splitText(call.arguments, shape.chunkSize).map((piece) => ({ tool_calls: [{ index, function: { name: '', arguments: piece } }] })),
+    ...splitText(call.arguments, shape.chunkSize).map((piece) => ({
+      tool_calls: [{ index, function: { name: '', arguments: piece } }],
+    })),
   ])
 }
 
 function choiceEvents(choice: ComposedChoice, shape: StreamShape): ChoiceEvent[] {
   const { deltas, textPieces } = reasoningDeltas(choice, shape)
   const middle = [...deltas, ...textPieces.map((piece) => ({ content: piece }))]
-  const events: ChoiceEvent[] = [{ role: 'assistant', content: '' }, ...middle].map((delta) => ({ index: choice.index, delta, finishReason: null }))
+  const events: ChoiceEvent[] = [{ role: 'assistant', content: '' }, ...middle].map((delta) => ({
+    index: choice.index,
+    delta,
+    finishReason: null,
+  }))
   const last = { index: choice.index, finishReason: choice.finishReason }
   if (choice.toolCalls.length === 0) return [...events, { ...last, delta: { content: '' } }]
   if (shape.incrementalToolCalls) {
-    const pieces = incrementalCallDeltas(choice, shape).map((delta) => ({ index: choice.index, delta, finishReason: null }))
+    const pieces = incrementalCallDeltas(choice, shape).map((delta) => ({
+      index: choice.index,
+      delta,
+      finishReason: null,
+    }))
     return [...events, ...pieces, { ...last, delta: { content: '' } }]
   }
-  const calls = choice.toolCalls.map((call) => ({ id: call.id, function: { name: call.name, arguments: call.arguments } }))
+  const calls = choice.toolCalls.map((call) => ({
+    id: call.id,
+    function: { name: call.name, arguments: call.arguments },
+  }))
   return [...events, { ...last, delta: { tool_calls: calls } }]
 }
 
@@ -89,7 +105,11 @@ function interleave(lists: readonly ChoiceEvent[][]): ChoiceEvent[] {
 }
 
 /** Every chunk of the stream (without the `[DONE]` sentinel). */
-export function streamChunks(meta: CompletionMeta, answer: ComposedAnswer, shape: StreamShape): Record<string, unknown>[] {
+export function streamChunks(
+  meta: CompletionMeta,
+  answer: ComposedAnswer,
+  shape: StreamShape,
+): Record<string, unknown>[] {
   const events = interleave(answer.choices.map((choice) => choiceEvents(choice, shape)))
   return events.map((event, sequence) => {
     const chunk: Record<string, unknown> = {

@@ -24,8 +24,7 @@ export interface ChatValidationContext {
 }
 
 export type ChatValidationResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly status: number; readonly body: unknown }
+  { readonly ok: true } | { readonly ok: false; readonly status: number; readonly body: unknown }
 
 /**
  * Validates a parsed JSON body (`undefined` = no body) as Mistral's `POST /v1/chat/completions`
@@ -38,15 +37,27 @@ export function validateChatCompletionRequest(body: unknown, context: ChatValida
   const request = body as WireChatRequest
   const row = findServedModel(context.models, request.model, context.now)
   if (row === undefined) {
-    if (context.embeddingModels !== undefined && findServedModel(context.embeddingModels, request.model, context.now) !== undefined) {
+    if (
+      context.embeddingModels !== undefined &&
+      findServedModel(context.embeddingModels, request.model, context.now) !== undefined
+    ) {
       const failure = notAChatModel(request.model)
-      return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
+      return {
+        ok: false,
+        status: failure.status,
+        body: apiErrorBody(failure.status, failure.message, failure.type, failure.code),
+      }
     }
     return { ok: false, status: 404, body: invalidModelBody(request.model) }
   }
   const topP = checkTopP((body as { top_p?: unknown }).top_p)
   if (topP !== undefined) return { ok: false, ...topP }
-  const failure = checkToolCount(request.tools) ?? checkModelCapabilities(request, row) ?? checkMessageRules(request.messages)
+  const failure =
+    checkToolCount(request.tools) ?? checkModelCapabilities(request, row) ?? checkMessageRules(request.messages)
   if (failure === undefined) return { ok: true }
-  return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
+  return {
+    ok: false,
+    status: failure.status,
+    body: apiErrorBody(failure.status, failure.message, failure.type, failure.code),
+  }
 }

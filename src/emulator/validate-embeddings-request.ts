@@ -18,10 +18,12 @@ const DTYPES = ['float', 'int8', 'uint8', 'binary', 'ubinary'] as const
 
 const embeddingRequest = object({
   model: required(string),
-  input: required(union([
-    { kind: 'string', label: 'str', check: string },
-    { kind: 'array', label: 'list[str]', check: array(string) },
-  ])),
+  input: required(
+    union([
+      { kind: 'string', label: 'str', check: string },
+      { kind: 'array', label: 'list[str]', check: array(string) },
+    ]),
+  ),
   output_dimension: optional(nullable(integer({ gt: 0 }))),
   output_dtype: optional(literal(DTYPES)),
   encoding_format: optional(literal(['float', 'base64'])),
@@ -51,8 +53,10 @@ function semantic(request: WireEmbeddingRequest, row: EmbeddingModelRow): Semant
   if (inputs.length === 0) return invalidArgsError('Input list must not be empty.')
   const dimension = request.output_dimension
   if (dimension !== undefined && dimension !== null) {
-    if (row.maxDimensions === undefined) return invalidArgsError(`Model ${request.model} does not support output_dimension.`)
-    if (dimension > row.maxDimensions) return invalidArgsError(`output_dimension must be at most ${row.maxDimensions} for model ${request.model}.`)
+    if (row.maxDimensions === undefined)
+      return invalidArgsError(`Model ${request.model} does not support output_dimension.`)
+    if (dimension > row.maxDimensions)
+      return invalidArgsError(`output_dimension must be at most ${row.maxDimensions} for model ${request.model}.`)
   }
   const dtype = request.output_dtype ?? 'float'
   if (dtype !== 'float' && !row.outputDtypes.includes(dtype)) {
@@ -60,12 +64,17 @@ function semantic(request: WireEmbeddingRequest, row: EmbeddingModelRow): Semant
   }
   const tokens = inputs.reduce((sum, text) => sum + countTokens(text), 0)
   if (tokens > MAX_EMBEDDING_BATCH_TOKENS) {
-    return invalidArgsError(`Too many tokens in batch: ${tokens} > ${MAX_EMBEDDING_BATCH_TOKENS}. Split the input into smaller batches.`)
+    return invalidArgsError(
+      `Too many tokens in batch: ${tokens} > ${MAX_EMBEDDING_BATCH_TOKENS}. Split the input into smaller batches.`,
+    )
   }
   return undefined
 }
 
-export function validateEmbeddingRequest(body: unknown, context: EmbeddingValidationContext): EmbeddingValidationResult {
+export function validateEmbeddingRequest(
+  body: unknown,
+  context: EmbeddingValidationContext,
+): EmbeddingValidationResult {
   const issues: IssueSink = []
   if (body === undefined) issues.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null })
   else embeddingRequest(body, ['body'], issues)
@@ -77,9 +86,17 @@ export function validateEmbeddingRequest(body: unknown, context: EmbeddingValida
       return { ok: false, status: 404, body: invalidModelBody(request.model) }
     }
     const failure = invalidArgsError(`Model ${request.model} does not support embeddings.`)
-    return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
+    return {
+      ok: false,
+      status: failure.status,
+      body: apiErrorBody(failure.status, failure.message, failure.type, failure.code),
+    }
   }
   const failure = semantic(request, row)
   if (failure === undefined) return { ok: true, row }
-  return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
+  return {
+    ok: false,
+    status: failure.status,
+    body: apiErrorBody(failure.status, failure.message, failure.type, failure.code),
+  }
 }

@@ -6,7 +6,19 @@
 import type { EmbeddingModelRow, ModelRow } from '../capabilities.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'
 import type { IssueSink } from './pydantic-issues.js'
-import { array, boolean, dict, integer, nullable, number, object, optional, required, string, union } from './schema-checks.js'
+import {
+  array,
+  boolean,
+  dict,
+  integer,
+  nullable,
+  number,
+  object,
+  optional,
+  required,
+  string,
+  union,
+} from './schema-checks.js'
 import { invalidArgsError } from './semantic-error.js'
 import { findServedModel } from './validate-model-capabilities.js'
 import { checkTopP } from './validate-request-limits.js'
@@ -20,10 +32,14 @@ const fimRequest = object({
   max_tokens: optional(nullable(integer({ ge: 0 }))),
   min_tokens: optional(nullable(integer({ ge: 0 }))),
   stream: optional(boolean),
-  stop: optional(nullable(union([
-    { kind: 'string', label: 'str', check: string },
-    { kind: 'array', label: 'list[str]', check: array(string) },
-  ]))),
+  stop: optional(
+    nullable(
+      union([
+        { kind: 'string', label: 'str', check: string },
+        { kind: 'array', label: 'list[str]', check: array(string) },
+      ]),
+    ),
+  ),
   random_seed: optional(nullable(integer({ ge: 0 }))),
   metadata: optional(nullable(dict)),
   prompt_cache_key: optional(nullable(string)),
@@ -58,12 +74,17 @@ export function validateFimRequest(body: unknown, context: FimValidationContext)
   const request = body as WireFimRequest
   const row = findServedModel(context.models, request.model, context.now)
   const embedder = findServedModel(context.embeddingModels, request.model, context.now)
-  if (row === undefined && embedder === undefined) return { ok: false, status: 404, body: invalidModelBody(request.model) }
+  if (row === undefined && embedder === undefined)
+    return { ok: false, status: 404, body: invalidModelBody(request.model) }
   const topP = checkTopP((body as { top_p?: unknown }).top_p)
   if (topP !== undefined) return { ok: false, ...topP }
   if (row === undefined || !row.fim) {
     const failure = invalidArgsError(`Model ${request.model} does not support fill-in-the-middle completions.`)
-    return { ok: false, status: failure.status, body: apiErrorBody(failure.status, failure.message, failure.type, failure.code) }
+    return {
+      ok: false,
+      status: failure.status,
+      body: apiErrorBody(failure.status, failure.message, failure.type, failure.code),
+    }
   }
   return { ok: true, row }
 }

@@ -40,9 +40,18 @@ function checkToolCallIds(messages: readonly WireMessage[]): SemanticError | und
     }
     if (message.role === 'tool' && (message.tool_call_id === undefined || message.tool_call_id === null)) {
       // vercel/ai#2477; type and code assumed (those of the other tool-call id error).
-      return { status: 400, message: 'Tool call id has to be defined in serving mode.', type: 'invalid_function_call', code: '3280' }
+      return {
+        status: 400,
+        message: 'Tool call id has to be defined in serving mode.',
+        type: 'invalid_function_call',
+        code: '3280',
+      }
     }
-    if (message.role === 'tool' && typeof message.tool_call_id === 'string' && !TOOL_CALL_ID.test(message.tool_call_id)) {
+    if (
+      message.role === 'tool' &&
+      typeof message.tool_call_id === 'string' &&
+      !TOOL_CALL_ID.test(message.tool_call_id)
+    ) {
       return toolCallIdError(message.tool_call_id)
     }
   }
@@ -85,14 +94,18 @@ function checkLastRole(messages: readonly WireMessage[]): SemanticError | undefi
   }
   if (last.role === 'user' || last.role === 'tool') return undefined
   if (last.role === 'assistant' && last.prefix === true) return undefined
-  return messageOrderError(`Expected last role User or Tool (or Assistant with prefix True) for serving but got ${last.role}`)
+  return messageOrderError(
+    `Expected last role User or Tool (or Assistant with prefix True) for serving but got ${last.role}`,
+  )
 }
 
 /** The first §1.4 rule the messages break, or `undefined`. */
 export function checkMessageRules(messages: readonly WireMessage[]): SemanticError | undefined {
-  return checkAssistantsHaveContent(messages)
-    ?? checkToolCallIds(messages)
-    ?? checkRoleOrder(messages)
-    ?? checkCallsMatchResponses(messages)
-    ?? checkLastRole(messages)
+  return (
+    checkAssistantsHaveContent(messages) ??
+    checkToolCallIds(messages) ??
+    checkRoleOrder(messages) ??
+    checkCallsMatchResponses(messages) ??
+    checkLastRole(messages)
+  )
 }

@@ -7,7 +7,11 @@ import { invalidArgsError, type SemanticError } from './semantic-error.js'
 import { contentChunks, isFunctionTool, type WireChatRequest, type WireChunk } from './wire-request.js'
 
 /** Finds a model row that is served at `now`, or `undefined`. */
-export function findServedModel<Row extends Pick<ModelRow, 'retirement'>>(models: Readonly<Record<string, Row>>, id: string, now: number): Row | undefined {
+export function findServedModel<Row extends Pick<ModelRow, 'retirement'>>(
+  models: Readonly<Record<string, Row>>,
+  id: string,
+  now: number,
+): Row | undefined {
   const row = Object.hasOwn(models, id) ? models[id] : undefined
   return row === undefined || isRetired(row, now) ? undefined : row
 }
@@ -45,9 +49,11 @@ function checkOutputs(request: WireChatRequest, row: ModelRow): SemanticError | 
   if (n > MAX_CHOICES) return invalidArgsError(`n=${n} is too large. Must be at most ${MAX_CHOICES}`)
   if (n > 1 && !row.n) return unsupported(request.model, 'n > 1')
   if (request.prediction !== undefined && !row.prediction) return unsupported(request.model, 'predicted outputs')
-  if (request.prediction !== undefined && n > 1) return invalidArgsError('Predicted outputs are not supported with n > 1.')
+  if (request.prediction !== undefined && n > 1)
+    return invalidArgsError('Predicted outputs are not supported with n > 1.')
   const last = request.messages[request.messages.length - 1]
-  if (last?.role === 'assistant' && last.prefix === true && !row.prefix) return unsupported(request.model, 'assistant prefix')
+  if (last?.role === 'assistant' && last.prefix === true && !row.prefix)
+    return unsupported(request.model, 'assistant prefix')
   return undefined
 }
 
@@ -59,9 +65,12 @@ function checkReasoning(request: WireChatRequest, row: ModelRow): SemanticError 
   if (effort === undefined || effort === null) return undefined
   const allowed = row.reasoningEfforts
   if (allowed !== undefined && !allowed.includes(effort as never)) {
-    return invalidArgsError(`reasoning_effort='${effort}' is not supported for this model. Must be one of (${allowed.join(', ')})`)
+    return invalidArgsError(
+      `reasoning_effort='${effort}' is not supported for this model. Must be one of (${allowed.join(', ')})`,
+    )
   }
-  if (allowed === undefined && !row.reasoning) return invalidArgsError(`reasoning_effort='${effort}' is not supported for this model.`)
+  if (allowed === undefined && !row.reasoning)
+    return invalidArgsError(`reasoning_effort='${effort}' is not supported for this model.`)
   return undefined
 }
 

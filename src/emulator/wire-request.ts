@@ -3,13 +3,18 @@
  * are typed; everything else is known to be well formed but is not consulted.
  */
 
-export interface WireTextChunk { readonly type: 'text'; readonly text: string }
+export interface WireTextChunk {
+  readonly type: 'text'
+  readonly text: string
+}
 export interface WireThinkChunk {
   readonly type: 'thinking'
   readonly thinking: readonly { readonly type: string; readonly text?: string }[]
   readonly closed?: boolean
 }
-export interface WireOtherChunk { readonly type: 'image_url' | 'document_url' | 'input_audio' | 'file' | 'reference' }
+export interface WireOtherChunk {
+  readonly type: 'image_url' | 'document_url' | 'input_audio' | 'file' | 'reference'
+}
 export type WireChunk = WireTextChunk | WireThinkChunk | WireOtherChunk
 export type WireContent = string | readonly WireChunk[] | null | undefined
 
@@ -22,18 +27,26 @@ export type WireMessage =
   | { readonly role: 'system'; readonly content: WireContent }
   | { readonly role: 'user'; readonly content: WireContent }
   | {
-    readonly role: 'assistant'
-    readonly content?: WireContent
-    readonly tool_calls?: readonly WireToolCall[] | null
-    readonly prefix?: boolean
-  }
-  | { readonly role: 'tool'; readonly content: WireContent; readonly tool_call_id?: string | null; readonly name?: string | null }
+      readonly role: 'assistant'
+      readonly content?: WireContent
+      readonly tool_calls?: readonly WireToolCall[] | null
+      readonly prefix?: boolean
+    }
+  | {
+      readonly role: 'tool'
+      readonly content: WireContent
+      readonly tool_call_id?: string | null
+      readonly name?: string | null
+    }
 
 export interface WireFunctionTool {
   readonly type?: 'function'
   readonly function: { readonly name: string; readonly parameters: Readonly<Record<string, unknown>> }
 }
-export interface WireBuiltInTool { readonly type: 'web_search' | 'web_search_premium' | 'code_interpreter' | 'image_generation' | 'document_library' | 'connector' }
+export interface WireBuiltInTool {
+  readonly type:
+    'web_search' | 'web_search_premium' | 'code_interpreter' | 'image_generation' | 'document_library' | 'connector'
+}
 export type WireTool = WireFunctionTool | WireBuiltInTool
 
 export type WireToolChoice = 'auto' | 'none' | 'any' | 'required' | { readonly function: { readonly name: string } }

@@ -58,7 +58,8 @@ export function findProvider(id: unknown): ProviderAdapter | undefined {
   const entry = findProviderInfo(id)
   if (entry === undefined || isAdapter(entry)) return entry
   const adapter = loaded.get(entry.id)
-  if (adapter === undefined) throw new Error(`token.js: the '${entry.id}' adapter was used before loadProvider() loaded it.`)
+  if (adapter === undefined)
+    throw new Error(`token.js: the '${entry.id}' adapter was used before loadProvider() loaded it.`)
   return adapter
 }
 
@@ -67,7 +68,9 @@ function isAdapter(entry: ProviderAdapter | LazyProviderAdapter): entry is Provi
 }
 
 /** An OpenAI-compatible service as a lazy entry: its preset's data now, the mapping on first use. */
-function openAICompatible<Models extends ModelTable>(preset: OpenAICompatiblePreset<Models>): LazyProviderAdapter & { readonly models: Models } {
+function openAICompatible<Models extends ModelTable>(
+  preset: OpenAICompatiblePreset<Models>,
+): LazyProviderAdapter & { readonly models: Models } {
   const info = {
     id: preset.id,
     displayName: preset.displayName,
@@ -76,7 +79,8 @@ function openAICompatible<Models extends ModelTable>(preset: OpenAICompatiblePre
     baseURLEnvVar: preset.baseURLEnvVar,
     apiKeyOptional: preset.apiKeyOptional,
     models: preset.models,
-    load: () => import('./openai-compatible/create-provider.js').then((module) => module.createOpenAICompatibleProvider(preset)),
+    load: () =>
+      import('./openai-compatible/create-provider.js').then((module) => module.createOpenAICompatibleProvider(preset)),
   }
   return preset.unavailable === undefined ? info : { ...info, unavailable: preset.unavailable }
 }

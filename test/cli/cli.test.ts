@@ -19,27 +19,47 @@ beforeAll(async () => {
 afterAll(() => emulator?.close())
 
 const tokenjs = (args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}) =>
-  runFile([cli, ...args], options.env ?? env, { ...(options.input === undefined ? {} : { input: options.input }), ...(options.cwd === undefined ? {} : { cwd: options.cwd }) })
+  runFile([cli, ...args], options.env ?? env, {
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+  })
 
 describe.concurrent('tokenjs chat', () => {
   test('streams the answer to stdout, usage and timing to stderr', async () => {
     const result = await tokenjs(['chat', '-m', 'mistral-small-latest', 'Hello there'])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe('You said: Hello there\n')
-    expect(result.stderr).toMatch(/^\[mistral-small-latest · \d+ prompt \+ \d+ completion tokens · [\d.]+ s · first token [\d.]+ s\]\n$/)
-    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('Hello there'))?.body as Record<string, unknown>
+    expect(result.stderr).toMatch(
+      /^\[mistral-small-latest · \d+ prompt \+ \d+ completion tokens · [\d.]+ s · first token [\d.]+ s\]\n$/,
+    )
+    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('Hello there'))
+      ?.body as Record<string, unknown>
     expect(sent.stream).toBe(true)
   })
 
   test('--no-stream, system prompt, temperature and max tokens reach the request', async () => {
-    const result = await tokenjs(['chat', '--no-stream', '-s', 'Be brief.', '-t', '0.2', '--max-tokens', '50', 'flags check'])
+    const result = await tokenjs([
+      'chat',
+      '--no-stream',
+      '-s',
+      'Be brief.',
+      '-t',
+      '0.2',
+      '--max-tokens',
+      '50',
+      'flags check',
+    ])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toBe('You said: flags check\n')
     expect(result.stderr).not.toContain('first token')
-    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('flags check'))?.body as Record<string, unknown>
+    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('flags check'))
+      ?.body as Record<string, unknown>
     expect(sent).toMatchObject({ model: 'mistral-small-latest', temperature: 0.2, max_tokens: 50 })
     expect(sent.stream).not.toBe(true)
-    expect(sent.messages).toEqual([{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'flags check' }])
+    expect(sent.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'flags check' },
+    ])
   })
 
   test('reads the prompt from stdin when piped', async () => {
@@ -55,25 +75,45 @@ describe.concurrent('tokenjs chat', () => {
   })
 
   test('--image and --file become data URLs', async () => {
-    const result = await tokenjs(['chat', '--image', 'examples/assets/red-square.png', '--file', 'examples/assets/invoice.pdf', 'attachments check'])
+    const result = await tokenjs([
+      'chat',
+      '--image',
+      'examples/assets/red-square.png',
+      '--file',
+      'examples/assets/invoice.pdf',
+      'attachments check',
+    ])
     expect(result.code, result.stderr).toBe(0)
-    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('attachments check'))?.body as {
+    const sent = emulator.requests.find((request) => JSON.stringify(request.body).includes('attachments check'))
+      ?.body as {
       messages: Array<{ content: Array<Record<string, unknown>> }>
     }
     const parts = sent.messages[0]?.content ?? []
-    expect(parts[1]).toMatchObject({ type: 'image_url', image_url: { url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) } })
-    expect(parts[2]).toMatchObject({ type: 'document_url', document_url: expect.stringMatching(/^data:application\/pdf;base64,JVBER/), document_name: 'invoice.pdf' })
+    expect(parts[1]).toMatchObject({
+      type: 'image_url',
+      image_url: { url: expect.stringMatching(/^data:image\/png;base64,iVBOR/) },
+    })
+    expect(parts[2]).toMatchObject({
+      type: 'document_url',
+      document_url: expect.stringMatching(/^data:application\/pdf;base64,JVBER/),
+      document_name: 'invoice.pdf',
+    })
   })
 
   test('a missing key is one clear line, exit 1, no stack', async () => {
     const result = await tokenjs(['chat', 'hi'], { env: cleanEnv(), cwd: mkdtempSync(join(tmpdir(), 'tokenjs-cli-')) })
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe('tokenjs: error: MISTRAL_API_KEY is not set: put it in the environment or in ./.env (or run tokenjs emulator and use its URL and key).\n')
+    expect(result.stderr).toBe(
+      'tokenjs: error: MISTRAL_API_KEY is not set: put it in the environment or in ./.env (or run tokenjs emulator and use its URL and key).\n',
+    )
   })
 
   test('keys come from ./.env in the current directory', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'tokenjs-cli-'))
-    writeFileSync(join(directory, '.env'), `# local settings\nMISTRAL_API_KEY=${emulator.apiKey}\nMISTRAL_BASE_URL="${emulator.url}"\n`)
+    writeFileSync(
+      join(directory, '.env'),
+      `# local settings\nMISTRAL_API_KEY=${emulator.apiKey}\nMISTRAL_BASE_URL="${emulator.url}"\n`,
+    )
     const result = await tokenjs(['chat', 'from dotenv'], { env: cleanEnv(), cwd: directory })
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toBe('You said: from dotenv\n')
@@ -83,13 +123,19 @@ describe.concurrent('tokenjs chat', () => {
     const result = await tokenjs(['chat', '-m', 'no-such-model', 'hi'])
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
-    expect(result.stderr).toMatch(/^tokenjs: error: 404 Invalid model: no-such-model .*Run tokenjs models to see the models token\.js knows\.\n$/)
+    expect(result.stderr).toMatch(
+      /^tokenjs: error: 404 Invalid model: no-such-model .*Run tokenjs models to see the models token\.js knows\.\n$/,
+    )
   })
 
   test('a retired model fails before sending against the real endpoint, naming the replacement', async () => {
-    const result = await tokenjs(['chat', '-m', 'mistral-large-2402', 'hi'], { env: cleanEnv({ MISTRAL_API_KEY: 'dummy' }) })
+    const result = await tokenjs(['chat', '-m', 'mistral-large-2402', 'hi'], {
+      env: cleanEnv({ MISTRAL_API_KEY: 'dummy' }),
+    })
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe("tokenjs: error: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16. Use 'mistral-large-latest' instead.\n")
+    expect(result.stderr).toBe(
+      "tokenjs: error: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16. Use 'mistral-large-latest' instead.\n",
+    )
   })
 
   test('a feature the model lacks fails before sending', async () => {
@@ -99,7 +145,9 @@ describe.concurrent('tokenjs chat', () => {
   })
 
   test('a network failure is one line', async () => {
-    const result = await tokenjs(['chat', 'hi'], { env: cleanEnv({ MISTRAL_API_KEY: 'k', MISTRAL_BASE_URL: 'http://127.0.0.1:9/v1' }) })
+    const result = await tokenjs(['chat', 'hi'], {
+      env: cleanEnv({ MISTRAL_API_KEY: 'k', MISTRAL_BASE_URL: 'http://127.0.0.1:9/v1' }),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toMatch(/^tokenjs: error: Could not reach http:\/\/127\.0\.0\.1:9\/v1: .*ECONNREFUSED/)
@@ -123,7 +171,9 @@ describe.concurrent('tokenjs models', () => {
     const result = await tokenjs(['models'])
     expect(result.code, result.stderr).toBe(0)
     const lines = result.stdout.split('\n')
-    expect(lines[0]).toMatch(/^model\s+context\s+chat\s+stream\s+json\s+schema\s+image\s+pdf\s+audio\s+tools\s+n>1\s+reason\s+predict\s+prefix\s+fim$/)
+    expect(lines[0]).toMatch(
+      /^model\s+context\s+chat\s+stream\s+json\s+schema\s+image\s+pdf\s+audio\s+tools\s+n>1\s+reason\s+predict\s+prefix\s+fim$/,
+    )
     expect(result.stdout).toMatch(/^mistral-large-latest\s+256k\s+✓/m)
     expect(result.stdout).not.toMatch(/^mistral-large-2402 /m)
     expect(result.stdout).toMatch(/deprecated or retired ids not shown/)
@@ -143,7 +193,9 @@ describe.concurrent('tokenjs models', () => {
   })
 
   test('--live with a bad key is one line', async () => {
-    const result = await tokenjs(['models', '--live'], { env: cleanEnv({ MISTRAL_API_KEY: 'wrong', MISTRAL_BASE_URL: emulator.url }) })
+    const result = await tokenjs(['models', '--live'], {
+      env: cleanEnv({ MISTRAL_API_KEY: 'wrong', MISTRAL_BASE_URL: emulator.url }),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^tokenjs: error: .*\/models answered 401/)
   })
@@ -171,7 +223,11 @@ describe.concurrent('help, version, emulator', () => {
 })
 
 test('every tracked feature has a column or a stated reason', () => {
-  const features = Object.keys(Object.values(mistralModels)[0] ?? {}).filter((key) => typeof (mistralModels['mistral-large-latest'] as unknown as Record<string, unknown>)[key] === 'boolean' && key !== 'thirdParty')
+  const features = Object.keys(Object.values(mistralModels)[0] ?? {}).filter(
+    (key) =>
+      typeof (mistralModels['mistral-large-latest'] as unknown as Record<string, unknown>)[key] === 'boolean' &&
+      key !== 'thirdParty',
+  )
   const covered = [...capabilityColumns.map((column) => column.feature), ...Object.keys(featuresWithoutColumn)]
   expect(covered.sort()).toEqual(features.sort())
 })

@@ -19,7 +19,8 @@ const hasTmux = (() => {
     return false
   }
 })()
-if (!hasTmux) console.warn('\n*** tmux is not installed: SKIPPING the interactive CLI tests (test/cli/interactive.test.ts) ***\n')
+if (!hasTmux)
+  console.warn('\n*** tmux is not installed: SKIPPING the interactive CLI tests (test/cli/interactive.test.ts) ***\n')
 
 const session = `tokenjs-cli-test-${process.pid}`
 const socket = ['-L', session] // a private tmux server, so nothing else on the machine is touched
@@ -46,7 +47,17 @@ const statusDir = mkdtempSync(join(tmpdir(), 'tokenjs-tmux-'))
 describe.skipIf(!hasTmux)('tokenjs on a terminal (tmux)', () => {
   beforeAll(async () => {
     // `remain-on-exit` keeps a pane (and its screen) after its command ends, for capture-pane.
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `${shellEnv} ${cli} emulator --port 0 --chunk-delay-ms 150`)
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '120',
+      '-y',
+      '40',
+      `${shellEnv} ${cli} emulator --port 0 --chunk-delay-ms 150`,
+    )
     tmux('set-option', '-g', 'remain-on-exit', 'on')
     const screen = await waitFor(`${session}:0`, /Use it: MISTRAL_BASE_URL=(\S+)/)
     url = /Use it: MISTRAL_BASE_URL=(\S+)/.exec(screen)?.[1] ?? ''
@@ -66,7 +77,15 @@ describe.skipIf(!hasTmux)('tokenjs on a terminal (tmux)', () => {
    * command itself gets the default SIGINT handling back.
    */
   const window = (name: string, command: string): string => {
-    tmux('new-window', '-d', '-t', `${session}:`, '-n', name, `trap true INT; ${command}; echo $? > ${statusDir}/${name}`)
+    tmux(
+      'new-window',
+      '-d',
+      '-t',
+      `${session}:`,
+      '-n',
+      name,
+      `trap true INT; ${command}; echo $? > ${statusDir}/${name}`,
+    )
     return `${session}:${name}`
   }
   const chatWindow = (name: string, extra = ''): string =>

@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMistralEmulator } from '../../src/emulator/index.js'
 import { corpus, type CorpusCase } from '../fixtures/mistral-requests/corpus.js'
-import { assertMistralChatResponse, assertMistralChunk, checkMistralChatRequest, formatViolations } from '../support/mistral-conformance.js'
+import {
+  assertMistralChatResponse,
+  assertMistralChunk,
+  checkMistralChatRequest,
+  formatViolations,
+} from '../support/mistral-conformance.js'
 
 type Emulator = Awaited<ReturnType<typeof startMistralEmulator>>
 let emulator: Emulator
@@ -71,52 +76,56 @@ function describeCase(c: CorpusCase, status: number, text: string): string {
  * right from the spec/notes. They run as `it.fails`: once the emulator is fixed, the test starts
  * failing and the entry must be removed from this list.
  */
-const KNOWN_EMULATOR_DISAGREEMENTS: Readonly<Record<string, string>> = {
-}
+const KNOWN_EMULATOR_DISAGREEMENTS: Readonly<Record<string, string>> = {}
 
 async function runCase(c: CorpusCase): Promise<void> {
-    const { status, json, text } = await send(c.body)
-    const why = describeCase(c, status, text)
-    const e = c.expect
-    if (e.ok) {
-      expect(status, why).toBe(200)
-      // Bonus: what the emulator answers must parse with the official SDK's inbound schemas.
-      if (c.body.stream === true) {
-        const events = text.split('\n\n').map((s) => s.trim()).filter((s) => s.length > 0)
-        expect(events.at(-1), why).toBe('data: [DONE]')
-        for (const event of events.slice(0, -1)) {
-          expect(event.startsWith('data: '), why).toBe(true)
-          assertMistralChunk(JSON.parse(event.slice('data: '.length)))
-        }
-      } else {
-        assertMistralChatResponse(json)
+  const { status, json, text } = await send(c.body)
+  const why = describeCase(c, status, text)
+  const e = c.expect
+  if (e.ok) {
+    expect(status, why).toBe(200)
+    // Bonus: what the emulator answers must parse with the official SDK's inbound schemas.
+    if (c.body.stream === true) {
+      const events = text
+        .split('\n\n')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+      expect(events.at(-1), why).toBe('data: [DONE]')
+      for (const event of events.slice(0, -1)) {
+        expect(event.startsWith('data: '), why).toBe(true)
+        assertMistralChunk(JSON.parse(event.slice('data: '.length)))
       }
     } else {
-      expect(status, why).toBe(e.status)
-      const top = (json ?? {}) as Record<string, unknown>
-      if (e.status === 422) {
-        const detail = detailOf(json)
-        if (e.type !== undefined || e.loc !== undefined) {
-          const match = detail.some(
-            (d) => (e.type === undefined || d.type === e.type) && (e.loc === undefined || JSON.stringify(d.loc) === JSON.stringify(e.loc)),
-          )
-          expect(match, `${why}\nexpected a detail entry ${JSON.stringify({ type: e.type, loc: e.loc })}`).toBe(true)
-        }
-        if (e.messageIncludes !== undefined) expect(text, why).toContain(e.messageIncludes)
-      } else {
-        if (e.type !== undefined) expect(top.type, why).toBe(e.type)
-        if (e.code !== undefined) expect(String(top.code), why).toBe(e.code)
-        if (e.messageIncludes !== undefined) {
-          const message = typeof top.message === 'string' ? top.message : text
-          expect(message, why).toContain(e.messageIncludes)
-        }
+      assertMistralChatResponse(json)
+    }
+  } else {
+    expect(status, why).toBe(e.status)
+    const top = (json ?? {}) as Record<string, unknown>
+    if (e.status === 422) {
+      const detail = detailOf(json)
+      if (e.type !== undefined || e.loc !== undefined) {
+        const match = detail.some(
+          (d) =>
+            (e.type === undefined || d.type === e.type) &&
+            (e.loc === undefined || JSON.stringify(d.loc) === JSON.stringify(e.loc)),
+        )
+        expect(match, `${why}\nexpected a detail entry ${JSON.stringify({ type: e.type, loc: e.loc })}`).toBe(true)
+      }
+      if (e.messageIncludes !== undefined) expect(text, why).toContain(e.messageIncludes)
+    } else {
+      if (e.type !== undefined) expect(top.type, why).toBe(e.type)
+      if (e.code !== undefined) expect(String(top.code), why).toBe(e.code)
+      if (e.messageIncludes !== undefined) {
+        const message = typeof top.message === 'string' ? top.message : text
+        expect(message, why).toContain(e.messageIncludes)
       }
     }
-    // The checker judges the body's shape only: model-scope cases are shape-valid.
-    if (c.scope !== 'model') {
-      const v = checkMistralChatRequest(c.body)
-      expect(v.length === 0, `${why}\nchecker: ${formatViolations(v) || '(no violations)'}`).toBe(e.ok)
-    }
+  }
+  // The checker judges the body's shape only: model-scope cases are shape-valid.
+  if (c.scope !== 'model') {
+    const v = checkMistralChatRequest(c.body)
+    expect(v.length === 0, `${why}\nchecker: ${formatViolations(v) || '(no violations)'}`).toBe(e.ok)
+  }
 }
 
 describe('emulator ↔ corpus ↔ checker agreement', () => {

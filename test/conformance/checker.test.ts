@@ -49,12 +49,15 @@ describe('checker rejects every bad body-shape case at the right path', () => {
   it.each(shapeCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(c.path, 'a bad shape case must say where the violation is').toBeDefined()
     const v = checkMistralChatRequest(c.body)
-    expect(v.map((x) => x.path), formatViolations(v)).toContain(c.path)
+    expect(
+      v.map((x) => x.path),
+      formatViolations(v),
+    ).toContain(c.path)
     expect(() => assertMistralChatRequest(c.body)).toThrow(c.path!)
   })
 })
 
-describe('model-scope cases: model existence is the server\'s business', () => {
+describe("model-scope cases: model existence is the server's business", () => {
   const modelCases = badCases.filter((c) => c.scope === 'model')
   it.each(modelCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     // Shape is fine: no violation without knownModels.
@@ -117,7 +120,12 @@ describe('response and chunk assertions', () => {
     expect(() => assertMistralChatResponse({ ...response, created: 'yesterday' })).toThrow(/created/)
   })
   it('rejects content chunks the SDK would turn into UNKNOWN', () => {
-    const bad = { ...response, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: [{ type: 'txt', text: 'x' }] } }] }
+    const bad = {
+      ...response,
+      choices: [
+        { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: [{ type: 'txt', text: 'x' }] } },
+      ],
+    }
     expect(() => assertMistralChatResponse(bad)).toThrow(/cannot read/)
   })
 
@@ -132,7 +140,11 @@ describe('response and chunk assertions', () => {
     expect(() => assertMistralChunk(chunk)).not.toThrow()
     expect(() => assertMistralChunk({ ...chunk, p: 'abcdef' })).not.toThrow()
     expect(() =>
-      assertMistralChunk({ ...chunk, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }),
+      assertMistralChunk({
+        ...chunk,
+        choices: [{ index: 0, delta: { content: '' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
     ).not.toThrow()
   })
   it('rejects usage: null by default (the official SDK throws on it) unless allowNullUsage', () => {

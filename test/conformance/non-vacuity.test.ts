@@ -6,7 +6,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { goodCases } from '../fixtures/mistral-requests/corpus.js'
-import { checkMistralChatRequest, formatPath, formatViolations, MISTRAL_WIRE_TO_SDK_KEYS, type PathSegment } from '../support/mistral-conformance.js'
+import {
+  checkMistralChatRequest,
+  formatPath,
+  formatViolations,
+  MISTRAL_WIRE_TO_SDK_KEYS,
+  type PathSegment,
+} from '../support/mistral-conformance.js'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -17,7 +23,12 @@ function isObject(v: unknown): v is Record<string, Json> {
 /** Free-form wire locations (the SDK types them `z.record(z.string(), z.any())`). */
 function isFreeForm(p: readonly PathSegment[]): boolean {
   const s = p.map((x) => (typeof x === 'number' ? '*' : x)).join('.')
-  return s === 'metadata' || s === 'tools.*.function.parameters' || s === 'response_format.json_schema.schema' || s === 'messages.*.tool_calls.*.function.arguments'
+  return (
+    s === 'metadata' ||
+    s === 'tools.*.function.parameters' ||
+    s === 'response_format.json_schema.schema' ||
+    s === 'messages.*.tool_calls.*.function.arguments'
+  )
 }
 
 /** Every plain object in the body, split by whether it is (inside) a free-form object. */
@@ -50,7 +61,14 @@ const unknownKey = fc.oneof(
   fc.constantFrom(...camelNames), // SDK-side names are unknown on the wire: the rename must not launder them
   fc.constantFrom('name', 'metadata', 'cache_control', 'refusal', 'extra', 'id', 'index', 'p'),
 )
-const anyValue: fc.Arbitrary<Json> = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 5 }), fc.constant({} as Json), fc.constant([] as Json))
+const anyValue: fc.Arbitrary<Json> = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.string({ maxLength: 5 }),
+  fc.constant({} as Json),
+  fc.constant([] as Json),
+)
 
 describe('non-vacuity (property-based)', () => {
   it('an unknown key added to any strict object is reported at that path', () => {
@@ -95,13 +113,21 @@ describe('non-vacuity (property-based)', () => {
   it('keys added inside free-form objects (parameters, schema, metadata, arguments) are not violations', () => {
     const withFree = goodCases.filter((c) => objectPaths(c.body).free.length > 0)
     expect(withFree.length).toBeGreaterThan(3)
-    const arb = fc
-      .constantFrom(...withFree)
-      .chain((c) => fc.record({ c: fc.constant(c), at: fc.constantFrom(...objectPaths(c.body).free), key: unknownKey, value: anyValue }))
+    const arb = fc.constantFrom(...withFree).chain((c) =>
+      fc.record({
+        c: fc.constant(c),
+        at: fc.constantFrom(...objectPaths(c.body).free),
+        key: unknownKey,
+        value: anyValue,
+      }),
+    )
     fc.assert(
       fc.property(arb, ({ c, at, key, value }) => {
         const v = checkMistralChatRequest(withKey(c.body, at, key, value))
-        if (v.length > 0) throw new Error(`unexpected violations for "${c.name}" at ${formatPath([...at, key])}:\n${formatViolations(v)}`)
+        if (v.length > 0)
+          throw new Error(
+            `unexpected violations for "${c.name}" at ${formatPath([...at, key])}:\n${formatViolations(v)}`,
+          )
       }),
       { numRuns: 200, seed: 7 },
     )
@@ -109,15 +135,56 @@ describe('non-vacuity (property-based)', () => {
 
   it('numbers pushed outside their spec range are caught', () => {
     const ranges: [string, fc.Arbitrary<number>][] = [
-      ['temperature', fc.oneof(fc.double({ min: 1.5000001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -1e-9, noNaN: true }))],
-      ['top_p', fc.oneof(fc.double({ min: 1.0000001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 0, noNaN: true }))],
-      ['presence_penalty', fc.oneof(fc.double({ min: 2.0000001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -2.0000001, noNaN: true }))],
-      ['frequency_penalty', fc.oneof(fc.double({ min: 2.0000001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -2.0000001, noNaN: true }))],
-      ['max_tokens', fc.oneof(fc.integer({ max: -1 }), fc.double({ min: 0.1, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)))],
-      ['n', fc.oneof(fc.integer({ max: 0 }), fc.double({ min: 1.01, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)))],
-      ['random_seed', fc.oneof(fc.integer({ max: -1 }), fc.double({ min: 0.1, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)))],
+      [
+        'temperature',
+        fc.oneof(
+          fc.double({ min: 1.5000001, max: 1e6, noNaN: true }),
+          fc.double({ min: -1e6, max: -1e-9, noNaN: true }),
+        ),
+      ],
+      [
+        'top_p',
+        fc.oneof(fc.double({ min: 1.0000001, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 0, noNaN: true })),
+      ],
+      [
+        'presence_penalty',
+        fc.oneof(
+          fc.double({ min: 2.0000001, max: 1e6, noNaN: true }),
+          fc.double({ min: -1e6, max: -2.0000001, noNaN: true }),
+        ),
+      ],
+      [
+        'frequency_penalty',
+        fc.oneof(
+          fc.double({ min: 2.0000001, max: 1e6, noNaN: true }),
+          fc.double({ min: -1e6, max: -2.0000001, noNaN: true }),
+        ),
+      ],
+      [
+        'max_tokens',
+        fc.oneof(
+          fc.integer({ max: -1 }),
+          fc.double({ min: 0.1, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)),
+        ),
+      ],
+      [
+        'n',
+        fc.oneof(
+          fc.integer({ max: 0 }),
+          fc.double({ min: 1.01, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)),
+        ),
+      ],
+      [
+        'random_seed',
+        fc.oneof(
+          fc.integer({ max: -1 }),
+          fc.double({ min: 0.1, max: 1e6, noNaN: true }).filter((x) => !Number.isInteger(x)),
+        ),
+      ],
     ]
-    const arb = fc.constantFrom(...ranges).chain(([key, value]) => fc.record({ key: fc.constant(key), value, c: fc.constantFrom(...goodCases) }))
+    const arb = fc
+      .constantFrom(...ranges)
+      .chain(([key, value]) => fc.record({ key: fc.constant(key), value, c: fc.constantFrom(...goodCases) }))
     fc.assert(
       fc.property(arb, ({ key, value, c }) => {
         const v = checkMistralChatRequest({ ...c.body, [key]: value })
@@ -132,7 +199,9 @@ describe('non-vacuity (property-based)', () => {
     const badIds = fc.string({ minLength: 0, maxLength: 14 }).filter((s) => !/^[a-zA-Z0-9]{9}$/.test(s))
     fc.assert(
       fc.property(badIds, (id) => {
-        const body = structuredClone(base.body) as { messages: { tool_calls?: { id: string }[]; tool_call_id?: string }[] }
+        const body = structuredClone(base.body) as {
+          messages: { tool_calls?: { id: string }[]; tool_call_id?: string }[]
+        }
         body.messages[1]!.tool_calls![0]!.id = id
         body.messages[2]!.tool_call_id = id
         const v = checkMistralChatRequest(body)

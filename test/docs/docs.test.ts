@@ -15,7 +15,11 @@ import { generateDocs } from '../../scripts/generate-docs.js'
 import { cleanEnv, root, runFile } from '../examples/run-file.js'
 
 const run = promisify(execFile)
-const docFiles = ['README.md', ...readdirSync(join(root, 'docs/providers')).map((name) => `docs/providers/${name}`), 'docs/ARCHITECTURE.md']
+const docFiles = [
+  'README.md',
+  ...readdirSync(join(root, 'docs/providers')).map((name) => `docs/providers/${name}`),
+  'docs/ARCHITECTURE.md',
+]
 const read = (path: string): string => readFileSync(join(root, path), 'utf8')
 
 interface Block {
@@ -50,7 +54,9 @@ test('npm run docs:check passes', async () => {
 test('every TypeScript block is an included example file', () => {
   for (const file of docFiles) {
     const text = read(file)
-    for (const block of codeBlocks(file).filter((candidate) => /^(ts|typescript|js|javascript)$/.test(candidate.language))) {
+    for (const block of codeBlocks(file).filter((candidate) =>
+      /^(ts|typescript|js|javascript)$/.test(candidate.language),
+    )) {
       const before = text.slice(0, block.index)
       const marker = /<!-- example: (\S+) -->\n$/.exec(before)
       expect(marker, `${file}: a ${block.language} block that is not an example include`).not.toBeNull()
@@ -62,7 +68,8 @@ test('every TypeScript block is an included example file', () => {
 test('every example is shown in the README', () => {
   const readme = read('README.md')
   const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.ts'))
-  for (const name of examples) expect(readme, `examples/${name} is not in the README`).toContain(`<!-- example: examples/${name} -->`)
+  for (const name of examples)
+    expect(readme, `examples/${name} is not in the README`).toContain(`<!-- example: examples/${name} -->`)
 })
 
 test('the compatibility tables have the legend, and no "not supported by token.js" cell', () => {
@@ -91,13 +98,18 @@ test('dotenv blocks name only variables token.js reads', () => {
 test('only known fence languages are used (text only for diagrams in ARCHITECTURE.md)', () => {
   for (const file of docFiles) {
     const allowed = file === 'docs/ARCHITECTURE.md' ? ['ts', 'bash', 'dotenv', 'text'] : ['ts', 'bash', 'dotenv']
-    for (const block of codeBlocks(file)) expect(allowed, `${file}: a \`\`\`${block.language} block`).toContain(block.language)
+    for (const block of codeBlocks(file))
+      expect(allowed, `${file}: a \`\`\`${block.language} block`).toContain(block.language)
   }
 })
 
 test('relative links and README anchors resolve', () => {
   const slug = (heading: string): string =>
-    heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-')
+    heading
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-')
   for (const file of docFiles) {
     const text = read(file).replace(/^```[\s\S]*?^```$/gm, '')
     const anchors = new Set([...text.matchAll(/^#+ (.+)$/gm)].map((match) => slug(match[1] ?? '')))
@@ -112,7 +124,10 @@ test('relative links and README anchors resolve', () => {
       expect(existsSync(resolved), `${file}: link ${target}`).toBe(true)
       if (anchor !== undefined && resolved.endsWith('.md')) {
         const other = readFileSync(resolved, 'utf8').replace(/^```[\s\S]*?^```$/gm, '')
-        expect(new Set([...other.matchAll(/^#+ (.+)$/gm)].map((match) => slug(match[1] ?? ''))), `${file}: link ${target}`).toContain(anchor)
+        expect(
+          new Set([...other.matchAll(/^#+ (.+)$/gm)].map((match) => slug(match[1] ?? ''))),
+          `${file}: link ${target}`,
+        ).toContain(anchor)
       }
     }
   }
@@ -123,7 +138,12 @@ describe('shell lines in the docs', () => {
   const lines = docFiles.flatMap((file) =>
     codeBlocks(file)
       .filter((block) => block.language === 'bash')
-      .flatMap((block) => block.code.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#')).map((line) => ({ file, line }))),
+      .flatMap((block) =>
+        block.code
+          .split('\n')
+          .filter((line) => line.trim() !== '' && !line.trim().startsWith('#'))
+          .map((line) => ({ file, line })),
+      ),
   )
 
   test('every line is a command that exists here', () => {
@@ -147,7 +167,10 @@ describe('shell lines in the docs', () => {
     // A `tokenjs` on PATH that runs the CLI from source, as the installed bin would.
     bin = mkdtempSync(join(tmpdir(), 'tokenjs-bin-'))
     const tsx = (await import('node:module')).createRequire(import.meta.url).resolve('tsx')
-    writeFileSync(join(bin, 'tokenjs'), `#!/bin/sh\nexec "${process.execPath}" --import "file://${tsx}" "${root}/src/cli/index.ts" "$@"\n`)
+    writeFileSync(
+      join(bin, 'tokenjs'),
+      `#!/bin/sh\nexec "${process.execPath}" --import "file://${tsx}" "${root}/src/cli/index.ts" "$@"\n`,
+    )
     chmodSync(join(bin, 'tokenjs'), 0o755)
   })
   afterAll(() => emulator?.close())
@@ -162,7 +185,9 @@ describe('shell lines in the docs', () => {
         PATH: `${bin}:${process.env.PATH ?? ''}`,
         TSX_TSCONFIG_PATH: `${root}/tsconfig.json`,
       })
-      const result = await run('sh', ['-c', line], { cwd: root, env, timeout: 20_000 }).catch((error: { code: number; stderr: string }) => error)
+      const result = await run('sh', ['-c', line], { cwd: root, env, timeout: 20_000 }).catch(
+        (error: { code: number; stderr: string }) => error,
+      )
       expect('code' in result ? result.code : 0, `${file}: ${line}\n${'stderr' in result ? result.stderr : ''}`).toBe(0)
     }
   }, 120_000)

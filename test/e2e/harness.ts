@@ -28,7 +28,10 @@ export interface Harness {
 export function useEmulator(options: MistralEmulatorOptions = {}): Harness {
   let emulator: MistralEmulator | undefined
   beforeAll(async () => {
-    emulator = await startMistralEmulator({ models: { ...mistralModels, [UNKNOWN_MODEL]: unknownModelRow }, ...options })
+    emulator = await startMistralEmulator({
+      models: { ...mistralModels, [UNKNOWN_MODEL]: unknownModelRow },
+      ...options,
+    })
   })
   afterAll(async () => {
     await emulator?.close()

@@ -7,7 +7,8 @@ import { UNKNOWN_MODEL, useEmulator } from './harness.js'
 const harness = useEmulator()
 const model = 'mistral-large-latest'
 const PDF_BASE64 = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF').toString('base64')
-const PNG_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+const PNG_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 async function send(messages: ChatCompletionMessageParam[], extra: Record<string, unknown> = {}) {
   return harness.client().chat.completions.create({ provider: 'mistral', model, messages, ...extra })
@@ -51,7 +52,11 @@ describe('system, developer and user messages', () => {
           { type: 'text', text: 'Look:' },
           { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
           { type: 'image_url', image_url: { url: PNG_DATA_URL, detail: 'low' } },
-          { type: 'document_url', document_url: `data:application/pdf;base64,${PDF_BASE64}`, document_name: 'report.pdf' },
+          {
+            type: 'document_url',
+            document_url: `data:application/pdf;base64,${PDF_BASE64}`,
+            document_name: 'report.pdf',
+          },
           { type: 'document_url', document_url: `data:application/pdf;base64,${PDF_BASE64}` },
           { type: 'file', file_id: '3b1a5d8e-2c4f-4f7a-9c1e-8d2b6a0f4e71' },
         ],
@@ -64,10 +69,24 @@ describe('system, developer and user messages', () => {
     await harness.client().chat.completions.create({
       provider: 'mistral',
       model: 'voxtral-small-latest',
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'Transcribe' }, { type: 'input_audio', input_audio: { data: audio, format: 'wav' } }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Transcribe' },
+            { type: 'input_audio', input_audio: { data: audio, format: 'wav' } },
+          ],
+        },
+      ],
     })
     expect(harness.lastBody().messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'Transcribe' }, { type: 'input_audio', input_audio: audio }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Transcribe' },
+          { type: 'input_audio', input_audio: audio },
+        ],
+      },
     ])
   })
 
@@ -78,22 +97,56 @@ describe('system, developer and user messages', () => {
       'messages[0].content[0].file.file_data',
       'Only PDF',
     )
-    await expectInputError(harness, send([{ role: 'user', content: [{ type: 'file', file: {} }] }]), 'messages[0].content[0].file')
+    await expectInputError(
+      harness,
+      send([{ role: 'user', content: [{ type: 'file', file: {} }] }]),
+      'messages[0].content[0].file',
+    )
   })
 
-  it("refuses images, documents and audio for a model without them, naming the model and an alternative", async () => {
+  it('refuses images, documents and audio for a model without them, naming the model and an alternative', async () => {
     const codestral = (content: ChatCompletionMessageParam['content']) =>
-      harness.client().chat.completions.create({ provider: 'mistral', model: 'codestral-latest', messages: [{ role: 'user', content } as ChatCompletionMessageParam] })
-    await expectInputError(harness, codestral([{ type: 'image_url', image_url: { url: PNG_DATA_URL } }]), 'messages[0].content[0]', "'codestral-latest'", 'images', 'such as')
-    await expectInputError(harness, codestral([{ type: 'file', file: { file_data: PDF_BASE64 } }]), 'messages[0].content[0]', 'documents')
-    await expectInputError(harness, send([{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }]), 'messages[0].content[0]', 'audio', 'voxtral')
+      harness.client().chat.completions.create({
+        provider: 'mistral',
+        model: 'codestral-latest',
+        messages: [{ role: 'user', content } as ChatCompletionMessageParam],
+      })
+    await expectInputError(
+      harness,
+      codestral([{ type: 'image_url', image_url: { url: PNG_DATA_URL } }]),
+      'messages[0].content[0]',
+      "'codestral-latest'",
+      'images',
+      'such as',
+    )
+    await expectInputError(
+      harness,
+      codestral([{ type: 'file', file: { file_data: PDF_BASE64 } }]),
+      'messages[0].content[0]',
+      'documents',
+    )
+    await expectInputError(
+      harness,
+      send([{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }]),
+      'messages[0].content[0]',
+      'audio',
+      'voxtral',
+    )
   })
 
   it('gates nothing for a model id token.js does not know', async () => {
     const completion = await harness.client().chat.completions.create({
       provider: 'mistral',
       model: UNKNOWN_MODEL,
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'input_audio', input_audio: { data: 'AAAA', format: 'mp3' } }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'hi' },
+            { type: 'input_audio', input_audio: { data: 'AAAA', format: 'mp3' } },
+          ],
+        },
+      ],
     })
     expect(harness.lastBody().model).toBe(UNKNOWN_MODEL)
     expect(completion.choices).toHaveLength(1)
@@ -123,10 +176,18 @@ describe('assistant and tool messages', () => {
     const completion = await send(toolHistory(callId))
     const messages = harness.lastBody().messages as Array<Record<string, unknown>>
     const calls = messages[1]?.tool_calls as Array<{ id: string; function: { name: string } }>
-    expect(calls.map((call) => call.id)).toEqual([expect.stringMatching(/^[a-zA-Z0-9]{9}$/), expect.stringMatching(/^[a-zA-Z0-9]{9}$/)])
+    expect(calls.map((call) => call.id)).toEqual([
+      expect.stringMatching(/^[a-zA-Z0-9]{9}$/),
+      expect.stringMatching(/^[a-zA-Z0-9]{9}$/),
+    ])
     if (callId === 'D681PevKs') expect(calls[0]?.id).toBe('D681PevKs')
     expect(messages[2]).toEqual({ role: 'tool', content: '14:00', tool_call_id: calls[1]?.id, name: 'get_time' })
-    expect(messages[3]).toEqual({ role: 'tool', content: [{ type: 'text', text: 'sunny' }], tool_call_id: calls[0]?.id, name: 'get_weather' })
+    expect(messages[3]).toEqual({
+      role: 'tool',
+      content: [{ type: 'text', text: 'sunny' }],
+      tool_call_id: calls[0]?.id,
+      name: 'get_weather',
+    })
     expect(messages[1]).toMatchObject({ role: 'assistant', content: null })
     expect(completion.choices[0]?.message.content).toEqual(expect.any(String))
   })
@@ -151,7 +212,13 @@ describe('assistant and tool messages', () => {
       { role: 'user', content: 'Do the bad thing' },
       { role: 'assistant', content: 'I cannot help with that.' },
       { role: 'user', content: 'Then think about 2+2' },
-      { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: '2 plus 2 is 4.' }] }, { type: 'text', text: '4' }] },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', thinking: [{ type: 'text', text: '2 plus 2 is 4.' }] },
+          { type: 'text', text: '4' },
+        ],
+      },
       { role: 'user', content: 'Thanks' },
     ])
   })
@@ -168,7 +235,11 @@ describe('assistant and tool messages', () => {
     await harness.client().chat.completions.create({
       provider: 'mistral',
       model: 'mistral-small-latest',
-      messages: [{ role: 'user', content: 'What is 2+2?' }, message as ChatCompletionMessageParam, { role: 'user', content: 'Sure?' }],
+      messages: [
+        { role: 'user', content: 'What is 2+2?' },
+        message as ChatCompletionMessageParam,
+        { role: 'user', content: 'Sure?' },
+      ],
     })
     const replayed = (harness.lastBody().messages as unknown[])[1] as { content: Array<{ type: string }> }
     expect(replayed.content.map((chunk) => chunk.type)).toEqual(['thinking', 'text'])
@@ -179,30 +250,88 @@ describe('assistant and tool messages', () => {
       { role: 'user', content: 'Write a haiku' },
       { role: 'assistant', content: 'Autumn moonlight' },
     ])
-    expect((harness.lastBody().messages as unknown[])[1]).toEqual({ role: 'assistant', content: 'Autumn moonlight', prefix: true })
+    expect((harness.lastBody().messages as unknown[])[1]).toEqual({
+      role: 'assistant',
+      content: 'Autumn moonlight',
+      prefix: true,
+    })
     expect(completion.choices[0]?.message.content).toEqual(expect.any(String))
   })
 
   it('refuses order problems it cannot repair without changing the meaning', async () => {
-    await expectInputError(harness, send([...toolHistory('call_1'), { role: 'user', content: 'and?' }]), 'messages[4]', "role 'user' after role 'tool'")
-    await expectInputError(harness, send([{ role: 'user', content: 'hi' }, { role: 'tool', tool_call_id: 'call_9', content: 'x' }]), 'messages[1].tool_call_id', 'call_9')
-    await expectInputError(harness, send((toolHistory('call_2')).slice(0, 3)), 'messages[1].tool_calls', 'call_2')
-    await expectInputError(harness, send([{ role: 'function', name: 'f', content: 'x' }, { role: 'user', content: 'hi' }]), 'messages[0].role', 'deprecated')
-    await expectInputError(harness, send([{ role: 'user', content: 'hi' }, { role: 'system', content: 'late' }]), 'messages[1]', 'system')
-    await expectInputError(harness, send([{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'x', tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }] }]), 'messages[1].tool_calls')
+    await expectInputError(
+      harness,
+      send([...toolHistory('call_1'), { role: 'user', content: 'and?' }]),
+      'messages[4]',
+      "role 'user' after role 'tool'",
+    )
+    await expectInputError(
+      harness,
+      send([
+        { role: 'user', content: 'hi' },
+        { role: 'tool', tool_call_id: 'call_9', content: 'x' },
+      ]),
+      'messages[1].tool_call_id',
+      'call_9',
+    )
+    await expectInputError(harness, send(toolHistory('call_2').slice(0, 3)), 'messages[1].tool_calls', 'call_2')
+    await expectInputError(
+      harness,
+      send([
+        { role: 'function', name: 'f', content: 'x' },
+        { role: 'user', content: 'hi' },
+      ]),
+      'messages[0].role',
+      'deprecated',
+    )
+    await expectInputError(
+      harness,
+      send([
+        { role: 'user', content: 'hi' },
+        { role: 'system', content: 'late' },
+      ]),
+      'messages[1]',
+      'system',
+    )
+    await expectInputError(
+      harness,
+      send([
+        { role: 'user', content: 'hi' },
+        {
+          role: 'assistant',
+          content: 'x',
+          tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }],
+        },
+      ]),
+      'messages[1].tool_calls',
+    )
   })
 
   it('refuses `name` on user, assistant and system messages unless dropping is opted in', async () => {
-    const messages: ChatCompletionMessageParam[] = [{ role: 'system', content: 'x', name: 'boss' }, { role: 'user', content: 'hi', name: 'ann' }]
+    const messages: ChatCompletionMessageParam[] = [
+      { role: 'system', content: 'x', name: 'boss' },
+      { role: 'user', content: 'hi', name: 'ann' },
+    ]
     await expectInputError(harness, send(messages), 'messages[0].name', 'dropUnsupportedParams')
-    await harness.client({ dropUnsupportedParams: true }).chat.completions.create({ provider: 'mistral', model, messages })
-    expect(harness.lastBody().messages).toEqual([{ role: 'system', content: 'x' }, { role: 'user', content: 'hi' }])
-    await harness.client().chat.completions.create({ provider: 'mistral', model, messages }, { dropUnsupportedParams: true })
+    await harness
+      .client({ dropUnsupportedParams: true })
+      .chat.completions.create({ provider: 'mistral', model, messages })
+    expect(harness.lastBody().messages).toEqual([
+      { role: 'system', content: 'x' },
+      { role: 'user', content: 'hi' },
+    ])
+    await harness
+      .client()
+      .chat.completions.create({ provider: 'mistral', model, messages }, { dropUnsupportedParams: true })
     expect(harness.chatBodies()).toHaveLength(2)
   })
 
   it('refuses unknown message fields (never a silent drop)', async () => {
-    const message = { role: 'user', content: 'hi', cache_control: { type: 'ephemeral' } } as unknown as ChatCompletionMessageParam
+    const message = {
+      role: 'user',
+      content: 'hi',
+      cache_control: { type: 'ephemeral' },
+    } as unknown as ChatCompletionMessageParam
     await expectInputError(harness, send([message]), 'messages[0].cache_control')
   })
 })

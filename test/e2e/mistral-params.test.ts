@@ -8,7 +8,14 @@ const harness = useEmulator()
 const messages = [{ role: 'user' as const, content: 'Give me JSON about Paris' }]
 
 function create(extra: Record<string, unknown>, model = 'mistral-large-latest') {
-  return harness.client().chat.completions.create({ provider: 'mistral', model, messages, ...extra } as ChatCompletionCreateParams & { stream?: false })
+  return harness.client().chat.completions.create({
+    provider: 'mistral',
+    model,
+    messages,
+    ...extra,
+  } as ChatCompletionCreateParams & {
+    stream?: false
+  })
 }
 
 const weatherTool = {
@@ -16,7 +23,11 @@ const weatherTool = {
   function: {
     name: 'get_weather',
     description: 'Weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } }, required: ['city', 'days'] },
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } },
+      required: ['city', 'days'],
+    },
   },
 }
 const timeTool = { type: 'function' as const, function: { name: 'get_time' } }
@@ -79,12 +90,16 @@ describe('sampling and length parameters', () => {
 
   it('stops at max_tokens with finish_reason length, and honours stop', async () => {
     const long = await harness.client().chat.completions.create({
-      provider: 'mistral', model: 'mistral-large-latest', max_tokens: 2,
+      provider: 'mistral',
+      model: 'mistral-large-latest',
+      max_tokens: 2,
       messages: [{ role: 'user', content: 'one two three four five six' }],
     })
     expect(long.choices[0]?.finish_reason).toBe('length')
     const stopped = await harness.client().chat.completions.create({
-      provider: 'mistral', model: 'mistral-large-latest', stop: 'three',
+      provider: 'mistral',
+      model: 'mistral-large-latest',
+      stop: 'three',
       messages: [{ role: 'user', content: 'one two three four' }],
     })
     expect(stopped.choices[0]?.message.content).not.toContain('three')
@@ -106,9 +121,19 @@ describe('JSON outputs', () => {
   })
 
   it('json_schema with strict: sent as is and answered with a matching object', async () => {
-    const schema = { type: 'object', properties: { city: { type: 'string' }, population: { type: 'integer' } }, required: ['city', 'population'], additionalProperties: false }
-    const completion = await create({ response_format: { type: 'json_schema', json_schema: { name: 'city', schema, strict: true } } })
-    expect(harness.lastBody().response_format).toEqual({ type: 'json_schema', json_schema: { name: 'city', schema, strict: true } })
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, population: { type: 'integer' } },
+      required: ['city', 'population'],
+      additionalProperties: false,
+    }
+    const completion = await create({
+      response_format: { type: 'json_schema', json_schema: { name: 'city', schema, strict: true } },
+    })
+    expect(harness.lastBody().response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'city', schema, strict: true },
+    })
     const value = JSON.parse(completion.choices[0]?.message.content ?? '') as Record<string, unknown>
     expect(typeof value.city).toBe('string')
     expect(Number.isInteger(value.population)).toBe(true)
@@ -116,7 +141,10 @@ describe('JSON outputs', () => {
 
   it('json_schema without a schema means any JSON: sent as {}', async () => {
     await create({ response_format: { type: 'json_schema', json_schema: { name: 'anything' } } })
-    expect(harness.lastBody().response_format).toEqual({ type: 'json_schema', json_schema: { name: 'anything', schema: {} } })
+    expect(harness.lastBody().response_format).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'anything', schema: {} },
+    })
   })
 
   it('text format is sent as text', async () => {
@@ -137,14 +165,21 @@ describe('tools', () => {
     expect(completion.choices[0]?.finish_reason).toBe('tool_calls')
     expect(message?.content).toBeNull()
     const call = message?.tool_calls?.[0]
-    expect(call).toEqual({ id: expect.stringMatching(/^[a-zA-Z0-9]{9}$/), type: 'function', function: { name: 'get_weather', arguments: expect.any(String) } })
+    expect(call).toEqual({
+      id: expect.stringMatching(/^[a-zA-Z0-9]{9}$/),
+      type: 'function',
+      function: { name: 'get_weather', arguments: expect.any(String) },
+    })
     const args = JSON.parse(call?.function.arguments ?? '') as Record<string, unknown>
     expect(typeof args.city).toBe('string')
     expect(Number.isInteger(args.days) && (args.days as number) >= 1).toBe(true)
   })
 
-  it('maps a named tool_choice to Mistral\'s object form', async () => {
-    const completion = await create({ tools: [weatherTool, timeTool], tool_choice: { type: 'function', function: { name: 'get_time' } } })
+  it("maps a named tool_choice to Mistral's object form", async () => {
+    const completion = await create({
+      tools: [weatherTool, timeTool],
+      tool_choice: { type: 'function', function: { name: 'get_time' } },
+    })
     expect(harness.lastBody().tool_choice).toEqual({ type: 'function', function: { name: 'get_time' } })
     expect(completion.choices[0]?.message.tool_calls?.[0]?.function.name).toBe('get_time')
   })
@@ -152,9 +187,14 @@ describe('tools', () => {
   it('maps allowed_tools to the filtered tool list', async () => {
     await create({
       tools: [weatherTool, timeTool],
-      tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_time' } }] } },
+      tool_choice: {
+        type: 'allowed_tools',
+        allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_time' } }] },
+      },
     })
-    expect((harness.lastBody().tools as Array<{ function: { name: string } }>).map((tool) => tool.function.name)).toEqual(['get_time'])
+    expect(
+      (harness.lastBody().tools as Array<{ function: { name: string } }>).map((tool) => tool.function.name),
+    ).toEqual(['get_time'])
     expect(harness.lastBody().tool_choice).toBe('required')
   })
 
@@ -167,17 +207,34 @@ describe('tools', () => {
   })
 
   it('refuses a tool choice naming an undeclared tool, or requiring a tool with none given', async () => {
-    await expectInputError(harness, create({ tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'nope' } } }), 'tool_choice.function.name')
+    await expectInputError(
+      harness,
+      create({ tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'nope' } } }),
+      'tool_choice.function.name',
+    )
     await expectInputError(harness, create({ tool_choice: 'required' }), 'tool_choice')
   })
 
   it('refuses OpenAI custom tools, which Mistral does not have', async () => {
-    await expectInputError(harness, create({ tools: [{ type: 'custom', custom: { name: 'sql' } }] }), 'tools[0]', 'custom tools')
-    await expectInputError(harness, create({ tools: [weatherTool], tool_choice: { type: 'custom', custom: { name: 'sql' } } }), 'tool_choice', 'custom tools')
+    await expectInputError(
+      harness,
+      create({ tools: [{ type: 'custom', custom: { name: 'sql' } }] }),
+      'tools[0]',
+      'custom tools',
+    )
+    await expectInputError(
+      harness,
+      create({ tools: [weatherTool], tool_choice: { type: 'custom', custom: { name: 'sql' } } }),
+      'tool_choice',
+      'custom tools',
+    )
   })
 
   it('refuses more than 128 tools', async () => {
-    const tools = Array.from({ length: 129 }, (_, index) => ({ type: 'function' as const, function: { name: `tool_${index}` } }))
+    const tools = Array.from({ length: 129 }, (_, index) => ({
+      type: 'function' as const,
+      function: { name: `tool_${index}` },
+    }))
     await expectInputError(harness, create({ tools }), 'tools', '128')
   })
 })
@@ -193,25 +250,58 @@ describe('reasoning and prediction', () => {
   })
 
   it("refuses efforts Mistral's reasoning models do not take, naming the accepted ones", async () => {
-    await expectInputError(harness, create({ reasoning_effort: 'medium' }, 'mistral-small-latest'), 'reasoning_effort', "'none' or 'high'")
+    await expectInputError(
+      harness,
+      create({ reasoning_effort: 'medium' }, 'mistral-small-latest'),
+      'reasoning_effort',
+      "'none' or 'high'",
+    )
   })
 
   it('refuses reasoning on a model without it, but accepts "none" (same meaning)', async () => {
-    await expectInputError(harness, create({ reasoning_effort: 'high' }, 'codestral-latest'), 'reasoning_effort', 'reasoning')
+    await expectInputError(
+      harness,
+      create({ reasoning_effort: 'high' }, 'codestral-latest'),
+      'reasoning_effort',
+      'reasoning',
+    )
     await create({ reasoning_effort: 'none' }, 'codestral-latest')
     expect(harness.lastBody().reasoning_effort).toBeUndefined()
   })
 
   it('sends any effort for an unknown model', async () => {
-    await harness.client().chat.completions.create({ provider: 'mistral', model: UNKNOWN_MODEL, messages, reasoning_effort: 'none' })
+    await harness
+      .client()
+      .chat.completions.create({ provider: 'mistral', model: UNKNOWN_MODEL, messages, reasoning_effort: 'none' })
     expect(harness.lastBody().reasoning_effort).toBe('none')
   })
 
   it('sends prediction (text parts joined) and refuses it with n > 1', async () => {
-    await create({ prediction: { type: 'content', content: [{ type: 'text', text: 'const a = ' }, { type: 'text', text: '1' }] } }, 'codestral-latest')
+    await create(
+      {
+        prediction: {
+          type: 'content',
+          content: [
+            { type: 'text', text: 'const a = ' },
+            { type: 'text', text: '1' },
+          ],
+        },
+      },
+      'codestral-latest',
+    )
     expect(harness.lastBody().prediction).toEqual({ type: 'content', content: 'const a = 1' })
-    await expectInputError(harness, create({ n: 2, prediction: { type: 'content', content: 'x' } }, 'codestral-latest'), 'n', 'prediction')
-    await expectInputError(harness, create({ prediction: { type: 'content', content: 'x' } }, 'ministral-8b-latest'), 'prediction', 'predicted outputs')
+    await expectInputError(
+      harness,
+      create({ n: 2, prediction: { type: 'content', content: 'x' } }, 'codestral-latest'),
+      'n',
+      'prediction',
+    )
+    await expectInputError(
+      harness,
+      create({ prediction: { type: 'content', content: 'x' } }, 'ministral-8b-latest'),
+      'prediction',
+      'predicted outputs',
+    )
   })
 })
 
@@ -236,7 +326,12 @@ describe('OpenAI parameters Mistral has no place for', () => {
     ['made_up_param', 1],
   ])('refuses %s before sending, and drops it on opt-in', async (param, value) => {
     await expectInputError(harness, create({ [param]: value }), param, param, 'dropUnsupportedParams')
-    await harness.client({ dropUnsupportedParams: true }).chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages, [param]: value } as ChatCompletionCreateParams & { stream?: false })
+    await harness.client({ dropUnsupportedParams: true }).chat.completions.create({
+      provider: 'mistral',
+      model: 'mistral-large-latest',
+      messages,
+      [param]: value,
+    } as ChatCompletionCreateParams & { stream?: false })
     expect(harness.lastBody()).toEqual({ model: 'mistral-large-latest', messages })
   })
 

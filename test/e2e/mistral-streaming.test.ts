@@ -21,17 +21,25 @@ const harness = useEmulator({ chunkSize: 4 })
 const hello = [{ role: 'user' as const, content: 'Hello streaming world, ça va? 😀' }]
 const weatherTool = {
   type: 'function' as const,
-  function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  function: {
+    name: 'get_weather',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
 }
 
 type Params = Omit<Extract<ChatCompletionCreateParams, { provider: 'mistral' }>, 'provider' | 'stream'>
 
-async function stream(params: Partial<Params> = {}, options: { signal?: AbortSignal; maxRetries?: number; idleTimeout?: number } = {}) {
+async function stream(
+  params: Partial<Params> = {},
+  options: { signal?: AbortSignal; maxRetries?: number; idleTimeout?: number } = {},
+) {
   const { maxRetries, idleTimeout, ...requestOptions } = options
-  return harness.client({ maxRetries: maxRetries ?? 0, idleTimeout }).chat.completions.create(
-    { provider: 'mistral', model: 'mistral-large-latest', messages: hello, ...params, stream: true },
-    requestOptions,
-  )
+  return harness
+    .client({ maxRetries: maxRetries ?? 0, idleTimeout })
+    .chat.completions.create(
+      { provider: 'mistral', model: 'mistral-large-latest', messages: hello, ...params, stream: true },
+      requestOptions,
+    )
 }
 
 async function collect(iterable: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
@@ -57,11 +65,18 @@ describe('chunks', () => {
     expect(harness.lastBody().stream_options).toBeUndefined()
     expect(chunks[0]?.choices[0]?.delta.role).toBe('assistant')
     expect(chunks.slice(1).every((chunk) => chunk.choices[0]?.delta.role === undefined)).toBe(true)
-    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe('You said: Hello streaming world, ça va? 😀')
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe(
+      'You said: Hello streaming world, ça va? 😀',
+    )
     expect(chunks.length).toBeGreaterThan(5)
     const last = chunks[chunks.length - 1]
     expect(last?.choices[0]?.finish_reason).toBe('stop')
-    expect(last?.usage).toEqual({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number), prompt_tokens_details: { cached_tokens: 0 } })
+    expect(last?.usage).toEqual({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+      total_tokens: expect.any(Number),
+      prompt_tokens_details: { cached_tokens: 0 },
+    })
     for (const chunk of chunks) {
       expect(chunk.object).toBe('chat.completion.chunk')
       expect(Object.keys(chunk)).not.toContain('p')
@@ -75,18 +90,36 @@ describe('chunks', () => {
 
   it('turns whole Mistral tool calls (no index) into OpenAI deltas with stable indexes', async () => {
     const tools = [weatherTool, { type: 'function' as const, function: { name: 'get_time' } }]
-    harness.emulator.enqueue({ kind: 'reply', toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }, { name: 'get_time', arguments: {} }] })
+    harness.emulator.enqueue({
+      kind: 'reply',
+      toolCalls: [
+        { name: 'get_weather', arguments: '{"city":"Paris"}' },
+        { name: 'get_time', arguments: {} },
+      ],
+    })
     const chunks = await collect(await stream({ tools }))
     const calls = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? [])
     expect(calls).toEqual([
-      { index: 0, id: expect.stringMatching(/^[a-zA-Z0-9]{9}$/), type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
-      { index: 1, id: expect.stringMatching(/^[a-zA-Z0-9]{9}$/), type: 'function', function: { name: 'get_time', arguments: '{}' } },
+      {
+        index: 0,
+        id: expect.stringMatching(/^[a-zA-Z0-9]{9}$/),
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+      },
+      {
+        index: 1,
+        id: expect.stringMatching(/^[a-zA-Z0-9]{9}$/),
+        type: 'function',
+        function: { name: 'get_time', arguments: '{}' },
+      },
     ])
     expect(chunks[chunks.length - 1]?.choices[0]?.finish_reason).toBe('tool_calls')
   })
 
   it('assembles tool calls streamed in pieces (zai-glm-5-2) and keeps their index', async () => {
-    const result = await (await stream({ model: 'zai-glm-5-2', tools: [weatherTool], tool_choice: 'required' })).finalCompletion()
+    const result = await (
+      await stream({ model: 'zai-glm-5-2', tools: [weatherTool], tool_choice: 'required' })
+    ).finalCompletion()
     const call = result.choices[0]?.message.tool_calls?.[0]
     expect(call?.id).toMatch(/^chatcmpl-tool-/)
     expect(call?.function.name).toBe('get_weather')
@@ -100,15 +133,24 @@ describe('chunks', () => {
     const content = chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')
     expect(reasoning.length).toBeGreaterThan(0)
     expect(content).toContain('You said')
-    const direct = await harness.client().chat.completions.create({ provider: 'mistral', model: 'mistral-small-latest', reasoning_effort: 'high', messages: hello })
+    const direct = await harness.client().chat.completions.create({
+      provider: 'mistral',
+      model: 'mistral-small-latest',
+      reasoning_effort: 'high',
+      messages: hello,
+    })
     expect(reasoning).toBe(direct.choices[0]?.message.reasoning_content)
     expect(content).toBe(direct.choices[0]?.message.content)
   })
 
   it('keeps n > 1 choices apart by index', async () => {
     const result = await (await stream({ n: 2 })).finalCompletion()
-    const direct = await harness.client().chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages: hello, n: 2 })
-    expect(result.choices.map((choice) => choice.message.content)).toEqual(direct.choices.map((choice) => choice.message.content))
+    const direct = await harness
+      .client()
+      .chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages: hello, n: 2 })
+    expect(result.choices.map((choice) => choice.message.content)).toEqual(
+      direct.choices.map((choice) => choice.message.content),
+    )
     expect(result.choices[0]?.message.content).not.toBe(result.choices[1]?.message.content)
   })
 
@@ -131,7 +173,13 @@ describe('joining the deltas gives exactly the non-streaming result', () => {
       content: fc.string({ unit: 'grapheme', maxLength: 60 }),
       reasoning: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
       toolCalls: fc.array(
-        fc.record({ id: fc.stringMatching(/^[a-zA-Z0-9]{9}$/), name: fc.constantFrom('get_weather', 'get_time'), arguments: fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer())).map((value) => JSON.stringify(value)) }),
+        fc.record({
+          id: fc.stringMatching(/^[a-zA-Z0-9]{9}$/),
+          name: fc.constantFrom('get_weather', 'get_time'),
+          arguments: fc
+            .dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer()))
+            .map((value) => JSON.stringify(value)),
+        }),
         { minLength: 1, maxLength: 3 },
       ),
       finishReason: fc.constantFrom('stop' as const, 'length' as const, 'tool_calls' as const),
@@ -147,8 +195,21 @@ describe('joining the deltas gives exactly the non-streaming result', () => {
         const script: ScriptedReply = { kind: 'reply', ...reply }
         harness.emulator.enqueue(script, script)
         const client = harness.client()
-        const direct = await client.chat.completions.create({ provider: 'mistral', model: 'mistral-small-latest', messages: hello, tools })
-        const streamed = await (await client.chat.completions.create({ provider: 'mistral', model: 'mistral-small-latest', messages: hello, tools, stream: true })).finalCompletion()
+        const direct = await client.chat.completions.create({
+          provider: 'mistral',
+          model: 'mistral-small-latest',
+          messages: hello,
+          tools,
+        })
+        const streamed = await (
+          await client.chat.completions.create({
+            provider: 'mistral',
+            model: 'mistral-small-latest',
+            messages: hello,
+            tools,
+            stream: true,
+          })
+        ).finalCompletion()
         expect(withoutIds(streamed)).toEqual(withoutIds(direct))
       }),
       { numRuns: 60 },
@@ -161,7 +222,12 @@ describe('byte boundaries', () => {
     const recorded = await fetch(`${harness.emulator.url}/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${harness.emulator.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'mistral-large-latest', messages: [{ role: 'user', content: 'é€😀 日' }], stream: true, max_tokens: 6 }),
+      body: JSON.stringify({
+        model: 'mistral-large-latest',
+        messages: [{ role: 'user', content: 'é€😀 日' }],
+        stream: true,
+        max_tokens: 6,
+      }),
     }).then(async (response) => new Uint8Array(await response.arrayBuffer()))
     harness.emulator.enqueue({ kind: 'sse-raw', data: recorded })
     const baseline = await collect(await stream())
@@ -175,7 +241,13 @@ describe('byte boundaries', () => {
 
   it('decodes CRLF line ends, comments, event names and multi-line data as the SSE spec says', async () => {
     const chunk = (content: string, finish: string | null) =>
-      JSON.stringify({ id: 'x', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: finish }] })
+      JSON.stringify({
+        id: 'x',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, delta: { content }, finish_reason: finish }],
+      })
     const body = `: keep-alive\r\nevent: message\r\nid: 1\r\ndata: ${chunk('a', null)}\r\n\r\nretry: 10\rdata: ${chunk('b', null).replace(',', ',\ndata: ')}\n\ndata: ${chunk('', 'stop')}\n\ndata: [DONE]`
     harness.emulator.enqueue({ kind: 'sse-raw', data: body })
     const chunks = await collect(await stream())
@@ -187,19 +259,30 @@ describe('endings', () => {
   const slow: ScriptedReply = { kind: 'split', chunkBytes: 16, delayMs: 15 }
 
   it.each([
-    ['break', async (iterable: AsyncIterable<ChatCompletionChunk>) => {
-      for await (const _chunk of iterable) break
-    }],
-    ['return()', async (iterable: AsyncIterable<ChatCompletionChunk>) => {
-      const iterator = iterable[Symbol.asyncIterator]()
-      await iterator.next()
-      await iterator.return?.()
-    }],
-    ['a throw in the loop body', async (iterable: AsyncIterable<ChatCompletionChunk>) => {
-      await expect((async () => {
-        for await (const _chunk of iterable) throw new Error('consumer failed')
-      })()).rejects.toThrow('consumer failed')
-    }],
+    [
+      'break',
+      async (iterable: AsyncIterable<ChatCompletionChunk>) => {
+        for await (const _chunk of iterable) break
+      },
+    ],
+    [
+      'return()',
+      async (iterable: AsyncIterable<ChatCompletionChunk>) => {
+        const iterator = iterable[Symbol.asyncIterator]()
+        await iterator.next()
+        await iterator.return?.()
+      },
+    ],
+    [
+      'a throw in the loop body',
+      async (iterable: AsyncIterable<ChatCompletionChunk>) => {
+        await expect(
+          (async () => {
+            for await (const _chunk of iterable) throw new Error('consumer failed')
+          })(),
+        ).rejects.toThrow('consumer failed')
+      },
+    ],
   ])('stopping early with %s aborts the request and releases the socket', async (_name, consume) => {
     const before = harness.emulator.openConnections()
     harness.emulator.enqueue(slow)
@@ -262,7 +345,10 @@ describe('endings', () => {
   })
 
   it('an error object in the stream is an APIError with the provider message', async () => {
-    harness.emulator.enqueue({ kind: 'sse-raw', data: `data: {"object":"error","message":"Service unavailable.","type":"internal_server_error","code":"3000"}\n\n` })
+    harness.emulator.enqueue({
+      kind: 'sse-raw',
+      data: `data: {"object":"error","message":"Service unavailable.","type":"internal_server_error","code":"3000"}\n\n`,
+    })
     const error = await collect(await stream()).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(APIError)
     expect((error as APIError).message).toBe('Service unavailable.')

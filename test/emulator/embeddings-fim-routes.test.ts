@@ -13,7 +13,11 @@ afterAll(async () => {
 })
 beforeEach(() => emulator.reset())
 
-async function post(path: string, body: unknown, key = emulator.apiKey): Promise<{ status: number; text: string; json: any }> {
+async function post(
+  path: string,
+  body: unknown,
+  key = emulator.apiKey,
+): Promise<{ status: number; text: string; json: any }> {
   const response = await fetch(`${emulator.url}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -30,21 +34,38 @@ async function post(path: string, body: unknown, key = emulator.apiKey): Promise
 }
 
 describe('POST /v1/embeddings', () => {
-  it('answers in Mistral\'s shape, deterministic, with the model\'s dimension', async () => {
+  it("answers in Mistral's shape, deterministic, with the model's dimension", async () => {
     const first = await post('/embeddings', { model: 'mistral-embed', input: ['a b', 'c'] })
     expect(first.status).toBe(200)
-    expect(first.json).toMatchObject({ object: 'list', model: 'mistral-embed', usage: { prompt_tokens: 3, total_tokens: 3, completion_tokens: 0 } })
+    expect(first.json).toMatchObject({
+      object: 'list',
+      model: 'mistral-embed',
+      usage: { prompt_tokens: 3, total_tokens: 3, completion_tokens: 0 },
+    })
     expect(first.json.id).toMatch(/^[0-9a-f]{32}$/)
-    expect(first.json.data.map((d: any) => [d.object, d.index, d.embedding.length])).toEqual([['embedding', 0, 1024], ['embedding', 1, 1024]])
+    expect(first.json.data.map((d: any) => [d.object, d.index, d.embedding.length])).toEqual([
+      ['embedding', 0, 1024],
+      ['embedding', 1, 1024],
+    ])
     const again = await post('/embeddings', { model: 'mistral-embed', input: 'a b' })
     expect(again.json.data[0].embedding).toEqual(first.json.data[0].embedding)
   })
 
   it('output_dimension, output_dtype and base64 on codestral-embed', async () => {
-    const small = await post('/embeddings', { model: 'codestral-embed', input: 'x', output_dimension: 64, output_dtype: 'ubinary' })
+    const small = await post('/embeddings', {
+      model: 'codestral-embed',
+      input: 'x',
+      output_dimension: 64,
+      output_dtype: 'ubinary',
+    })
     expect(small.status).toBe(200)
     expect(small.json.data[0].embedding).toHaveLength(8)
-    const encoded = await post('/embeddings', { model: 'codestral-embed', input: 'x', output_dimension: 16, encoding_format: 'base64' })
+    const encoded = await post('/embeddings', {
+      model: 'codestral-embed',
+      input: 'x',
+      output_dimension: 16,
+      encoding_format: 'base64',
+    })
     expect(Buffer.from(encoded.json.data[0].embedding, 'base64')).toHaveLength(64)
   })
 
@@ -62,12 +83,37 @@ describe('POST /v1/embeddings', () => {
 
   it.each([
     ['unknown model', { model: 'acme-embed', input: 'a' }, 404, 'Invalid model: acme-embed'],
-    ['a chat model', { model: 'mistral-large-latest', input: 'a' }, 400, 'Model mistral-large-latest does not support embeddings.'],
+    [
+      'a chat model',
+      { model: 'mistral-large-latest', input: 'a' },
+      400,
+      'Model mistral-large-latest does not support embeddings.',
+    ],
     ['empty list', { model: 'mistral-embed', input: [] }, 400, 'Input list must not be empty.'],
-    ['output_dimension on mistral-embed', { model: 'mistral-embed', input: 'a', output_dimension: 8 }, 400, 'Model mistral-embed does not support output_dimension.'],
-    ['output_dimension above the maximum', { model: 'codestral-embed', input: 'a', output_dimension: 4096 }, 400, 'output_dimension must be at most 3072 for model codestral-embed.'],
-    ['int8 on mistral-embed', { model: 'mistral-embed', input: 'a', output_dtype: 'int8' }, 400, "Model mistral-embed does not support output_dtype 'int8'."],
-    ['too many tokens', { model: 'mistral-embed', input: Array.from({ length: 20 }, () => 'w '.repeat(1000)) }, 400, 'Too many tokens in batch: 20000 > 16384. Split the input into smaller batches.'],
+    [
+      'output_dimension on mistral-embed',
+      { model: 'mistral-embed', input: 'a', output_dimension: 8 },
+      400,
+      'Model mistral-embed does not support output_dimension.',
+    ],
+    [
+      'output_dimension above the maximum',
+      { model: 'codestral-embed', input: 'a', output_dimension: 4096 },
+      400,
+      'output_dimension must be at most 3072 for model codestral-embed.',
+    ],
+    [
+      'int8 on mistral-embed',
+      { model: 'mistral-embed', input: 'a', output_dtype: 'int8' },
+      400,
+      "Model mistral-embed does not support output_dtype 'int8'.",
+    ],
+    [
+      'too many tokens',
+      { model: 'mistral-embed', input: Array.from({ length: 20 }, () => 'w '.repeat(1000)) },
+      400,
+      'Too many tokens in batch: 20000 > 16384. Split the input into smaller batches.',
+    ],
   ])('%s → %i', async (_name, body, status, message) => {
     const response = await post('/embeddings', body)
     expect(response.status).toBe(status)
@@ -77,25 +123,38 @@ describe('POST /v1/embeddings', () => {
   it('auth, the request log and scripted faults apply', async () => {
     expect((await post('/embeddings', { model: 'mistral-embed', input: 'a' }, 'wrong')).status).toBe(401)
     emulator.enqueue({ kind: 'http', status: 503, route: 'embeddings' })
-    expect((await post('/chat/completions', { model: 'mistral-large-latest', messages: [{ role: 'user', content: 'a' }] })).status).toBe(200)
+    expect(
+      (await post('/chat/completions', { model: 'mistral-large-latest', messages: [{ role: 'user', content: 'a' }] }))
+        .status,
+    ).toBe(200)
     expect((await post('/embeddings', { model: 'mistral-embed', input: 'a' })).status).toBe(503)
     expect(emulator.requests.map((request) => [request.path, request.status])).toEqual([
-      ['/v1/embeddings', 401], ['/v1/chat/completions', 200], ['/v1/embeddings', 503],
+      ['/v1/embeddings', 401],
+      ['/v1/chat/completions', 200],
+      ['/v1/embeddings', 503],
     ])
   })
 })
 
 describe('POST /v1/fim/completions', () => {
   it('answers chat-shaped JSON', async () => {
-    const response = await post('/fim/completions', { model: 'codestral-latest', prompt: 'def f(', suffix: ')', max_tokens: 50, min_tokens: 1, random_seed: 1 })
+    const response = await post('/fim/completions', {
+      model: 'codestral-latest',
+      prompt: 'def f(',
+      suffix: ')',
+      max_tokens: 50,
+      min_tokens: 1,
+      random_seed: 1,
+    })
     expect(response.status).toBe(200)
     expect(response.json).toMatchObject({
-      object: 'chat.completion', model: 'codestral-latest',
+      object: 'chat.completion',
+      model: 'codestral-latest',
       choices: [{ index: 0, message: { role: 'assistant', content: 'You said: def f()' }, finish_reason: 'stop' }],
     })
   })
 
-  it('streams in Mistral\'s SSE format, ending with [DONE]', async () => {
+  it("streams in Mistral's SSE format, ending with [DONE]", async () => {
     const response = await post('/fim/completions', { model: 'codestral-latest', prompt: 'def f(', stream: true })
     const events = sseData(response.text)
     expect(events.at(-1)).toBe('[DONE]')
@@ -128,13 +187,21 @@ describe('GET /v1/models and chat', () => {
   it('lists embedding models with every capability false', async () => {
     const response = await get(emulator, '/v1/models')
     const card = response.json.data.find((entry: any) => entry.id === 'codestral-embed')
-    expect(card).toMatchObject({ object: 'model', max_context_length: 8192, aliases: ['codestral-embed-2505'], type: 'base' })
+    expect(card).toMatchObject({
+      object: 'model',
+      max_context_length: 8192,
+      aliases: ['codestral-embed-2505'],
+      type: 'base',
+    })
     expect(Object.values(card.capabilities).every((value) => value === false)).toBe(true)
     expect((await get(emulator, '/v1/models/mistral-embed')).json.id).toBe('mistral-embed')
   })
 
   it('an embedding model sent to chat → 400', async () => {
-    const response = await post('/chat/completions', { model: 'mistral-embed', messages: [{ role: 'user', content: 'a' }] })
+    const response = await post('/chat/completions', {
+      model: 'mistral-embed',
+      messages: [{ role: 'user', content: 'a' }],
+    })
     expect(response.status).toBe(400)
     expect(response.json.message).toBe('Model mistral-embed does not support chat completions.')
   })

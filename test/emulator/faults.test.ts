@@ -5,15 +5,21 @@ import type { MistralEmulator } from 'token.js/emulator'
 import { chat, eventually, get, postChat, rawPost, sseData, startTestEmulator, user } from './helpers.js'
 
 let emulator: MistralEmulator
-beforeAll(async () => { emulator = await startTestEmulator() })
+beforeAll(async () => {
+  emulator = await startTestEmulator()
+})
 afterEach(() => emulator.reset())
 afterAll(() => emulator.close())
 
-const streamBody = (text: string) => JSON.stringify({ model: 'mistral-large-latest', messages: [user(text)], stream: true })
+const streamBody = (text: string) =>
+  JSON.stringify({ model: 'mistral-large-latest', messages: [user(text)], stream: true })
 
 describe('http', () => {
   it('429 with Retry-After headers, then normal again (FIFO)', async () => {
-    emulator.enqueue({ kind: 'http', status: 429, headers: { 'retry-after': '2', 'retry-after-ms': '1500' } }, { kind: 'http', status: 503 })
+    emulator.enqueue(
+      { kind: 'http', status: 429, headers: { 'retry-after': '2', 'retry-after-ms': '1500' } },
+      { kind: 'http', status: 503 },
+    )
     const first = await postChat(emulator, chat())
     expect(first.status).toBe(429)
     expect(first.headers.get('retry-after')).toBe('2')
@@ -34,7 +40,9 @@ describe('http', () => {
     emulator.enqueue({ kind: 'http', status: 502, route: 'models' })
     expect((await postChat(emulator, chat())).status).toBe(200)
     expect((await get(emulator, '/v1/models')).status).toBe(502)
-    emulator.setHandler((request) => (request.body as any)?.messages?.[0]?.content === 'fail' ? { kind: 'http', status: 504 } : undefined)
+    emulator.setHandler((request) =>
+      (request.body as any)?.messages?.[0]?.content === 'fail' ? { kind: 'http', status: 504 } : undefined,
+    )
     expect((await postChat(emulator, { model: 'mistral-large-latest', messages: [user('fail')] })).status).toBe(504)
     expect((await postChat(emulator, chat())).status).toBe(200)
     emulator.setHandler(undefined)
@@ -43,7 +51,12 @@ describe('http', () => {
 
 describe('reply override', () => {
   it('replaces content, tool calls, finish reason and usage, in JSON and SSE', async () => {
-    emulator.enqueue({ kind: 'reply', content: 'Scripted!', finishReason: 'length', usage: { prompt_tokens: 5, completion_tokens: 7 } })
+    emulator.enqueue({
+      kind: 'reply',
+      content: 'Scripted!',
+      finishReason: 'length',
+      usage: { prompt_tokens: 5, completion_tokens: 7 },
+    })
     const json = (await postChat(emulator, chat())).json
     expect(json.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'Scripted!' } })
     expect(json.usage).toMatchObject({ prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 })
@@ -83,15 +96,26 @@ describe('transport faults', () => {
   })
   it('reset destroys the socket before headers', async () => {
     emulator.enqueue({ kind: 'reset' })
-    await expect(fetch(`${emulator.url}/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(chat()) })).rejects.toThrow()
+    await expect(
+      fetch(`${emulator.url}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(chat()),
+      }),
+    ).rejects.toThrow()
     expect(emulator.lastRequest()?.status).toBe(0)
   })
   it('hang never answers until the client aborts', async () => {
     emulator.enqueue({ kind: 'hang' })
     const started = Date.now()
-    await expect(fetch(`${emulator.url}/chat/completions`, {
-      method: 'POST', headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(chat()), signal: AbortSignal.timeout(150),
-    })).rejects.toThrow()
+    await expect(
+      fetch(`${emulator.url}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(chat()),
+        signal: AbortSignal.timeout(150),
+      }),
+    ).rejects.toThrow()
     expect(Date.now() - started).toBeGreaterThanOrEqual(140)
   })
   it('drop-after-chunks streams N events then cuts the connection without [DONE]', async () => {

@@ -5,7 +5,9 @@ import { checkJsonSchemaInstance, countTokens, type MistralEmulator } from 'toke
 import { chat, postChat, startTestEmulator, user, weatherTool } from './helpers.js'
 
 let emulator: MistralEmulator
-beforeAll(async () => { emulator = await startTestEmulator() })
+beforeAll(async () => {
+  emulator = await startTestEmulator()
+})
 afterAll(() => emulator.close())
 
 async function complete(body: Record<string, unknown>): Promise<any> {
@@ -22,14 +24,28 @@ describe('plain text', () => {
     expect(json).toMatchObject({ object: 'chat.completion', model: 'mistral-large-latest' })
     expect(json.id).toMatch(/^[0-9a-f]{32}$/)
     expect(Number.isInteger(json.created)).toBe(true)
-    expect(json.choices).toEqual([{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'You said: Hello there', tool_calls: null } }])
+    expect(json.choices).toEqual([
+      {
+        index: 0,
+        finish_reason: 'stop',
+        message: { role: 'assistant', content: 'You said: Hello there', tool_calls: null },
+      },
+    ])
     const { usage } = json
     expect(usage.completion_tokens).toBe(countTokens('You said: Hello there'))
     expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens)
     expect(usage.prompt_tokens_details).toEqual({ cached_tokens: 0 })
   })
   it('reads text chunks of a multi-part user message', async () => {
-    const json = await complete({ model: 'mistral-large-latest', messages: [user([{ type: 'text', text: 'part one' }, { type: 'image_url', image_url: 'https://x/y.png' }])] })
+    const json = await complete({
+      model: 'mistral-large-latest',
+      messages: [
+        user([
+          { type: 'text', text: 'part one' },
+          { type: 'image_url', image_url: 'https://x/y.png' },
+        ]),
+      ],
+    })
     expect(json.choices[0].message.content).toBe('You said: part one')
   })
   it('counts tokens by the documented rule', () => {
@@ -59,40 +75,65 @@ describe('structured output', () => {
       },
       required: ['name', 'age', 'tags', 'kind', 'fixed', 'address'],
       additionalProperties: false,
-      $defs: { address: { type: 'object', properties: { city: { type: 'string' }, zip: { type: 'string' } }, required: ['city'] } },
+      $defs: {
+        address: {
+          type: 'object',
+          properties: { city: { type: 'string' }, zip: { type: 'string' } },
+          required: ['city'],
+        },
+      },
     }
-    const json = await complete(chat({ response_format: { type: 'json_schema', json_schema: { name: 'person', schema, strict: true } } }))
+    const json = await complete(
+      chat({ response_format: { type: 'json_schema', json_schema: { name: 'person', schema, strict: true } } }),
+    )
     const value = JSON.parse(json.choices[0].message.content)
     expect(checkJsonSchemaInstance(schema, value)).toEqual([])
     expect(value.fixed).toBe(42)
   })
   it('a recursive schema still yields a finite instance', async () => {
-    const schema = { $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } }, required: ['child'] } }, $ref: '#/$defs/node' }
-    const json = await complete(chat({ response_format: { type: 'json_schema', json_schema: { name: 'tree', schema } } }))
+    const schema = {
+      $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } }, required: ['child'] } },
+      $ref: '#/$defs/node',
+    }
+    const json = await complete(
+      chat({ response_format: { type: 'json_schema', json_schema: { name: 'tree', schema } } }),
+    )
     expect(JSON.parse(json.choices[0].message.content)).toHaveProperty('child')
   })
 })
 
 describe('tool calls', () => {
   const forced = (tool_choice: unknown) => chat({ tools: [weatherTool], tool_choice })
-  it.each([['any'], ['required'], [{ type: 'function', function: { name: 'get_weather' } }]])('tool_choice %j forces a call', async (choice) => {
-    const json = await complete(forced(choice))
-    const [call] = json.choices[0].message.tool_calls
-    expect(json.choices[0].finish_reason).toBe('tool_calls')
-    expect(json.choices[0].message.content).toBe('')
-    expect(call.id).toMatch(/^[a-zA-Z0-9]{9}$/)
-    expect(call.function.name).toBe('get_weather')
-    expect(typeof call.function.arguments).toBe('string')
-    expect(checkJsonSchemaInstance(weatherTool.function.parameters, JSON.parse(call.function.arguments))).toEqual([])
-  })
+  it.each([['any'], ['required'], [{ type: 'function', function: { name: 'get_weather' } }]])(
+    'tool_choice %j forces a call',
+    async (choice) => {
+      const json = await complete(forced(choice))
+      const [call] = json.choices[0].message.tool_calls
+      expect(json.choices[0].finish_reason).toBe('tool_calls')
+      expect(json.choices[0].message.content).toBe('')
+      expect(call.id).toMatch(/^[a-zA-Z0-9]{9}$/)
+      expect(call.function.name).toBe('get_weather')
+      expect(typeof call.function.arguments).toBe('string')
+      expect(checkJsonSchemaInstance(weatherTool.function.parameters, JSON.parse(call.function.arguments))).toEqual([])
+    },
+  )
   it('auto calls a tool only when the user names it', async () => {
     const plain = await complete(chat({ tools: [weatherTool] }))
     expect(plain.choices[0].message.tool_calls).toBeNull()
-    const named = await complete({ model: 'mistral-large-latest', tools: [weatherTool], messages: [user('please use get_weather for Paris')] })
+    const named = await complete({
+      model: 'mistral-large-latest',
+      tools: [weatherTool],
+      messages: [user('please use get_weather for Paris')],
+    })
     expect(named.choices[0].message.tool_calls[0].function.name).toBe('get_weather')
   })
   it('tool_choice none never calls', async () => {
-    const json = await complete({ model: 'mistral-large-latest', tools: [weatherTool], tool_choice: 'none', messages: [user('get_weather')] })
+    const json = await complete({
+      model: 'mistral-large-latest',
+      tools: [weatherTool],
+      tool_choice: 'none',
+      messages: [user('get_weather')],
+    })
     expect(json.choices[0].message.tool_calls).toBeNull()
   })
   it('same request → same ids; a tool result is answered in text', async () => {
@@ -101,8 +142,13 @@ describe('tool calls', () => {
     const call = first.choices[0].message.tool_calls[0]
     expect(second.choices[0].message.tool_calls[0].id).toBe(call.id)
     const followUp = await complete({
-      model: 'mistral-large-latest', tools: [weatherTool],
-      messages: [user('get_weather please'), { role: 'assistant', content: '', tool_calls: [{ id: call.id, function: call.function }] }, { role: 'tool', tool_call_id: call.id, name: 'get_weather', content: 'Sunny, 24C' }],
+      model: 'mistral-large-latest',
+      tools: [weatherTool],
+      messages: [
+        user('get_weather please'),
+        { role: 'assistant', content: '', tool_calls: [{ id: call.id, function: call.function }] },
+        { role: 'tool', tool_call_id: call.id, name: 'get_weather', content: 'Sunny, 24C' },
+      ],
     })
     expect(followUp.choices[0].message.content).toBe('The tool get_weather returned: Sunny, 24C')
     expect(followUp.choices[0].finish_reason).toBe('stop')
@@ -139,7 +185,10 @@ describe('options that shape the answer', () => {
     expect(json.choices[0]).toMatchObject({ finish_reason: 'stop', message: { content: 'You ' } })
   })
   it('prefix: true continues from the trailing assistant content', async () => {
-    const json = await complete({ model: 'mistral-large-latest', messages: [user('Hi'), { role: 'assistant', content: 'Arr!', prefix: true }] })
+    const json = await complete({
+      model: 'mistral-large-latest',
+      messages: [user('Hi'), { role: 'assistant', content: 'Arr!', prefix: true }],
+    })
     expect(json.choices[0].message.content.startsWith('Arr!')).toBe(true)
   })
   it('prompt_cache_key reports cached tokens on a repeated prefix', async () => {

@@ -5,7 +5,9 @@ import type { MistralEmulator } from 'token.js/emulator'
 import { chat, postChat, sseData, startTestEmulator, user, weatherTool } from './helpers.js'
 
 let emulator: MistralEmulator
-beforeAll(async () => { emulator = await startTestEmulator({ chunkSize: 4 }) })
+beforeAll(async () => {
+  emulator = await startTestEmulator({ chunkSize: 4 })
+})
 afterAll(() => emulator.close())
 
 async function stream(body: Record<string, unknown>): Promise<any[]> {
@@ -29,15 +31,23 @@ describe('text stream', () => {
   it('role chunk, small content pieces, final chunk with finish_reason + usage', async () => {
     const chunks = await stream({ model: 'mistral-large-latest', messages: [user('héllo 😀😀 wörld')] })
     expect(deltas(chunks)[0]).toEqual({ role: 'assistant', content: '' })
-    const pieces = deltas(chunks).slice(1, -1).map((delta) => delta.content)
+    const pieces = deltas(chunks)
+      .slice(1, -1)
+      .map((delta) => delta.content)
     expect(pieces.every((piece) => typeof piece === 'string' && piece.length <= 5)).toBe(true)
     expect(pieces.join('')).toBe('You said: héllo 😀😀 wörld')
     // No piece starts or ends inside a surrogate pair.
     for (const piece of pieces) expect(piece).toBe(Buffer.from(piece, 'utf8').toString('utf8'))
     const last = chunks[chunks.length - 1]
     expect(last.choices[0]).toMatchObject({ finish_reason: 'stop', delta: { content: '' } })
-    expect(last.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number) })
-    expect(chunks.slice(0, -1).every((chunk) => chunk.usage === undefined && chunk.choices[0].finish_reason === null)).toBe(true)
+    expect(last.usage).toMatchObject({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+      total_tokens: expect.any(Number),
+    })
+    expect(
+      chunks.slice(0, -1).every((chunk) => chunk.usage === undefined && chunk.choices[0].finish_reason === null),
+    ).toBe(true)
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1)
   })
   it('padding can be turned off', async () => {
@@ -63,7 +73,11 @@ describe('text stream', () => {
   it('max_tokens ends the stream with finish_reason length', async () => {
     const chunks = await stream(chat({ max_tokens: 1 }))
     expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('length')
-    expect(deltas(chunks).map((d) => d.content).join('')).toBe('You')
+    expect(
+      deltas(chunks)
+        .map((d) => d.content)
+        .join(''),
+    ).toBe('You')
   })
 })
 
@@ -81,7 +95,9 @@ describe('tool-call streams', () => {
   })
   it('zai-glm-5-2: OpenAI-style incremental pieces with long ids', async () => {
     const chunks = await stream(chat({ tools: [weatherTool], tool_choice: 'any' }, 'zai-glm-5-2'))
-    const calls = deltas(chunks).filter((delta) => delta.tool_calls !== undefined).map((delta) => delta.tool_calls[0])
+    const calls = deltas(chunks)
+      .filter((delta) => delta.tool_calls !== undefined)
+      .map((delta) => delta.tool_calls[0])
     expect(calls.length).toBeGreaterThan(2)
     expect(calls[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'get_weather', arguments: '' } })
     expect(calls[0].id).toMatch(/^chatcmpl-tool-[0-9a-f]{16}$/)
@@ -97,7 +113,9 @@ describe('tool-call streams', () => {
 describe('reasoning stream', () => {
   it('thinking lists, then a transition list, then plain strings', async () => {
     const chunks = await stream(chat({ reasoning_effort: 'high' }, 'mistral-small-latest'))
-    const contents = deltas(chunks).slice(1, -1).map((delta) => delta.content)
+    const contents = deltas(chunks)
+      .slice(1, -1)
+      .map((delta) => delta.content)
     const transition = contents.findIndex((content) => Array.isArray(content) && content.length === 2)
     expect(transition).toBeGreaterThan(0)
     for (const content of contents.slice(0, transition)) {

@@ -13,25 +13,40 @@ import { cleanEnv, root, runFile } from './run-file.js'
 const expected: Record<string, RegExp[]> = {
   'mistral-seed.ts': [/role: 'assistant'/, /content: 'You said: Hello!'/, /finish_reason: 'stop'/],
   'streaming.ts': [/^You said: Write a haiku about the sea\.\n\[\d+ tokens\]$/m],
-  'tools.ts': [/^tool call: get_weather\(\{"city":".*"\}\)$/m, /^answer: The tool get_weather returned: \{.*"temperature_c":18/m],
+  'tools.ts': [
+    /^tool call: get_weather\(\{"city":".*"\}\)$/m,
+    /^answer: The tool get_weather returned: \{.*"temperature_c":18/m,
+  ],
   'json-object.ts': [/^parsed: \{/m, /answer: 'You said: /],
   'json-schema.ts': [/^city: .+ \(.+\), population \d+$/m],
   'image.ts': [/^You said: What shape and colour do you see\?$/m],
   'document.ts': [/^You said: What is the total of this invoice\?$/m],
   'audio.ts': [/^You said: Describe this sound in one sentence\.$/m],
-  'reasoning.ts': [/^reasoning: .+/m, /^answer: You said: Is 1001 a prime number\?$/m, /^next answer: You said: And 1003\?$/m],
+  'reasoning.ts': [
+    /^reasoning: .+/m,
+    /^answer: You said: Is 1001 a prime number\?$/m,
+    /^next answer: You said: And 1003\?$/m,
+  ],
   'predicted-outputs.ts': [/runningTotal/, /let sum = 0/],
   'abort-timeout.ts': [/^aborted after 2 chunks$/m, /^answered in time: You said: Hi!$/m, /^stopped reading$/m],
   'errors.ts': [/^InputError on 'temperature': .*1\.5/m, /^NotFoundError \(status 404\): .*no-such-model/m],
-  'drop-unsupported-params.ts': [/^refused: Parameter 'logit_bias' is not supported/m, /^with dropUnsupportedParams: You said: Hi!$/m],
-  'extend-model-list.ts': [/^sent, and Mistral answered: .*my-fine-tune-2611/m, /^checked before sending: Model 'my-text-model' \(mistral\) does not support images/m],
+  'drop-unsupported-params.ts': [
+    /^refused: Parameter 'logit_bias' is not supported/m,
+    /^with dropUnsupportedParams: You said: Hi!$/m,
+  ],
+  'extend-model-list.ts': [
+    /^sent, and Mistral answered: .*my-fine-tune-2611/m,
+    /^checked before sending: Model 'my-text-model' \(mistral\) does not support images/m,
+  ],
   'embeddings.ts': [/^2 vectors of \d+ dimensions, \d+ tokens$/m, /^cosine similarity: -?\d\.\d{3}$/m],
   'fill-in-the-middle.ts': [/function isEven/],
   'models-list.ts': [/^\d+ models served; with image input: mistral-/m],
   'emulator-in-your-tests.ts': [/^# pass 3$/m, /^# fail 0$/m],
 }
 
-const files = readdirSync(`${root}/examples`).filter((name) => name.endsWith('.ts')).sort()
+const files = readdirSync(`${root}/examples`)
+  .filter((name) => name.endsWith('.ts'))
+  .sort()
 
 let emulator: MistralEmulator
 beforeAll(async () => {
@@ -59,19 +74,28 @@ describe.concurrent('examples run against the emulator', () => {
 test('the seed snippet as written (mistral-large-2402) fails before sending, naming the replacement', async () => {
   // No emulator and no base URL: the default endpoint, a dummy key. Any network call would fail
   // differently (401 or a connection error); an InputError proves nothing was sent.
-  const result = await runFile(['test/examples/fixtures/mistral-seed-as-written.ts'], cleanEnv({ MISTRAL_API_KEY: 'dummy-key' }))
+  const result = await runFile(
+    ['test/examples/fixtures/mistral-seed-as-written.ts'],
+    cleanEnv({ MISTRAL_API_KEY: 'dummy-key' }),
+  )
   expect(result.code).not.toBe(0)
-  expect(result.stderr).toMatch(/InputError: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16\. Use 'mistral-large-latest' instead\./)
+  expect(result.stderr).toMatch(
+    /InputError: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16\. Use 'mistral-large-latest' instead\./,
+  )
   expect(result.stderr).toContain("param: 'model'")
   expect(result.stderr).not.toContain('dummy-key')
 })
 
 test('npm start without a key runs the seed example against the emulator and prints the completion', async () => {
   // From an empty directory, so a developer's own ./.env (with a real key) is not picked up.
-  const result = await runFile([`${root}/scripts/start.ts`], cleanEnv(), { cwd: mkdtempSync(join(tmpdir(), 'tokenjs-start-')) })
+  const result = await runFile([`${root}/scripts/start.ts`], cleanEnv(), {
+    cwd: mkdtempSync(join(tmpdir(), 'tokenjs-start-')),
+  })
   expect(result.code, result.stderr).toBe(0)
   const lines = result.stdout.split('\n')
-  expect(lines[0]).toMatch(/^No MISTRAL_API_KEY: running examples\/mistral-seed\.ts against the bundled Mistral emulator/)
+  expect(lines[0]).toMatch(
+    /^No MISTRAL_API_KEY: running examples\/mistral-seed\.ts against the bundled Mistral emulator/,
+  )
   expect(result.stdout).toContain("content: 'You said: Hello!'")
 })
 

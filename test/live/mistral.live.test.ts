@@ -33,11 +33,19 @@ describe.skipIf(!live)('live Mistral API', () => {
   })
 
   it('the seed snippet as written fails before sending, naming the replacement', async () => {
-    await expect(create({ model: 'mistral-large-2402', messages: [{ role: 'user', content: 'Hello!' }] })).rejects.toThrow(InputError)
+    await expect(
+      create({ model: 'mistral-large-2402', messages: [{ role: 'user', content: 'Hello!' }] }),
+    ).rejects.toThrow(InputError)
   })
 
   it('streams with usage on the last chunk', async () => {
-    const stream = await tokenjs.chat.completions.create({ provider: 'mistral', model: 'mistral-small-latest', max_tokens: 16, stream: true, messages: [{ role: 'user', content: 'Count to 3.' }] })
+    const stream = await tokenjs.chat.completions.create({
+      provider: 'mistral',
+      model: 'mistral-small-latest',
+      max_tokens: 16,
+      stream: true,
+      messages: [{ role: 'user', content: 'Count to 3.' }],
+    })
     const completion = await stream.finalCompletion()
     expect(completion.usage?.completion_tokens).toBeGreaterThan(0)
   })
@@ -45,10 +53,25 @@ describe.skipIf(!live)('live Mistral API', () => {
   it('replays an OpenAI-style tool history (foreign ids mapped) and gets an answer', async () => {
     const completion = await create({
       model: 'mistral-small-latest',
-      tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }],
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } },
+        },
+      ],
       messages: [
         { role: 'user', content: 'Weather in Paris?' },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'call_Qx2Lr8dJk3mZpW1aYt7uVb', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: 'call_Qx2Lr8dJk3mZpW1aYt7uVb',
+              type: 'function',
+              function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+            },
+          ],
+        },
         { role: 'tool', tool_call_id: 'call_Qx2Lr8dJk3mZpW1aYt7uVb', content: 'sunny, 21°C' },
       ],
     })

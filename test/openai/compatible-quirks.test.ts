@@ -10,7 +10,13 @@ import { expectInputError, LOCAL_MODEL, useOpenAIEmulator } from './harness.js'
 
 const GROQ_MODEL = 'openai/gpt-oss-120b'
 const hello = [{ role: 'user' as const, content: 'Hello!' }]
-const weatherTool = { type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }
+const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+}
 
 async function collect(iterable: AsyncIterable<ChatCompletionChunk>): Promise<ChatCompletionChunk[]> {
   const chunks: ChatCompletionChunk[] = []
@@ -18,10 +24,12 @@ async function collect(iterable: AsyncIterable<ChatCompletionChunk>): Promise<Ch
   return chunks
 }
 
-describe('groq preset against an emulator with Groq\'s quirks', () => {
+describe("groq preset against an emulator with Groq's quirks", () => {
   const harness = useOpenAIEmulator('groq', { quirks: GROQ_QUIRKS, extraModels: [GROQ_MODEL] })
   const create = (extra: Record<string, unknown>, options: { dropUnsupportedParams?: boolean } = {}) =>
-    harness.client(options).chat.completions.create({ provider: 'groq', model: GROQ_MODEL, messages: hello, ...extra } as never)
+    harness
+      .client(options)
+      .chat.completions.create({ provider: 'groq', model: GROQ_MODEL, messages: hello, ...extra } as never)
 
   it.each([
     ['logprobs', { logprobs: true }, 'logprobs'],
@@ -29,7 +37,11 @@ describe('groq preset against an emulator with Groq\'s quirks', () => {
     ['logit_bias', { logit_bias: { '1': 1 } }, 'logit_bias'],
     ['messages[].name', { messages: [{ role: 'user', content: 'hi', name: 'ann' }] }, 'messages[0].name'],
     ['n > 1', { n: 2 }, 'n'],
-    ['more than 128 tools', { tools: Array.from({ length: 129 }, (_, index) => ({ type: 'function', function: { name: `f${index}` } })) }, 'tools'],
+    [
+      'more than 128 tools',
+      { tools: Array.from({ length: 129 }, (_, index) => ({ type: 'function', function: { name: `f${index}` } })) },
+      'tools',
+    ],
   ])('refuses %s before sending (Groq answers 400 to it)', async (_name, extra, param) => {
     await expectInputError(harness, create(extra), param)
   })
@@ -49,23 +61,57 @@ describe('groq preset against an emulator with Groq\'s quirks', () => {
   })
 
   it('drops them on opt-in, sends developer as system', async () => {
-    await create({ logprobs: true, messages: [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: 'hi', name: 'ann' }] }, { dropUnsupportedParams: true })
-    expect(harness.lastBody()).toEqual({ model: GROQ_MODEL, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }] })
+    await create(
+      {
+        logprobs: true,
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          { role: 'user', content: 'hi', name: 'ann' },
+        ],
+      },
+      { dropUnsupportedParams: true },
+    )
+    expect(harness.lastBody()).toEqual({
+      model: GROQ_MODEL,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hi' },
+      ],
+    })
   })
 
   it("reads streamed usage from x_groq.usage and reasoning from Groq's `reasoning` field", async () => {
-    const chunks = await collect(await harness.client().chat.completions.create({ provider: 'groq', model: GROQ_MODEL, messages: hello, reasoning_effort: 'high', stream: true }))
+    const chunks = await collect(
+      await harness.client().chat.completions.create({
+        provider: 'groq',
+        model: GROQ_MODEL,
+        messages: hello,
+        reasoning_effort: 'high',
+        stream: true,
+      }),
+    )
     const usageChunk = chunks.find((chunk) => chunk.usage !== undefined && chunk.usage !== null)
-    expect(usageChunk?.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) })
+    expect(usageChunk?.usage).toMatchObject({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+    })
     expect(usageChunk?.choices[0]?.finish_reason).toBe('stop')
     expect(chunks.map((chunk) => chunk.choices[0]?.delta.reasoning_content ?? '').join('')).toContain('The user wrote')
-    const direct = await harness.client().chat.completions.create({ provider: 'groq', model: GROQ_MODEL, messages: hello, reasoning_effort: 'high' })
+    const direct = await harness
+      .client()
+      .chat.completions.create({ provider: 'groq', model: GROQ_MODEL, messages: hello, reasoning_effort: 'high' })
     expect(direct.choices[0]?.message.reasoning_content).toContain('The user wrote')
     expect(direct.choices[0]?.message).not.toHaveProperty('reasoning')
   })
 
   it("a Groq 400 without `code` arrives as BadRequestError with Groq's message", async () => {
-    harness.emulator.enqueue({ kind: 'http', status: 400, body: { error: { message: 'tool call validation failed', type: 'invalid_request_error', failed_generation: '<tool>' } } })
+    harness.emulator.enqueue({
+      kind: 'http',
+      status: 400,
+      body: {
+        error: { message: 'tool call validation failed', type: 'invalid_request_error', failed_generation: '<tool>' },
+      },
+    })
     const error = await create({}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(BadRequestError)
     expect((error as BadRequestError).message).toContain('tool call validation failed')
@@ -75,21 +121,67 @@ describe('groq preset against an emulator with Groq\'s quirks', () => {
 
 describe('openai-compatible servers that stream differently', () => {
   const harness = useOpenAIEmulator('openai-compatible', { quirks: { reasoningField: 'reasoning_content' } })
-  const stream = async () => harness.client().chat.completions.create({ provider: 'openai-compatible', model: LOCAL_MODEL, messages: hello, tools: [weatherTool], stream: true })
+  const stream = async () =>
+    harness.client().chat.completions.create({
+      provider: 'openai-compatible',
+      model: LOCAL_MODEL,
+      messages: hello,
+      tools: [weatherTool],
+      stream: true,
+    })
   const frame = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`
   const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: LOCAL_MODEL }
 
   it('reads reasoning_content (DeepSeek, llama.cpp) like `reasoning`', async () => {
-    const completion = await harness.client().chat.completions.create({ provider: 'openai-compatible', model: LOCAL_MODEL, messages: hello, reasoning_effort: 'high' })
+    const completion = await harness.client().chat.completions.create({
+      provider: 'openai-compatible',
+      model: LOCAL_MODEL,
+      messages: hello,
+      reasoning_effort: 'high',
+    })
     expect(completion.choices[0]?.message.reasoning_content).toContain('The user wrote')
   })
 
   it('assembles tool calls whose deltas carry no index, or reuse index 0 for a second call (Ollama)', async () => {
     const data =
       frame({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: null }, finish_reason: null }] }) +
-      frame({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } }] }, finish_reason: null }] }) +
-      frame({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ function: { arguments: '"Paris"}' } }] }, finish_reason: null }] }) +
-      frame({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, id: 'call_b', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } }] }, finish_reason: null }] }) +
+      frame({
+        ...base,
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                { id: 'call_a', type: 'function', function: { name: 'get_weather', arguments: '{"city":' } },
+              ],
+            },
+            finish_reason: null,
+          },
+        ],
+      }) +
+      frame({
+        ...base,
+        choices: [{ index: 0, delta: { tool_calls: [{ function: { arguments: '"Paris"}' } }] }, finish_reason: null }],
+      }) +
+      frame({
+        ...base,
+        choices: [
+          {
+            index: 0,
+            delta: {
+              tool_calls: [
+                {
+                  index: 0,
+                  id: 'call_b',
+                  type: 'function',
+                  function: { name: 'get_weather', arguments: '{"city":"Rome"}' },
+                },
+              ],
+            },
+            finish_reason: null,
+          },
+        ],
+      }) +
       frame({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }) +
       'data: [DONE]\n\n'
     harness.emulator.enqueue({ kind: 'sse-raw', data })
@@ -121,7 +213,11 @@ describe('openai-compatible servers that stream differently', () => {
     const usage = { prompt_tokens: 7, completion_tokens: 1, total_tokens: 8 }
     const data =
       frame({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: 'ok' }, finish_reason: null }] }) +
-      frame({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }], x_groq: { id: 'req_1', usage: { queue_time: 0.1, ...usage } } }) +
+      frame({
+        ...base,
+        choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+        x_groq: { id: 'req_1', usage: { queue_time: 0.1, ...usage } },
+      }) +
       'data: [DONE]\n\n'
     harness.emulator.enqueue({ kind: 'sse-raw', data })
     const completion = await (await stream()).finalCompletion()

@@ -11,14 +11,20 @@ const read = (path: string): string => readFileSync(join(repositoryRoot, path), 
 
 test('the presets table on the openai-compatible page is what the presets data generates', () => {
   const page = read('docs/providers/openai-compatible.md')
-  const section = page.slice(page.indexOf('<!-- presets -->') + '<!-- presets -->'.length, page.indexOf('<!-- end presets -->'))
+  const section = page.slice(
+    page.indexOf('<!-- presets -->') + '<!-- presets -->'.length,
+    page.indexOf('<!-- end presets -->'),
+  )
   expect(section.trim()).toBe(presetsTable().trim())
-  expect(section).toContain('`logprobs`, `top_logprobs`, `logit_bias`, `name` on messages, `n` above 1, more than 128 tools')
+  expect(section).toContain(
+    '`logprobs`, `top_logprobs`, `logit_bias`, `name` on messages, `n` above 1, more than 128 tools',
+  )
 })
 
 test('every OpenAI-family provider in the registry has a preset row or its own page', () => {
   const inTable = new Set(OPENAI_COMPATIBLE_PRESETS.map((preset) => preset.id))
-  for (const id of Object.keys(providers).filter((key) => key !== 'mistral' && key !== 'openai')) expect(inTable, id).toContain(id)
+  for (const id of Object.keys(providers).filter((key) => key !== 'mistral' && key !== 'openai'))
+    expect(inTable, id).toContain(id)
 })
 
 test('the openai and openai-compatible pages carry the generated capability section', () => {

@@ -46,7 +46,11 @@ export function useOpenAIEmulator(provider: OpenAIFamilyProvider, options: OpenA
       return current()
     },
     client: (clientOptions = {}) =>
-      new TokenJS({ providers: { [provider]: { apiKey: current().apiKey, baseURL: current().url } }, maxRetries: 0, ...clientOptions }),
+      new TokenJS({
+        providers: { [provider]: { apiKey: current().apiKey, baseURL: current().url } },
+        maxRetries: 0,
+        ...clientOptions,
+      }),
     chatBodies,
     lastBody: () => {
       const last = chatBodies().at(-1)
@@ -57,9 +61,17 @@ export function useOpenAIEmulator(provider: OpenAIFamilyProvider, options: OpenA
 }
 
 /** Asserts an InputError with the given param (and message fragments), and that nothing was sent. */
-export async function expectInputError(harness: OpenAIHarness, promise: Promise<unknown>, param: string | undefined, ...fragments: string[]): Promise<InputError> {
+export async function expectInputError(
+  harness: OpenAIHarness,
+  promise: Promise<unknown>,
+  param: string | undefined,
+  ...fragments: string[]
+): Promise<InputError> {
   const before = harness.emulator.requests.length
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
   expect(error).toBeInstanceOf(InputError)
   const inputError = error as InputError
   if (param !== undefined) expect(inputError.param).toBe(param)

@@ -1,15 +1,26 @@
 /** The OpenAI mapping through the public client, for `openai` and `openai-compatible`: what reached the emulator, and what came back. */
 import { describe, expect, it } from 'vitest'
-import { BadRequestError, NotFoundError, type ChatCompletion, type ChatCompletionCreateParams, type ChatCompletionMessageParam } from 'token.js'
+import {
+  BadRequestError,
+  NotFoundError,
+  type ChatCompletion,
+  type ChatCompletionCreateParams,
+  type ChatCompletionMessageParam,
+} from 'token.js'
 import { expectInputError, LOCAL_MODEL, UNKNOWN_MODEL, useOpenAIEmulator, type OpenAIHarness } from './harness.js'
 
-const PNG_DATA_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+const PNG_DATA_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 const weatherTool = {
   type: 'function' as const,
   function: {
     name: 'get_weather',
     description: 'Weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } }, required: ['city', 'days'] },
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string' }, days: { type: 'integer', minimum: 1 } },
+      required: ['city', 'days'],
+    },
   },
 }
 const hello = [{ role: 'user' as const, content: 'Hello!' }]
@@ -17,8 +28,19 @@ const hello = [{ role: 'user' as const, content: 'Hello!' }]
 type Provider = 'openai' | 'openai-compatible'
 
 function creator(harness: OpenAIHarness, provider: Provider, defaultModel: string) {
-  return (extra: Record<string, unknown>, model = defaultModel, options: { dropUnsupportedParams?: boolean } = {}): Promise<ChatCompletion> =>
-    harness.client(options).chat.completions.create({ provider, model, messages: hello, ...extra } as ChatCompletionCreateParams & { stream?: false })
+  return (
+    extra: Record<string, unknown>,
+    model = defaultModel,
+    options: { dropUnsupportedParams?: boolean } = {},
+  ): Promise<ChatCompletion> =>
+    harness.client(options).chat.completions.create({
+      provider,
+      model,
+      messages: hello,
+      ...extra,
+    } as ChatCompletionCreateParams & {
+      stream?: false
+    })
 }
 
 describe.each([
@@ -79,31 +101,64 @@ describe.each([
       completion_tokens: expect.any(Number),
       total_tokens: expect.any(Number),
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
     })
     expect(harness.emulator.lastRequest()?.headers.authorization).toBe('Bearer ***')
   })
 
   it('json_object and json_schema answers, forced tool calls with call_ ids, n choices, max tokens → length', async () => {
-    const json = await create({ response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'Reply in JSON' }] })
+    const json = await create({
+      response_format: { type: 'json_object' },
+      messages: [{ role: 'user', content: 'Reply in JSON' }],
+    })
     expect(JSON.parse(json.choices[0]?.message.content ?? '')).toEqual({ answer: 'You said: Reply in JSON' })
-    const schema = { type: 'object', properties: { city: { type: 'string' }, population: { type: 'integer' } }, required: ['city', 'population'], additionalProperties: false }
-    const structured = await create({ response_format: { type: 'json_schema', json_schema: { name: 'city', schema, strict: true } } })
-    expect(JSON.parse(structured.choices[0]?.message.content ?? '')).toEqual({ city: expect.any(String), population: expect.any(Number) })
-    const called = await create({ tools: [weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } }, parallel_tool_calls: false })
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, population: { type: 'integer' } },
+      required: ['city', 'population'],
+      additionalProperties: false,
+    }
+    const structured = await create({
+      response_format: { type: 'json_schema', json_schema: { name: 'city', schema, strict: true } },
+    })
+    expect(JSON.parse(structured.choices[0]?.message.content ?? '')).toEqual({
+      city: expect.any(String),
+      population: expect.any(Number),
+    })
+    const called = await create({
+      tools: [weatherTool],
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      parallel_tool_calls: false,
+    })
     expect(called.choices[0]?.finish_reason).toBe('tool_calls')
     expect(called.choices[0]?.message.content).toBeNull()
     expect(called.choices[0]?.message.tool_calls).toEqual([
-      { id: expect.stringMatching(/^call_[A-Za-z0-9]{24}$/), type: 'function', function: { name: 'get_weather', arguments: expect.any(String) } },
+      {
+        id: expect.stringMatching(/^call_[A-Za-z0-9]{24}$/),
+        type: 'function',
+        function: { name: 'get_weather', arguments: expect.any(String) },
+      },
     ])
-    expect(JSON.parse((called.choices[0]?.message.tool_calls?.[0] as { function: { arguments: string } }).function.arguments)).toEqual({ city: expect.any(String), days: expect.any(Number) })
+    expect(
+      JSON.parse(
+        (called.choices[0]?.message.tool_calls?.[0] as { function: { arguments: string } }).function.arguments,
+      ),
+    ).toEqual({ city: expect.any(String), days: expect.any(Number) })
     const two = await create({ n: 2 })
-    expect(two.choices.map((choice) => choice.message.content)).toEqual(['You said: Hello!', 'You said: Hello! (choice 2)'])
+    expect(two.choices.map((choice) => choice.message.content)).toEqual([
+      'You said: Hello!',
+      'You said: Hello! (choice 2)',
+    ])
     const cut = await create({ max_completion_tokens: 2 })
     expect(cut.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: 'You said' } })
   })
 
-  it("replays a tool history with any id shape unchanged, and drops reasoning_content (no OpenAI field for it)", async () => {
+  it('replays a tool history with any id shape unchanged, and drops reasoning_content (no OpenAI field for it)', async () => {
     const messages: ChatCompletionMessageParam[] = [
       { role: 'user', content: 'Weather in Paris and Rome?' },
       {
@@ -112,7 +167,11 @@ describe.each([
         reasoning_content: 'Two cities, two calls.',
         tool_calls: [
           { id: 'D681PevKs', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
-          { id: 'toolu_01A09q90qw90lq917835lq9', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Rome"}' } },
+          {
+            id: 'toolu_01A09q90qw90lq917835lq9',
+            type: 'function',
+            function: { name: 'get_weather', arguments: '{"city":"Rome"}' },
+          },
         ],
       },
       { role: 'tool', tool_call_id: 'toolu_01A09q90qw90lq917835lq9', content: '14 °C' },
@@ -120,7 +179,11 @@ describe.each([
     ]
     const completion = await create({ messages, tools: [weatherTool] })
     const sent = harness.lastBody().messages as Record<string, unknown>[]
-    expect(sent[1]).toEqual({ role: 'assistant', content: null, tool_calls: (messages[1] as { tool_calls: unknown }).tool_calls })
+    expect(sent[1]).toEqual({
+      role: 'assistant',
+      content: null,
+      tool_calls: (messages[1] as { tool_calls: unknown }).tool_calls,
+    })
     expect(sent.slice(2)).toEqual(messages.slice(2))
     expect(completion.choices[0]?.message.content).toBe('The tool get_weather returned: sunny')
   })
@@ -138,14 +201,34 @@ describe.each([
   it('refuses Mistral-only options, prefix and Mistral tier names before sending', async () => {
     await expectInputError(harness, create({ safe_prompt: true }), 'safe_prompt', 'dropUnsupportedParams')
     await expectInputError(harness, create({ prompt_mode: 'reasoning' }), 'prompt_mode')
-    await expectInputError(harness, create({ messages: [...hello, { role: 'assistant', content: 'Once', prefix: true }] }), 'messages[1].prefix', 'prefill')
+    await expectInputError(
+      harness,
+      create({ messages: [...hello, { role: 'assistant', content: 'Once', prefix: true }] }),
+      'messages[1].prefix',
+      'prefill',
+    )
     await expectInputError(harness, create({ service_tier: 'standard_only' }), 'service_tier', "'default'")
     await create({ safe_prompt: true }, model, { dropUnsupportedParams: true })
     expect(harness.lastBody()).toEqual({ model, messages: hello })
   })
 
   it('sends a model id token.js does not know without gating anything', async () => {
-    await create({ messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } }] }], reasoning_effort: 'high', n: 2 }, UNKNOWN_MODEL)
+    await create(
+      {
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'hi' },
+              { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } },
+            ],
+          },
+        ],
+        reasoning_effort: 'high',
+        n: 2,
+      },
+      UNKNOWN_MODEL,
+    )
     expect(harness.lastBody()).toMatchObject({ model: UNKNOWN_MODEL, reasoning_effort: 'high', n: 2 })
   })
 
@@ -163,27 +246,49 @@ describe('openai: developer, names and gating by the OpenAI table', () => {
   const create = creator(harness, 'openai', 'gpt-4.1')
 
   it('keeps developer messages and message names (OpenAI accepts both)', async () => {
-    const messages: ChatCompletionMessageParam[] = [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: 'hi', name: 'ann' }]
+    const messages: ChatCompletionMessageParam[] = [
+      { role: 'developer', content: 'Be brief.' },
+      { role: 'user', content: 'hi', name: 'ann' },
+    ]
     await create({ messages })
     expect(harness.lastBody().messages).toEqual(messages)
   })
 
-  it('asks for usage on the last chunk when streaming (stream_options.include_usage), keeping the caller\'s other options', async () => {
-    const stream = await harness.client().chat.completions.create({ provider: 'openai', model: 'gpt-4.1', messages: hello, stream: true, stream_options: { include_obfuscation: false } })
+  it("asks for usage on the last chunk when streaming (stream_options.include_usage), keeping the caller's other options", async () => {
+    const stream = await harness.client().chat.completions.create({
+      provider: 'openai',
+      model: 'gpt-4.1',
+      messages: hello,
+      stream: true,
+      stream_options: { include_obfuscation: false },
+    })
     await stream.finalCompletion()
-    expect(harness.lastBody()).toMatchObject({ stream: true, stream_options: { include_obfuscation: false, include_usage: true } })
+    expect(harness.lastBody()).toMatchObject({
+      stream: true,
+      stream_options: { include_obfuscation: false, include_usage: true },
+    })
   })
 
   it.each([
-    ['images on gpt-4', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: PNG_DATA_URL } }] }] }, 'gpt-4', 'messages[0].content[0]'],
+    [
+      'images on gpt-4',
+      { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: PNG_DATA_URL } }] }] },
+      'gpt-4',
+      'messages[0].content[0]',
+    ],
     ['tools on gpt-5-chat-latest', { tools: [weatherTool] }, 'gpt-5-chat-latest', 'tools'],
     ['tools on gpt-6-astra', { tools: [weatherTool] }, 'gpt-6-astra', 'tools'],
     ['n > 1 on a search model', { n: 2 }, 'gpt-4o-search-preview', 'n'],
-    ['json_schema on gpt-4-turbo', { response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } }, 'gpt-4-turbo', 'response_format'],
+    [
+      'json_schema on gpt-4-turbo',
+      { response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } },
+      'gpt-4-turbo',
+      'response_format',
+    ],
     ['audio output on gpt-4o', { modalities: ['text', 'audio'] }, 'gpt-4o', 'modalities'],
     ['prediction on gpt-5', { prediction: { type: 'content', content: 'x' } }, 'gpt-5', 'prediction'],
     ['reasoning_effort on gpt-4o', { reasoning_effort: 'low' }, 'gpt-4o', 'reasoning_effort'],
-    ["an effort o3 does not take", { reasoning_effort: 'xhigh' }, 'o3', 'reasoning_effort'],
+    ['an effort o3 does not take', { reasoning_effort: 'xhigh' }, 'o3', 'reasoning_effort'],
   ])('refuses %s before sending', async (_name, extra, model, param) => {
     await expectInputError(harness, create(extra, model), param, `'${model}'`)
   })
@@ -194,11 +299,20 @@ describe('openai: developer, names and gating by the OpenAI table', () => {
     expect(completion.usage?.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0)
     await create({ max_tokens: 5, max_completion_tokens: 5 })
     expect(harness.lastBody().max_completion_tokens).toBe(5)
-    await expectInputError(harness, create({ max_tokens: 5, max_completion_tokens: 6 }), 'max_completion_tokens', 'disagree')
+    await expectInputError(
+      harness,
+      create({ max_tokens: 5, max_completion_tokens: 6 }),
+      'max_completion_tokens',
+      'disagree',
+    )
   })
 
   it("passes openai 6.49's newer parameters (prompt cache options, moderation) through", async () => {
-    const extra = { prompt_cache_retention: '24h', prompt_cache_options: { ttl: '30m', mode: 'explicit' }, moderation: { model: 'omni-moderation-latest' } }
+    const extra = {
+      prompt_cache_retention: '24h',
+      prompt_cache_options: { ttl: '30m', mode: 'explicit' },
+      moderation: { model: 'omni-moderation-latest' },
+    }
     await create(extra, 'gpt-5.6-sol')
     expect(harness.lastBody()).toEqual({ model: 'gpt-5.6-sol', messages: hello, ...extra })
   })
@@ -228,14 +342,20 @@ describe('openai-compatible: a local server', () => {
   it('sends developer as system, and works without any API key', async () => {
     const { TokenJS } = await import('token.js')
     const client = new TokenJS({ providers: { 'openai-compatible': { baseURL: harness.emulator.url } }, maxRetries: 0 })
-    await client.chat.completions.create({ provider: 'openai-compatible', model: LOCAL_MODEL, messages: [{ role: 'developer', content: 'Be brief.' }, ...hello] })
+    await client.chat.completions.create({
+      provider: 'openai-compatible',
+      model: LOCAL_MODEL,
+      messages: [{ role: 'developer', content: 'Be brief.' }, ...hello],
+    })
     expect(harness.lastBody().messages).toEqual([{ role: 'system', content: 'Be brief.' }, ...hello])
     expect(harness.emulator.lastRequest()?.headers.authorization).toBeUndefined()
   })
 
   it('needs a base URL (no default), said before any I/O', async () => {
     const { TokenJS, InputError } = await import('token.js')
-    const error = await new TokenJS().chat.completions.create({ provider: 'openai-compatible', model: LOCAL_MODEL, messages: hello }).catch((caught: unknown) => caught)
+    const error = await new TokenJS().chat.completions
+      .create({ provider: 'openai-compatible', model: LOCAL_MODEL, messages: hello })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(InputError)
     expect((error as InstanceType<typeof InputError>).param).toBe('baseURL')
   })

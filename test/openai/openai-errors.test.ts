@@ -21,7 +21,7 @@ const ask = { provider: 'openai' as const, model: 'gpt-4.1', messages: hello }
 
 type ErrorClass = new (...args: never[]) => APIError
 
-describe('status → class with OpenAI\'s error body', () => {
+describe("status → class with OpenAI's error body", () => {
   it.each([
     [400, BadRequestError],
     [401, AuthenticationError],
@@ -33,20 +33,43 @@ describe('status → class with OpenAI\'s error body', () => {
     [500, InternalServerError],
     [503, InternalServerError],
     [418, APIError],
-  ] as Array<[number, ErrorClass]>)('%i → %o, with message, type, param, code and request id', async (status, errorClass) => {
-    const body = { error: { message: `Scripted failure ${status}`, type: 'invalid_request_error', param: 'messages', code: `code_${status}` } }
-    harness.emulator.enqueue({ kind: 'http', status, body, headers: { 'x-request-id': `req_${status}` } })
-    const error = await harness.client().chat.completions.create(ask).catch((caught: unknown) => caught)
-    expect(error).toBeInstanceOf(errorClass)
-    expect((error as object).constructor).toBe(errorClass)
-    expect(error).toMatchObject({ status, type: 'invalid_request_error', param: 'messages', code: `code_${status}`, provider: 'openai', requestId: `req_${status}` })
-    expect((error as APIError).message).toContain(`Scripted failure ${status}`)
-    expect((error as APIError).body).toEqual(body)
-  })
+  ] as Array<[number, ErrorClass]>)(
+    '%i → %o, with message, type, param, code and request id',
+    async (status, errorClass) => {
+      const body = {
+        error: {
+          message: `Scripted failure ${status}`,
+          type: 'invalid_request_error',
+          param: 'messages',
+          code: `code_${status}`,
+        },
+      }
+      harness.emulator.enqueue({ kind: 'http', status, body, headers: { 'x-request-id': `req_${status}` } })
+      const error = await harness
+        .client()
+        .chat.completions.create(ask)
+        .catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(errorClass)
+      expect((error as object).constructor).toBe(errorClass)
+      expect(error).toMatchObject({
+        status,
+        type: 'invalid_request_error',
+        param: 'messages',
+        code: `code_${status}`,
+        provider: 'openai',
+        requestId: `req_${status}`,
+      })
+      expect((error as APIError).message).toContain(`Scripted failure ${status}`)
+      expect((error as APIError).body).toEqual(body)
+    },
+  )
 
   it("a wrong key is OpenAI's 401 invalid_api_key; the key never appears in the error", async () => {
     const secret = 'sk-proj-THIS-IS-THE-SECRET-KEY-1234'
-    const error = await harness.client({ providers: { openai: { apiKey: secret, baseURL: harness.emulator.url } } }).chat.completions.create(ask).catch((caught: unknown) => caught)
+    const error = await harness
+      .client({ providers: { openai: { apiKey: secret, baseURL: harness.emulator.url } } })
+      .chat.completions.create(ask)
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(AuthenticationError)
     expect((error as APIError).code).toBe('invalid_api_key')
     expect(JSON.stringify(error)).not.toContain(secret)
@@ -68,8 +91,14 @@ describe('retries', () => {
   })
 
   it("a 429 body says rate_limit_exceeded by default (OpenAI's shape), and gives up after maxRetries", async () => {
-    harness.emulator.enqueue({ kind: 'http', status: 429, headers: { 'retry-after-ms': '1' } }, { kind: 'http', status: 429, headers: { 'retry-after-ms': '1' } })
-    const error = await harness.client({ maxRetries: 1 }).chat.completions.create(ask).catch((caught: unknown) => caught)
+    harness.emulator.enqueue(
+      { kind: 'http', status: 429, headers: { 'retry-after-ms': '1' } },
+      { kind: 'http', status: 429, headers: { 'retry-after-ms': '1' } },
+    )
+    const error = await harness
+      .client({ maxRetries: 1 })
+      .chat.completions.create(ask)
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(RateLimitError)
     expect((error as APIError).code).toBe('rate_limit_exceeded')
     expect(harness.emulator.requests).toHaveLength(2)
@@ -77,10 +106,16 @@ describe('retries', () => {
 
   it('x-should-retry: false stops a retryable 500; x-should-retry: true retries a 400', async () => {
     harness.emulator.enqueue({ kind: 'http', status: 500, headers: { 'x-should-retry': 'false' } })
-    await expect(harness.client({ maxRetries: 2 }).chat.completions.create(ask)).rejects.toBeInstanceOf(InternalServerError)
+    await expect(harness.client({ maxRetries: 2 }).chat.completions.create(ask)).rejects.toBeInstanceOf(
+      InternalServerError,
+    )
     expect(harness.emulator.requests).toHaveLength(1)
     harness.emulator.reset()
-    harness.emulator.enqueue({ kind: 'http', status: 400, headers: { 'x-should-retry': 'true', 'retry-after-ms': '1' } })
+    harness.emulator.enqueue({
+      kind: 'http',
+      status: 400,
+      headers: { 'x-should-retry': 'true', 'retry-after-ms': '1' },
+    })
     const completion = await harness.client({ maxRetries: 2 }).chat.completions.create(ask)
     expect(completion.choices).toHaveLength(1)
     expect(harness.emulator.requests.map((request) => request.status)).toEqual([400, 200])
@@ -88,13 +123,17 @@ describe('retries', () => {
 
   it('a reset connection is retried; without retries it is an APIConnectionError', async () => {
     harness.emulator.enqueue({ kind: 'reset' })
-    await expect(harness.client({ maxRetries: 1 }).chat.completions.create(ask)).resolves.toMatchObject({ object: 'chat.completion' })
+    await expect(harness.client({ maxRetries: 1 }).chat.completions.create(ask)).resolves.toMatchObject({
+      object: 'chat.completion',
+    })
     harness.emulator.enqueue({ kind: 'reset' })
     await expect(harness.client().chat.completions.create(ask)).rejects.toBeInstanceOf(APIConnectionError)
   })
 
   it('a hanging server times out with APIConnectionTimeoutError', async () => {
     harness.emulator.enqueue({ kind: 'hang' })
-    await expect(harness.client({ timeout: 100 }).chat.completions.create(ask)).rejects.toBeInstanceOf(APIConnectionTimeoutError)
+    await expect(harness.client({ timeout: 100 }).chat.completions.create(ask)).rejects.toBeInstanceOf(
+      APIConnectionTimeoutError,
+    )
   })
 })

@@ -13,7 +13,16 @@ import { gzipSync } from 'node:zlib'
 import { build, type BuildOptions } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMistralEmulator } from 'token.js/emulator'
-import { buildPackInstall, describeImportTime, kb, measureImportTime, mustSucceed, repoRoot, run, type PackedPackage } from './support.js'
+import {
+  buildPackInstall,
+  describeImportTime,
+  kb,
+  measureImportTime,
+  mustSucceed,
+  repoRoot,
+  run,
+  type PackedPackage,
+} from './support.js'
 
 /** Budgets from the issue. */
 const CONSUMER_MIN_GZIP_BUDGET = 20 * 1024
@@ -48,7 +57,13 @@ describe('package metadata', () => {
     const { publint } = await import('publint')
     const { formatMessage } = await import('publint/utils')
     const tarball = await readFile(current().tarball)
-    const { messages, pkg } = await publint({ pkgDir: 'package', pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer }, strict: true })
+    const { messages, pkg } = await publint({
+      pkgDir: 'package',
+      pack: {
+        tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer,
+      },
+      strict: true,
+    })
     const text = messages.map((message) => `${message.type}: ${formatMessage(message, pkg) ?? message.code}`)
     expect(pkg.name).toBe('token.js')
     expect(text).toEqual([])
@@ -71,7 +86,9 @@ describe('package metadata', () => {
     expect(manifest.optionalDependencies ?? {}).toEqual({})
     expect(manifest.sideEffects).toBe(false)
     const listing = mustSucceed(await run('tar', ['-tzf', current().tarball], repoRoot), 'tar -t')
-    const outside = listing.split('\n').filter((line) => line !== '' && !/^package\/(dist\/|package\.json$|README|LICENSE|CHANGELOG)/i.test(line))
+    const outside = listing
+      .split('\n')
+      .filter((line) => line !== '' && !/^package\/(dist\/|package\.json$|README|LICENSE|CHANGELOG)/i.test(line))
     expect(outside).toEqual([])
   })
 })
@@ -182,11 +199,15 @@ async function splitBundle(entry: string): Promise<{ firstLoad: BundledFile[]; l
     return { path: name, bytes: Buffer.byteLength(text), gzipped: gzipSync(text, { level: 9 }).length }
   }
   const names = Object.keys(outputs).filter((name) => name.endsWith('.js'))
-  return { firstLoad: names.filter((name) => reached.has(name)).map(describe), lazy: names.filter((name) => !reached.has(name)).map(describe) }
+  return {
+    firstLoad: names.filter((name) => reached.has(name)).map(describe),
+    lazy: names.filter((name) => !reached.has(name)).map(describe),
+  }
 }
 
 /** `node:` imports, or bare Node built-ins imported/required (`require("http")`, `from "fs"`). */
-const NODE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)["'](?:node:[\w/]+|(?:http|https|net|tls|fs|path|os|zlib|stream|events|url|util|crypto|child_process|buffer)(?:\/[\w/]*)?)["']/g
+const NODE_IMPORT =
+  /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)["'](?:node:[\w/]+|(?:http|https|net|tls|fs|path|os|zlib|stream|events|url|util|crypto|child_process|buffer)(?:\/[\w/]*)?)["']/g
 
 describe('browser and edge bundles', () => {
   it('a browser bundle of the ESM entry has no node: (or Node built-in) imports', async () => {
@@ -194,12 +215,19 @@ describe('browser and edge bundles', () => {
     expect(code.match(NODE_IMPORT) ?? []).toEqual([])
     expect(code).not.toContain('node:http')
     // Non-vacuity: the same check does see the node transport when it is bundled.
-    const nodeTransport = await bundle('node_modules/token.js/dist/core/node-transport.js', { platform: 'node', packages: 'external' })
+    const nodeTransport = await bundle('node_modules/token.js/dist/core/node-transport.js', {
+      platform: 'node',
+      packages: 'external',
+    })
     expect(nodeTransport.match(NODE_IMPORT)?.length ?? 0).toBeGreaterThan(0)
   })
 
   it('a worker/edge bundle (conditions workerd, worker, browser; platform neutral) has no node: imports', async () => {
-    const code = await bundle('size-entry.mjs', { platform: 'neutral', conditions: ['workerd', 'worker', 'browser', 'import'], mainFields: ['module', 'main'] })
+    const code = await bundle('size-entry.mjs', {
+      platform: 'neutral',
+      conditions: ['workerd', 'worker', 'browser', 'import'],
+      mainFields: ['module', 'main'],
+    })
     expect(code.match(NODE_IMPORT) ?? []).toEqual([])
   })
 
@@ -219,9 +247,13 @@ describe('browser and edge bundles', () => {
 
   it(`the packed package installs to ≤ ${kb(UNPACKED_BUDGET)} (unpacked tarball; target ${kb(UNPACKED_TARGET)})`, () => {
     const { packedSize, unpackedSize, fileCount } = current()
-    console.log(`[packaging] npm pack: ${kb(packedSize)} packed, ${kb(unpackedSize)} unpacked, ${fileCount} files (target ${kb(UNPACKED_TARGET)}, ceiling ${kb(UNPACKED_BUDGET)})`)
+    console.log(
+      `[packaging] npm pack: ${kb(packedSize)} packed, ${kb(unpackedSize)} unpacked, ${fileCount} files (target ${kb(UNPACKED_TARGET)}, ceiling ${kb(UNPACKED_BUDGET)})`,
+    )
     if (unpackedSize > UNPACKED_TARGET) {
-      console.warn(`[packaging] WARNING: unpacked size ${kb(unpackedSize)} is above the ${kb(UNPACKED_TARGET)} target of issue #7.`)
+      console.warn(
+        `[packaging] WARNING: unpacked size ${kb(unpackedSize)} is above the ${kb(UNPACKED_TARGET)} target of issue #7.`,
+      )
     }
     expect(unpackedSize).toBeLessThanOrEqual(UNPACKED_BUDGET)
   })
@@ -233,43 +265,65 @@ if (!hasChromium) {
 }
 
 describe('headless Chromium', () => {
-  it.skipIf(!hasChromium)('runs a chat completion and a stream over fetch (CORS), and guards the API key', async () => {
-    const page = await bundle('browser-page.mjs', { platform: 'browser' })
-    const emulator = await startMistralEmulator()
-    const server = await serve({
-      '/': { type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>token.js</title><script type="module" src="/page.js"></script>' },
-      '/page.js': { type: 'text/javascript', body: page },
-    })
-    const { chromium } = await import('playwright-core')
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    try {
-      const tab = await browser.newPage()
-      const errors: string[] = []
-      tab.on('pageerror', (error) => errors.push(String(error)))
-      const query = new URLSearchParams({ apiKey: emulator.apiKey, baseURL: emulator.url })
-      await tab.goto(`${server.origin}/?${query.toString()}`)
-      await tab.waitForFunction(() => (globalThis as { __tokenjsResult?: unknown }).__tokenjsResult !== undefined, undefined, { timeout: 15_000 })
-      const result = (await tab.evaluate(() => (globalThis as { __tokenjsResult?: unknown }).__tokenjsResult)) as Record<string, unknown>
-      expect(errors).toEqual([])
-      expect(result.error).toBeUndefined()
-      expect(result.guard).toMatchObject({ threw: true, inputError: true })
-      expect(String((result.guard as { message: string }).message)).toMatch(/dangerouslyAllowBrowser/)
-      expect(result.completion).toMatchObject({ object: 'chat.completion', finish: 'stop' })
-      expect(result.stream).toMatchObject({ finish: 'stop' })
-      expect((result.stream as { chunks: number }).chunks).toBeGreaterThan(1)
-      // Cross-origin with Authorization: the browser sent a CORS preflight and the emulator allowed it.
-      const chatRequests = emulator.requests.filter((request) => request.path === '/v1/chat/completions')
-      expect(chatRequests.length).toBe(2)
-      expect(chatRequests.every((request) => request.headers['user-agent']?.includes('Chrome') === true)).toBe(true)
-    } finally {
-      await browser.close()
-      await server.close()
-      await emulator.close()
-    }
-  }, 60_000)
+  it.skipIf(!hasChromium)(
+    'runs a chat completion and a stream over fetch (CORS), and guards the API key',
+    async () => {
+      const page = await bundle('browser-page.mjs', { platform: 'browser' })
+      const emulator = await startMistralEmulator()
+      const server = await serve({
+        '/': {
+          type: 'text/html',
+          body: '<!doctype html><meta charset="utf-8"><title>token.js</title><script type="module" src="/page.js"></script>',
+        },
+        '/page.js': { type: 'text/javascript', body: page },
+      })
+      const { chromium } = await import('playwright-core')
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      })
+      try {
+        const tab = await browser.newPage()
+        const errors: string[] = []
+        tab.on('pageerror', (error) => errors.push(String(error)))
+        const query = new URLSearchParams({ apiKey: emulator.apiKey, baseURL: emulator.url })
+        await tab.goto(`${server.origin}/?${query.toString()}`)
+        await tab.waitForFunction(
+          () => (globalThis as { __tokenjsResult?: unknown }).__tokenjsResult !== undefined,
+          undefined,
+          { timeout: 15_000 },
+        )
+        const result = (await tab.evaluate(
+          () => (globalThis as { __tokenjsResult?: unknown }).__tokenjsResult,
+        )) as Record<string, unknown>
+        expect(errors).toEqual([])
+        expect(result.error).toBeUndefined()
+        expect(result.guard).toMatchObject({ threw: true, inputError: true })
+        expect(String((result.guard as { message: string }).message)).toMatch(/dangerouslyAllowBrowser/)
+        expect(result.completion).toMatchObject({ object: 'chat.completion', finish: 'stop' })
+        expect(result.stream).toMatchObject({ finish: 'stop' })
+        expect((result.stream as { chunks: number }).chunks).toBeGreaterThan(1)
+        // Cross-origin with Authorization: the browser sent a CORS preflight and the emulator allowed it.
+        const chatRequests = emulator.requests.filter((request) => request.path === '/v1/chat/completions')
+        expect(chatRequests.length).toBe(2)
+        expect(chatRequests.every((request) => request.headers['user-agent']?.includes('Chrome') === true)).toBe(true)
+      } finally {
+        await browser.close()
+        await server.close()
+        await emulator.close()
+      }
+    },
+    60_000,
+  )
 })
 
 interface StaticServer {
@@ -285,17 +339,20 @@ function serve(routes: Record<string, { type: string; body: string }>): Promise<
         response.writeHead(404).end()
         return
       }
-      response.writeHead(200, { 'content-type': `${route.type}; charset=utf-8`, 'cache-control': 'no-store' }).end(route.body)
+      response
+        .writeHead(200, { 'content-type': `${route.type}; charset=utf-8`, 'cache-control': 'no-store' })
+        .end(route.body)
     })
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo
       resolve({
         origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => {
-          server.closeAllConnections()
-          server.close(() => done())
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections()
+            server.close(() => done())
+          }),
       })
     })
   })

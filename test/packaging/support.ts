@@ -20,10 +20,15 @@ export interface RunResult {
 /** Runs a command without a shell; never throws on a non-zero exit (the caller asserts). */
 export function run(command: string, args: readonly string[], cwd: string, timeoutMs = 60_000): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1
-      resolve({ code, stdout, stderr: error !== null && stderr === '' ? String(error.message) : stderr })
-    })
+    execFile(
+      command,
+      args,
+      { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1
+        resolve({ code, stdout, stderr: error !== null && stderr === '' ? String(error.message) : stderr })
+      },
+    )
   })
 }
 
@@ -54,17 +59,26 @@ export async function buildPackInstall(): Promise<PackedPackage> {
     await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir], repoRoot),
     'npm pack',
   )
-  const [info] = JSON.parse(packOutput) as { filename: string; size: number; unpackedSize: number; entryCount: number }[]
+  const [info] = JSON.parse(packOutput) as {
+    filename: string
+    size: number
+    unpackedSize: number
+    entryCount: number
+  }[]
   if (info === undefined) throw new Error(`npm pack printed no package:\n${packOutput}`)
   const tarball = path.join(workDir, info.filename)
   const consumerDir = path.join(workDir, 'consumer')
   await mkdir(consumerDir)
-  await writeFile(path.join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }, null, 2))
+  await writeFile(
+    path.join(consumerDir, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }, null, 2),
+  )
   mustSucceed(
     await run('npm', ['install', '--no-audit', '--no-fund', '--offline', '--no-package-lock', tarball], consumerDir),
     'npm install of the tarball',
   )
-  for (const name of await readdir(consumerFiles)) await copyFile(path.join(consumerFiles, name), path.join(consumerDir, name))
+  for (const name of await readdir(consumerFiles))
+    await copyFile(path.join(consumerFiles, name), path.join(consumerDir, name))
   return {
     tarball,
     packedSize: info.size,
@@ -85,7 +99,10 @@ export async function measureImportTime(
   const medianOf = async (args: string[]): Promise<{ median: number; samples: number[] }> => {
     const samples: number[] = []
     for (let index = 0; index < runs; index += 1) {
-      const output = mustSucceed(await run(process.execPath, ['import-time.mjs', ...args], consumerDir), 'import-time.mjs')
+      const output = mustSucceed(
+        await run(process.execPath, ['import-time.mjs', ...args], consumerDir),
+        'import-time.mjs',
+      )
       samples.push(Number(output.trim()))
     }
     const sorted = [...samples].sort((a, b) => a - b)

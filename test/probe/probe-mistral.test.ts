@@ -17,7 +17,9 @@ afterEach(async () => {
   emulator = undefined
 })
 
-async function probeAgainst(models: Readonly<Record<string, ModelRow>>): Promise<{ differences: ReturnType<typeof diffProbeResults>; inconclusive: number; sent: number }> {
+async function probeAgainst(
+  models: Readonly<Record<string, ModelRow>>,
+): Promise<{ differences: ReturnType<typeof diffProbeResults>; inconclusive: number; sent: number }> {
   emulator = await startMistralEmulator({ models, logRequests: true })
   const options = { baseURL: emulator.url, apiKey: emulator.apiKey, retryDelayMs: 0 }
   const results = await runProbes(planProbes(mistralModels, mistralEmbeddingModels), options)
@@ -39,9 +41,24 @@ describe('planProbes (pure)', () => {
     expect(models.has('mistral-embed-2312')).toBe(true)
     const codestral = plan.filter((probe) => probe.model === 'codestral-2508')
     expect(codestral.map((probe) => probe.feature)).toEqual([
-      'chat', 'streaming', 'jsonMode', 'jsonSchema', 'tools', 'images', 'audio', 'n', 'reasoning', 'prediction', 'prefix', 'fim',
+      'chat',
+      'streaming',
+      'jsonMode',
+      'jsonSchema',
+      'tools',
+      'images',
+      'audio',
+      'n',
+      'reasoning',
+      'prediction',
+      'prefix',
+      'fim',
     ])
-    expect(Object.fromEntries(codestral.map((probe) => [probe.feature, probe.expected]))).toMatchObject({ fim: true, images: false, tools: true })
+    expect(Object.fromEntries(codestral.map((probe) => [probe.feature, probe.expected]))).toMatchObject({
+      fim: true,
+      images: false,
+      tools: true,
+    })
   })
   it('keeps every request tiny', () => {
     for (const probe of plan.filter((entry) => entry.path !== '/embeddings')) expect(probe.body.max_tokens).toBe(1)
@@ -64,7 +81,14 @@ describe('the probe against the emulator', () => {
     }
     const { differences } = await probeAgainst(models)
     expect(differences).toEqual([
-      { model: 'codestral-2508', feature: 'fim', source: 'request', table: true, api: false, detail: 'Model codestral-2508 does not support fill-in-the-middle completions.' },
+      {
+        model: 'codestral-2508',
+        feature: 'fim',
+        source: 'request',
+        table: true,
+        api: false,
+        detail: 'Model codestral-2508 does not support fill-in-the-middle completions.',
+      },
       { model: 'codestral-2508', feature: 'fim', source: '/v1/models', table: true, api: false },
       { model: 'mistral-new-2612', feature: 'listed', source: '/v1/models', table: false, api: true },
     ])
@@ -80,7 +104,12 @@ describe('the probe against the emulator', () => {
     emulator = await startMistralEmulator()
     emulator.enqueue({ kind: 'http', status: 503 }, { kind: 'http', status: 503 })
     const probe = planProbes(mistralModels, mistralEmbeddingModels).slice(0, 1)
-    const results = await runProbes(probe, { baseURL: emulator.url, apiKey: emulator.apiKey, retryDelayMs: 0, attempts: 2 })
+    const results = await runProbes(probe, {
+      baseURL: emulator.url,
+      apiKey: emulator.apiKey,
+      retryDelayMs: 0,
+      attempts: 2,
+    })
     expect(results[0]?.outcome).toBe('inconclusive')
     expect(diffProbeResults(results)).toEqual([])
   })

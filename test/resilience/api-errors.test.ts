@@ -43,14 +43,22 @@ const statuses: Array<[status: number, errorClass: ErrorClass]> = [
 
 describe.each(transports)('status → class, with every field (%s)', (_transport, transportOptions) => {
   it.each(statuses)('%i → %o', async (status, errorClass) => {
-    const body = { object: 'error', message: `Scripted failure ${status}`, type: 'scripted_type', param: 'messages', code: `C${status}` }
+    const body = {
+      object: 'error',
+      message: `Scripted failure ${status}`,
+      type: 'scripted_type',
+      param: 'messages',
+      code: `C${status}`,
+    }
     harness.emulator.enqueue({
       kind: 'http',
       status,
       body,
       headers: { 'mistral-correlation-id': `corr-${status}`, 'x-ratelimit-remaining-req-minute': '7' },
     })
-    const error = await rejectionOf(harness.client({ ...transportOptions, maxRetries: 0 }).chat.completions.create(ask()))
+    const error = await rejectionOf(
+      harness.client({ ...transportOptions, maxRetries: 0 }).chat.completions.create(ask()),
+    )
     expect(error).toBeInstanceOf(errorClass)
     expect((error as object).constructor).toBe(errorClass)
     expect(error).toBeInstanceOf(APIError)
@@ -85,7 +93,9 @@ describe.each(transports)('status → class, with every field (%s)', (_transport
   })
 
   it('a real 401 from a wrong key: AuthenticationError with the gateway message and the request id', async () => {
-    const error = await rejectionOf(harness.client({ ...transportOptions, apiKey: 'wrong-key-1234' }).chat.completions.create(ask()))
+    const error = await rejectionOf(
+      harness.client({ ...transportOptions, apiKey: 'wrong-key-1234' }).chat.completions.create(ask()),
+    )
     expect(error).toBeInstanceOf(AuthenticationError)
     const apiError = error as AuthenticationError
     expect(apiError.message).toBe('401 Unauthorized')
@@ -95,7 +105,9 @@ describe.each(transports)('status → class, with every field (%s)', (_transport
   })
 
   it('a real 404 for an unknown model names the model', async () => {
-    const error = await rejectionOf(harness.client(transportOptions).chat.completions.create(ask('mistral-imaginary-9000')))
+    const error = await rejectionOf(
+      harness.client(transportOptions).chat.completions.create(ask('mistral-imaginary-9000')),
+    )
     expect(error).toBeInstanceOf(NotFoundError)
     expect((error as NotFoundError).message).toContain("(model 'mistral-imaginary-9000', provider mistral)")
     expect((error as NotFoundError).message).not.toContain('retired')
@@ -106,7 +118,9 @@ describe.each(transports)('status → class, with every field (%s)', (_transport
       harness.client(transportOptions).chat.completions.create({ ...ask('open-mixtral-8x22b'), stream: true }),
     )
     expect(error).toBeInstanceOf(NotFoundError)
-    expect((error as NotFoundError).message).toMatch(/model 'open-mixtral-8x22b'.*retired on \d{4}-\d{2}-\d{2}; use 'mistral-small-latest'/)
+    expect((error as NotFoundError).message).toMatch(
+      /model 'open-mixtral-8x22b'.*retired on \d{4}-\d{2}-\d{2}; use 'mistral-small-latest'/,
+    )
   })
 
   it('only a 404 gets the model added to its message', async () => {
@@ -117,25 +131,52 @@ describe.each(transports)('status → class, with every field (%s)', (_transport
 })
 
 describe('every Mistral body shape gives a readable message through the client', () => {
-  const shapes: Array<[name: string, status: number, body: string | Record<string, unknown>, message: string, code?: string | number]> = [
-    ['message as a string', 400, { object: 'error', message: 'Unexpected role', type: 'invalid_request_message_order', param: null, code: '3230' }, 'Unexpected role', '3230'],
+  const shapes: Array<
+    [name: string, status: number, body: string | Record<string, unknown>, message: string, code?: string | number]
+  > = [
+    [
+      'message as a string',
+      400,
+      { object: 'error', message: 'Unexpected role', type: 'invalid_request_message_order', param: null, code: '3230' },
+      'Unexpected role',
+      '3230',
+    ],
     [
       'message as an object with details, code null',
       422,
-      { object: 'error', message: { detail: [{ type: 'extra_forbidden', loc: ['body', 'user'], msg: 'Extra inputs are not permitted' }] }, type: 'invalid_request_error', param: null, code: null },
+      {
+        object: 'error',
+        message: {
+          detail: [{ type: 'extra_forbidden', loc: ['body', 'user'], msg: 'Extra inputs are not permitted' }],
+        },
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
       'body.user: Extra inputs are not permitted (extra_forbidden)',
     ],
     [
       'message as an array, numeric code',
       422,
-      { object: 'Error', message: [{ type: 'missing', loc: ['body', 'model'], msg: 'Field required' }], type: 'invalid_request_error', code: 3001 },
+      {
+        object: 'Error',
+        message: [{ type: 'missing', loc: ['body', 'model'], msg: 'Field required' }],
+        type: 'invalid_request_error',
+        code: 3001,
+      },
       'body.model: Field required (missing)',
       3001,
     ],
     [
       'message as stringified JSON',
       422,
-      { object: 'error', message: '{"detail":[{"type":"missing","loc":["body","messages"],"msg":"Field required"}]}', type: 'internal_error_proxy', param: null, code: '1000' },
+      {
+        object: 'error',
+        message: '{"detail":[{"type":"missing","loc":["body","messages"],"msg":"Field required"}]}',
+        type: 'internal_error_proxy',
+        param: null,
+        code: '1000',
+      },
       'body.messages: Field required (missing)',
       '1000',
     ],

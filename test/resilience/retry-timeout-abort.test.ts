@@ -56,7 +56,13 @@ async function closedPort(): Promise<number> {
 }
 
 function sseChunk(content: string, finish: string | null = null): string {
-  const chunk = { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'mistral-large-latest', choices: [{ index: 0, delta: { content }, finish_reason: finish }] }
+  const chunk = {
+    id: 'x',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'mistral-large-latest',
+    choices: [{ index: 0, delta: { content }, finish_reason: finish }],
+  }
   return `data: ${JSON.stringify(chunk)}\n\n`
 }
 
@@ -66,9 +72,17 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
     new TokenJS({ apiKey: harness.emulator.apiKey, baseURL: harness.emulator.url, ...transportOptions, ...options })
   type Request = Parameters<TokenJS['chat']['completions']['create']>[1]
   const createStream = (options: ClientOptions = {}, request: Request = {}) =>
-    client(options).chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages: hello, stream: true }, request)
+    client(options).chat.completions.create(
+      { provider: 'mistral', model: 'mistral-large-latest', messages: hello, stream: true },
+      request,
+    )
   const create = (options: ClientOptions = {}, request: Request = {}, stream = false) =>
-    stream ? createStream(options, request) : client(options).chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages: hello }, request)
+    stream
+      ? createStream(options, request)
+      : client(options).chat.completions.create(
+          { provider: 'mistral', model: 'mistral-large-latest', messages: hello },
+          request,
+        )
 
   describe('retries', () => {
     it.each([408, 409, 429, 500, 502, 503, 504])('retries %i, then returns the answer', async (status) => {
@@ -178,8 +192,15 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
       const port = await closedPort()
       const started = performance.now()
       const error = await rejectionOf(
-        new TokenJS({ apiKey: 'k-1234', baseURL: `http://127.0.0.1:${port}/v1`, ...transportOptions, maxRetries: 1 }).chat.completions.create({
-          provider: 'mistral', model: 'mistral-large-latest', messages: hello,
+        new TokenJS({
+          apiKey: 'k-1234',
+          baseURL: `http://127.0.0.1:${port}/v1`,
+          ...transportOptions,
+          maxRetries: 1,
+        }).chat.completions.create({
+          provider: 'mistral',
+          model: 'mistral-large-latest',
+          messages: hello,
         }),
       )
       expect(error).toBeInstanceOf(APIConnectionError)
@@ -197,9 +218,11 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
       script({ kind: 'drop-after-chunks', chunks: 2 }, undefined, undefined)
       const stream = await createStream({ maxRetries: 2 }, {})
       const seen: unknown[] = []
-      const error = await rejectionOf((async () => {
-        for await (const chunk of stream) seen.push(chunk)
-      })())
+      const error = await rejectionOf(
+        (async () => {
+          for await (const chunk of stream) seen.push(chunk)
+        })(),
+      )
       expect(error).toBeInstanceOf(APIConnectionError)
       expect(seen.length).toBeGreaterThan(0)
       await delay(100)
@@ -229,7 +252,9 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
 
     it('a stream whose headers never come times out', async () => {
       script({ kind: 'hang' })
-      expect(await rejectionOf(create({ timeout: 200, maxRetries: 0 }, {}, true))).toBeInstanceOf(APIConnectionTimeoutError)
+      expect(await rejectionOf(create({ timeout: 200, maxRetries: 0 }, {}, true))).toBeInstanceOf(
+        APIConnectionTimeoutError,
+      )
       expect(harness.emulator.requests).toHaveLength(1)
     })
 
@@ -263,17 +288,26 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
       const { port } = server.address() as AddressInfo
       try {
-        const stream = await new TokenJS({ apiKey: 'k-1234', baseURL: `http://127.0.0.1:${port}/v1`, ...transportOptions, maxRetries: 0 })
-          .chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages: hello, stream: true }, { idleTimeout: 300 })
+        const stream = await new TokenJS({
+          apiKey: 'k-1234',
+          baseURL: `http://127.0.0.1:${port}/v1`,
+          ...transportOptions,
+          maxRetries: 0,
+        }).chat.completions.create(
+          { provider: 'mistral', model: 'mistral-large-latest', messages: hello, stream: true },
+          { idleTimeout: 300 },
+        )
         let count = 0
         let drainedAt = 0
-        const error = await rejectionOf((async () => {
-          for await (const _chunk of stream) {
-            // Slower than the idle timeout while data is queued: that is not server silence.
-            if (count++ === 0) await delay(800)
-            drainedAt = performance.now()
-          }
-        })())
+        const error = await rejectionOf(
+          (async () => {
+            for await (const _chunk of stream) {
+              // Slower than the idle timeout while data is queued: that is not server silence.
+              if (count++ === 0) await delay(800)
+              drainedAt = performance.now()
+            }
+          })(),
+        )
         const failedAt = performance.now()
         expect(count).toBe(101)
         expect(error).toBeInstanceOf(APIConnectionTimeoutError)
@@ -307,19 +341,22 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
       expect(harness.emulator.openConnections()).toBeLessThanOrEqual(before)
     })
 
-    it.each([false, true])('aborting while waiting for the response: APIUserAbortError, never retried (stream: %s)', async (stream) => {
-      script({ kind: 'hang' }, { kind: 'hang' }, { kind: 'hang' })
-      const before = harness.emulator.openConnections()
-      const controller = new AbortController()
-      const why = reason()
-      setTimeout(() => controller.abort(why), 50)
-      const error = await rejectionOf(create({ maxRetries: 2 }, { signal: controller.signal }, stream))
-      expect(error).toBeInstanceOf(APIUserAbortError)
-      expect((error as Error).cause).toBe(why)
-      await delay(100)
-      expect(harness.emulator.requests).toHaveLength(1)
-      expect(await waitFor(() => harness.emulator.openConnections() <= before)).toBe(true)
-    })
+    it.each([false, true])(
+      'aborting while waiting for the response: APIUserAbortError, never retried (stream: %s)',
+      async (stream) => {
+        script({ kind: 'hang' }, { kind: 'hang' }, { kind: 'hang' })
+        const before = harness.emulator.openConnections()
+        const controller = new AbortController()
+        const why = reason()
+        setTimeout(() => controller.abort(why), 50)
+        const error = await rejectionOf(create({ maxRetries: 2 }, { signal: controller.signal }, stream))
+        expect(error).toBeInstanceOf(APIUserAbortError)
+        expect((error as Error).cause).toBe(why)
+        await delay(100)
+        expect(harness.emulator.requests).toHaveLength(1)
+        expect(await waitFor(() => harness.emulator.openConnections() <= before)).toBe(true)
+      },
+    )
 
     it('aborting during a backoff sleep rejects at once, after one request', async () => {
       script({ kind: 'http', status: 429, headers: { 'retry-after-ms': '5000' } })
@@ -357,12 +394,14 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
       const why = reason()
       const stream = await createStream({}, { signal: controller.signal })
       let seen = 0
-      const error = await rejectionOf((async () => {
-        for await (const _chunk of stream) {
-          seen++
-          controller.abort(why)
-        }
-      })())
+      const error = await rejectionOf(
+        (async () => {
+          for await (const _chunk of stream) {
+            seen++
+            controller.abort(why)
+          }
+        })(),
+      )
       expect(error).toBeInstanceOf(APIUserAbortError)
       expect((error as Error).cause).toBe(why)
       expect(seen).toBe(1)
@@ -370,7 +409,7 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
       expect(await waitFor(() => harness.emulator.openConnections() <= before)).toBe(true)
     })
 
-    it('abort() without a reason: the cause is the signal\'s AbortError', async () => {
+    it("abort() without a reason: the cause is the signal's AbortError", async () => {
       script({ kind: 'hang' })
       const controller = new AbortController()
       setTimeout(() => controller.abort(), 30)
@@ -392,8 +431,16 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = []
-  for (let current = error; current !== undefined && chain.length < 10; current = (current as { cause?: unknown }).cause) {
-    chain.push(current instanceof Error ? { name: current.name, message: current.message, code: (current as { code?: unknown }).code } : current)
+  for (
+    let current = error;
+    current !== undefined && chain.length < 10;
+    current = (current as { cause?: unknown }).cause
+  ) {
+    chain.push(
+      current instanceof Error
+        ? { name: current.name, message: current.message, code: (current as { code?: unknown }).code }
+        : current,
+    )
   }
   return chain
 }

@@ -4,7 +4,13 @@
  * another origin (both transports); header injection and non-http base URLs are refused; a browser
  * needs dangerouslyAllowBrowser.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Console } from 'node:console'
 import { Writable } from 'node:stream'
@@ -37,7 +43,11 @@ const params = { provider: 'mistral' as const, model: 'mistral-large-latest', me
 function renderings(error: unknown): string[] {
   const out: string[] = []
   const seen = new Set<unknown>()
-  for (let current: unknown = error; current !== undefined && current !== null && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+  for (
+    let current: unknown = error;
+    current !== undefined && current !== null && !seen.has(current);
+    current = (current as { cause?: unknown }).cause
+  ) {
     seen.add(current)
     if (current instanceof Error) out.push(current.message, String(current.stack), String(current))
     out.push(inspect(current, { depth: 10, showHidden: true }))
@@ -70,7 +80,9 @@ function expectNoKey(error: unknown, ...keys: string[]): void {
 }
 
 /** A plain HTTP server for a test (redirect target, echoing proxy). */
-async function startServer(handler: (request: IncomingMessage, response: ServerResponse, body: string) => void): Promise<{ server: Server; url: string; seen: Array<{ headers: IncomingHttpHeaders; body: string; url: string }> }> {
+async function startServer(
+  handler: (request: IncomingMessage, response: ServerResponse, body: string) => void,
+): Promise<{ server: Server; url: string; seen: Array<{ headers: IncomingHttpHeaders; body: string; url: string }> }> {
   const seen: Array<{ headers: IncomingHttpHeaders; body: string; url: string }> = []
   const server = createServer((request, response) => {
     let body = ''
@@ -91,9 +103,18 @@ async function stopServer(server: Server): Promise<void> {
 }
 
 const completionJSON = JSON.stringify({
-  id: 'a2984449b4204304a731f30927977d5c', object: 'chat.completion', created: 1787865809, model: 'mistral-large-latest',
+  id: 'a2984449b4204304a731f30927977d5c',
+  object: 'chat.completion',
+  created: 1787865809,
+  model: 'mistral-large-latest',
   usage: { prompt_tokens: 19, completion_tokens: 2, total_tokens: 21 },
-  choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'from the other origin', tool_calls: null } }],
+  choices: [
+    {
+      index: 0,
+      finish_reason: 'stop',
+      message: { role: 'assistant', content: 'from the other origin', tool_calls: null },
+    },
+  ],
 })
 
 describe.each(transports)('the API key never leaks into an error (%s)', (_transport, transportOptions) => {
@@ -106,7 +127,10 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
   })
 
   it('500, after retries', async () => {
-    harness.emulator.enqueue({ kind: 'http', status: 500, headers: { 'retry-after-ms': '1' } }, { kind: 'http', status: 500, headers: { 'retry-after-ms': '1' } })
+    harness.emulator.enqueue(
+      { kind: 'http', status: 500, headers: { 'retry-after-ms': '1' } },
+      { kind: 'http', status: 500, headers: { 'retry-after-ms': '1' } },
+    )
     const error = await rejectionOf(client({ maxRetries: 1 }).chat.completions.create(params))
     expect(error).toBeInstanceOf(InternalServerError)
     expectNoKey(error, CANARY)
@@ -115,7 +139,11 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
   it('connection refused (a closed port)', async () => {
     const { server, url } = await startServer(() => undefined)
     await stopServer(server)
-    const error = await rejectionOf(new TokenJS({ apiKey: CANARY, baseURL: `${url}/v1`, ...transportOptions, maxRetries: 0 }).chat.completions.create(params))
+    const error = await rejectionOf(
+      new TokenJS({ apiKey: CANARY, baseURL: `${url}/v1`, ...transportOptions, maxRetries: 0 }).chat.completions.create(
+        params,
+      ),
+    )
     expect(error).toBeInstanceOf(APIConnectionError)
     expectNoKey(error, CANARY)
   })
@@ -137,9 +165,11 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
     harness.emulator.enqueue({ kind: 'split', chunkBytes: 16, delayMs: 10 })
     const streaming = new AbortController()
     const stream = await client().chat.completions.create({ ...params, stream: true }, { signal: streaming.signal })
-    const streamError = await rejectionOf((async () => {
-      for await (const _chunk of stream) streaming.abort()
-    })())
+    const streamError = await rejectionOf(
+      (async () => {
+        for await (const _chunk of stream) streaming.abort()
+      })(),
+    )
     expect(streamError).toBeInstanceOf(APIUserAbortError)
     expectNoKey(streamError, CANARY)
   })
@@ -159,7 +189,13 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
     harness.emulator.enqueue({
       kind: 'http',
       status: 429,
-      body: { object: 'error', message: `Key ${CANARY} is rate limited`, type: 'rate_limited', param: CANARY, code: CANARY },
+      body: {
+        object: 'error',
+        message: `Key ${CANARY} is rate limited`,
+        type: 'rate_limited',
+        param: CANARY,
+        code: CANARY,
+      },
       headers: { 'x-echo': `Bearer ${CANARY}`, 'mistral-correlation-id': `id-${CANARY}` },
     })
     const error = await rejectionOf(client().chat.completions.create(params))
@@ -168,7 +204,10 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
     expect((error as APIError).message).toBe('429 Key *** is rate limited')
     expect((error as APIError).headers?.['x-echo']).toBe('Bearer ***')
 
-    harness.emulator.enqueue({ kind: 'sse-raw', data: `data: {"object":"error","message":"bad key ${CANARY}","type":"authentication_error","code":"${CANARY}"}\n\n` })
+    harness.emulator.enqueue({
+      kind: 'sse-raw',
+      data: `data: {"object":"error","message":"bad key ${CANARY}","type":"authentication_error","code":"${CANARY}"}\n\n`,
+    })
     const eventError = await rejectionOf(collect(await client().chat.completions.create({ ...params, stream: true })))
     expect(eventError).toBeInstanceOf(APIError)
     expect((eventError as APIError).message).toBe('bad key ***')
@@ -197,7 +236,14 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
       )
     })
     try {
-      const error = await rejectionOf(new TokenJS({ apiKey: CANARY, baseURL: `${proxy.url}/v1`, ...transportOptions, maxRetries: 0 }).chat.completions.create(params))
+      const error = await rejectionOf(
+        new TokenJS({
+          apiKey: CANARY,
+          baseURL: `${proxy.url}/v1`,
+          ...transportOptions,
+          maxRetries: 0,
+        }).chat.completions.create(params),
+      )
       expect(proxy.seen[0]?.headers.authorization).toBe(`Bearer ${CANARY}`)
       expect(error).toBeInstanceOf(InternalServerError)
       expectNoKey(error, CANARY)
@@ -205,7 +251,14 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
       expect((error as APIError).headers?.['x-echo-authorization']).toBe('Bearer ***')
       expect(JSON.stringify((error as APIError).body)).toContain('"authorization":"Bearer ***"')
 
-      const parseError = await rejectionOf(new TokenJS({ apiKey: CANARY, baseURL: `${proxy.url}/ok/v1`, ...transportOptions, maxRetries: 0 }).chat.completions.create(params))
+      const parseError = await rejectionOf(
+        new TokenJS({
+          apiKey: CANARY,
+          baseURL: `${proxy.url}/ok/v1`,
+          ...transportOptions,
+          maxRetries: 0,
+        }).chat.completions.create(params),
+      )
       expect(parseError).toBeInstanceOf(ResponseParseError)
       expect((parseError as ResponseParseError).raw).toBe('<html>proxy login page for Bearer ***</html>')
       expectNoKey(parseError, CANARY)
@@ -254,7 +307,9 @@ describe.each(transports)('redirects (%s)', (_transport, transportOptions) => {
     harness.emulator.enqueue({ kind: 'http', status: 307, headers: { location: '/v1/chat/completions?moved=1' } })
     const completion = await harness.client(transportOptions).chat.completions.create(params)
     expect(await contentOf(completion)).toBe('You said: Hello!')
-    expect(harness.emulator.requests.map((request) => [request.path, request.status, request.headers.authorization])).toEqual([
+    expect(
+      harness.emulator.requests.map((request) => [request.path, request.status, request.headers.authorization]),
+    ).toEqual([
       ['/v1/chat/completions', 307, 'Bearer ***'],
       ['/v1/chat/completions?moved=1', 200, 'Bearer ***'],
     ])
@@ -266,22 +321,38 @@ describe('input that could inject or misroute is refused before any I/O', () => 
     ['a key with CR LF', { apiKey: `${CANARY}\r\nX-Injected: 1` }, 'apiKey'],
     ['a key with a lone LF', { apiKey: `${CANARY}\n` }, 'apiKey'],
     ['a key with NUL', { apiKey: `${CANARY}\0` }, 'apiKey'],
-    ['a default header value with CR LF', { defaultHeaders: { 'x-team': 'a\r\nInjected: 1' } }, 'defaultHeaders.x-team'],
+    [
+      'a default header value with CR LF',
+      { defaultHeaders: { 'x-team': 'a\r\nInjected: 1' } },
+      'defaultHeaders.x-team',
+    ],
     ['a default header name with LF', { defaultHeaders: { 'x-a\nInjected': '1' } }, undefined],
   ])('%s', async (_name, options, param) => {
-    const error = await expectInputError(harness, harness.client(options as ClientOptions).chat.completions.create(params), param)
+    const error = await expectInputError(
+      harness,
+      harness.client(options as ClientOptions).chat.completions.create(params),
+      param,
+    )
     expectNoKey(error, CANARY)
   })
 
-  it.each(['file:///etc/passwd', 'ftp://example.com/v1', 'javascript:alert(1)', 'data:text/plain,hi', 'ws://127.0.0.1/v1', 'not a url'])(
-    'base URL %s',
-    async (baseURL) => {
-      await expectInputError(harness, new TokenJS({ apiKey: CANARY, baseURL }).chat.completions.create(params), 'baseURL')
-    },
-  )
+  it.each([
+    'file:///etc/passwd',
+    'ftp://example.com/v1',
+    'javascript:alert(1)',
+    'data:text/plain,hi',
+    'ws://127.0.0.1/v1',
+    'not a url',
+  ])('base URL %s', async (baseURL) => {
+    await expectInputError(harness, new TokenJS({ apiKey: CANARY, baseURL }).chat.completions.create(params), 'baseURL')
+  })
 
   it('a request header with CR LF', async () => {
-    await expectInputError(harness, harness.client().chat.completions.create(params, { headers: { 'x-trace': 'a\rb' } }), 'headers.x-trace')
+    await expectInputError(
+      harness,
+      harness.client().chat.completions.create(params, { headers: { 'x-trace': 'a\rb' } }),
+      'headers.x-trace',
+    )
   })
 })
 
@@ -292,10 +363,13 @@ describe('in a browser', () => {
   })
 
   const browserGlobals: Array<[string, () => void]> = [
-    ['a page (window and document)', () => {
-      vi.stubGlobal('window', {})
-      vi.stubGlobal('document', {})
-    }],
+    [
+      'a page (window and document)',
+      () => {
+        vi.stubGlobal('window', {})
+        vi.stubGlobal('document', {})
+      },
+    ],
     ['a worker (importScripts)', () => vi.stubGlobal('importScripts', () => undefined)],
   ]
 
@@ -315,7 +389,12 @@ describe('in a browser', () => {
     vi.stubEnv('MISTRAL_BASE_URL', harness.emulator.url)
     await expectInputError(harness, new TokenJS().chat.completions.create(params), 'dangerouslyAllowBrowser')
     // Allowed explicitly, it runs.
-    const completion = await new TokenJS({ apiKey: CANARY, baseURL: harness.emulator.url, dangerouslyAllowBrowser: true, maxRetries: 0 }).chat.completions.create(params)
+    const completion = await new TokenJS({
+      apiKey: CANARY,
+      baseURL: harness.emulator.url,
+      dangerouslyAllowBrowser: true,
+      maxRetries: 0,
+    }).chat.completions.create(params)
     expect(await contentOf(completion)).toBe('You said: Hello!')
   })
 
@@ -333,7 +412,9 @@ describe('logging the client itself', () => {
     const { TokenJS } = await import('token.js')
     const key = 'sk-TOKENJS-CANARY-INSPECT-42'
     const client = new TokenJS({ apiKey: key, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 })
-    await client.chat.completions.create({ provider: 'mistral', model: 'mistral-large-latest', messages: [{ role: 'user', content: 'hi' }] }).catch(() => undefined)
+    await client.chat.completions
+      .create({ provider: 'mistral', model: 'mistral-large-latest', messages: [{ role: 'user', content: 'hi' }] })
+      .catch(() => undefined)
     expect(inspect(client, { depth: 10, showHidden: true })).not.toContain(key)
     expect(JSON.stringify(client)).not.toContain(key)
   })

@@ -138,7 +138,13 @@ function isFreeForm(path: readonly PathSegment[]): boolean {
   if (n === 1 && path[0] === 'metadata') return true
   if (n === 4 && path[0] === 'tools' && path[2] === 'function' && path[3] === 'parameters') return true
   if (n === 3 && path[0] === 'response_format' && path[1] === 'json_schema' && path[2] === 'schema') return true
-  if (n === 6 && path[0] === 'messages' && path[2] === 'tool_calls' && path[4] === 'function' && path[5] === 'arguments') {
+  if (
+    n === 6 &&
+    path[0] === 'messages' &&
+    path[2] === 'tool_calls' &&
+    path[4] === 'function' &&
+    path[5] === 'arguments'
+  ) {
     return true
   }
   return false
@@ -314,7 +320,11 @@ function checkEnum(
 ): void {
   if (value === null && nullable) return
   if (typeof value !== 'string' || !allowed.has(value)) {
-    report(path, 'enum', `must be one of ${[...allowed].join('|')}${nullable ? ' or null' : ''}, got ${JSON.stringify(value)}`)
+    report(
+      path,
+      'enum',
+      `must be one of ${[...allowed].join('|')}${nullable ? ' or null' : ''}, got ${JSON.stringify(value)}`,
+    )
   }
 }
 
@@ -350,23 +360,30 @@ function checkTopLevel(body: Record<string, unknown>, options: CheckMistralChatR
         if (!isPlainObject(js)) {
           report(['response_format', 'json_schema'], 'required', 'type json_schema needs json_schema: {name, schema}')
         } else {
-          if (typeof js.name !== 'string') report(['response_format', 'json_schema', 'name'], 'required', 'json_schema.name is required')
+          if (typeof js.name !== 'string')
+            report(['response_format', 'json_schema', 'name'], 'required', 'json_schema.name is required')
           if (!isPlainObject(js.schema)) {
-            report(['response_format', 'json_schema', 'schema'], 'required', 'json_schema.schema (an object) is required')
+            report(
+              ['response_format', 'json_schema', 'schema'],
+              'required',
+              'json_schema.schema (an object) is required',
+            )
           }
         }
       }
     }
   }
 
-  if (has(body, 'reasoning_effort')) checkEnum(body.reasoning_effort, REASONING_EFFORTS, true, ['reasoning_effort'], report)
+  if (has(body, 'reasoning_effort'))
+    checkEnum(body.reasoning_effort, REASONING_EFFORTS, true, ['reasoning_effort'], report)
   if (has(body, 'prompt_mode') && body.prompt_mode !== null && body.prompt_mode !== 'reasoning') {
     report(['prompt_mode'], 'enum', `prompt_mode must be "reasoning" or null, got ${JSON.stringify(body.prompt_mode)}`)
   }
   if (has(body, 'service_tier')) checkEnum(body.service_tier, SERVICE_TIERS, true, ['service_tier'], report)
 
   if (Array.isArray(body.tools)) {
-    if (body.tools.length > MAX_TOOLS) report(['tools'], 'max_tools', `at most ${MAX_TOOLS} tools, got ${body.tools.length}`)
+    if (body.tools.length > MAX_TOOLS)
+      report(['tools'], 'max_tools', `at most ${MAX_TOOLS} tools, got ${body.tools.length}`)
     body.tools.forEach((tool, i) => {
       if (!isPlainObject(tool)) return
       // `tools` items are a union discriminated by `type` (SPEC; the SDK union requires it too), so
@@ -375,9 +392,14 @@ function checkTopLevel(body: Record<string, unknown>, options: CheckMistralChatR
       else checkEnum(tool.type, TOOL_TYPES, false, ['tools', i, 'type'], report)
       if (!has(tool, 'type') || tool.type === 'function') {
         const fn = tool.function
-        if (!isPlainObject(fn)) report(['tools', i, 'function'], 'required', 'a function tool needs function: {name, parameters}')
+        if (!isPlainObject(fn))
+          report(['tools', i, 'function'], 'required', 'a function tool needs function: {name, parameters}')
         else if (!isPlainObject(fn.parameters)) {
-          report(['tools', i, 'function', 'parameters'], 'required', 'function.parameters (a JSON-schema object) is required')
+          report(
+            ['tools', i, 'function', 'parameters'],
+            'required',
+            'function.parameters (a JSON-schema object) is required',
+          )
         }
       }
     })
@@ -431,7 +453,8 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
     report(['messages'], 'last_role', 'messages must not be empty')
     return
   }
-  const roleOf = (m: unknown): string | undefined => (isPlainObject(m) && typeof m.role === 'string' ? m.role : undefined)
+  const roleOf = (m: unknown): string | undefined =>
+    isPlainObject(m) && typeof m.role === 'string' ? m.role : undefined
 
   messages.forEach((m, i) => {
     if (!isPlainObject(m)) return
@@ -446,8 +469,15 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
     checkChunks(m.content, ['messages', i, 'content'], role, report)
     if (role === 'assistant') {
       const calls = m.tool_calls
-      if (isEmptyContent(m.content) && (calls === undefined || calls === null || (Array.isArray(calls) && calls.length === 0))) {
-        report(['messages', i], 'assistant_empty', 'Assistant message must have either content or tool_calls, but not none.')
+      if (
+        isEmptyContent(m.content) &&
+        (calls === undefined || calls === null || (Array.isArray(calls) && calls.length === 0))
+      ) {
+        report(
+          ['messages', i],
+          'assistant_empty',
+          'Assistant message must have either content or tool_calls, but not none.',
+        )
       }
       if (Array.isArray(calls)) {
         calls.forEach((call, j) => {
@@ -460,7 +490,8 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
               `Tool call id was ${String(id)} but must be a-z, A-Z, 0-9, with a length of 9.`,
             )
           }
-          if (has(call, 'type')) checkEnum(call.type, new Set(['function']), false, ['messages', i, 'tool_calls', j, 'type'], report)
+          if (has(call, 'type'))
+            checkEnum(call.type, new Set(['function']), false, ['messages', i, 'tool_calls', j, 'type'], report)
         })
       }
     }
@@ -469,7 +500,11 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
       if (id === undefined || id === null) {
         report(['messages', i, 'tool_call_id'], 'tool_call_id', 'Tool call id has to be defined in serving mode.')
       } else if (typeof id === 'string' && !MISTRAL_TOOL_CALL_ID.test(id)) {
-        report(['messages', i, 'tool_call_id'], 'tool_call_id', `Tool call id was ${id} but must be a-z, A-Z, 0-9, with a length of 9.`)
+        report(
+          ['messages', i, 'tool_call_id'],
+          'tool_call_id',
+          `Tool call id was ${id} but must be a-z, A-Z, 0-9, with a length of 9.`,
+        )
       }
     }
     if (i > 0) {
@@ -485,7 +520,11 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
   const last = messages[lastIndex]
   const lastRole = roleOf(last)
   const prefixed = isPlainObject(last) && last.prefix === true
-  if (lastRole !== undefined && ROLES.has(lastRole) && !(lastRole === 'user' || lastRole === 'tool' || (lastRole === 'assistant' && prefixed))) {
+  if (
+    lastRole !== undefined &&
+    ROLES.has(lastRole) &&
+    !(lastRole === 'user' || lastRole === 'tool' || (lastRole === 'assistant' && prefixed))
+  ) {
     report(
       ['messages', lastIndex, 'role'],
       'last_role',
@@ -500,7 +539,11 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
     const role = roleOf(m)
     if (role === 'tool') {
       // A tool message not preceded by an assistant with tool_calls (or its run).
-      report(['messages', i, 'tool_call_id'], 'tool_call_pairing', 'Not the same number of function calls and responses: no matching tool call')
+      report(
+        ['messages', i, 'tool_call_id'],
+        'tool_call_pairing',
+        'Not the same number of function calls and responses: no matching tool call',
+      )
       i++
       continue
     }
@@ -521,15 +564,27 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
       const t = messages[k] as Record<string, unknown>
       const id = typeof t.tool_call_id === 'string' ? t.tool_call_id : undefined
       if (id === undefined || !callIds.has(id)) {
-        report(['messages', k, 'tool_call_id'], 'tool_call_pairing', `Not the same number of function calls and responses: ${String(id)} answers no call of messages[${i}]`)
+        report(
+          ['messages', k, 'tool_call_id'],
+          'tool_call_pairing',
+          `Not the same number of function calls and responses: ${String(id)} answers no call of messages[${i}]`,
+        )
       } else if (answered.has(id)) {
-        report(['messages', k, 'tool_call_id'], 'tool_call_pairing', `Not the same number of function calls and responses: ${id} answered twice`)
+        report(
+          ['messages', k, 'tool_call_id'],
+          'tool_call_pairing',
+          `Not the same number of function calls and responses: ${id} answered twice`,
+        )
       } else answered.add(id)
       k++
     }
     for (const [id, j] of callIds) {
       if (!answered.has(id)) {
-        report(['messages', i, 'tool_calls', j, 'id'], 'tool_call_pairing', `Not the same number of function calls and responses: call ${id} has no tool message`)
+        report(
+          ['messages', i, 'tool_calls', j, 'id'],
+          'tool_call_pairing',
+          `Not the same number of function calls and responses: call ${id} has no tool message`,
+        )
       }
     }
     i = k
@@ -540,7 +595,10 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
 // Public API.
 
 /** Checks a Mistral chat-completions wire body. An empty array means it conforms. */
-export function checkMistralChatRequest(body: unknown, options: CheckMistralChatRequestOptions = {}): ConformanceViolation[] {
+export function checkMistralChatRequest(
+  body: unknown,
+  options: CheckMistralChatRequestOptions = {},
+): ConformanceViolation[] {
   const violations: ConformanceViolation[] = []
   const explicitPaths = new Set<string>()
   const reportExplicit: Report = (path, rule, message) => {
@@ -563,7 +621,8 @@ export function checkMistralChatRequest(body: unknown, options: CheckMistralChat
     if (violations.some((v) => v.path === p && v.rule === rule && v.message === message)) return
     violations.push({ path: p, rule, message })
   }
-  const schema = body.stream === true ? ChatCompletionStreamRequest$outboundSchema : ChatCompletionRequest$outboundSchema
+  const schema =
+    body.stream === true ? ChatCompletionStreamRequest$outboundSchema : ChatCompletionRequest$outboundSchema
   const parsed = schema.safeParse(toSdkInput(body, []))
   if (!parsed.success) {
     issuesToViolations(parsed.error.issues as unknown as ZodIssueLike[], [], reportSdk)
@@ -608,7 +667,9 @@ function findUnknownChunks(value: unknown, path: PathSegment[], out: string[]): 
 }
 
 function zodIssuesText(issues: readonly ZodIssueLike[]): string {
-  return issues.map((i) => `  ${formatPath(i.path.map((s) => (typeof s === 'number' ? s : String(s))))}: ${i.code}: ${i.message}`).join('\n')
+  return issues
+    .map((i) => `  ${formatPath(i.path.map((s) => (typeof s === 'number' ? s : String(s))))}: ${i.code}: ${i.message}`)
+    .join('\n')
 }
 
 /**
@@ -626,7 +687,8 @@ export function assertMistralChatResponse(json: unknown): void {
   }
   const unknown: string[] = []
   findUnknownChunks(parsed.data, [], unknown)
-  if (unknown.length > 0) throw new Error(`Mistral chat response has content the SDK cannot read:\n  ${unknown.join('\n  ')}`)
+  if (unknown.length > 0)
+    throw new Error(`Mistral chat response has content the SDK cannot read:\n  ${unknown.join('\n  ')}`)
 }
 
 export interface AssertMistralChunkOptions {
@@ -656,5 +718,6 @@ export function assertMistralChunk(json: unknown, options: AssertMistralChunkOpt
   }
   const unknown: string[] = []
   findUnknownChunks(parsed.data, [], unknown)
-  if (unknown.length > 0) throw new Error(`Mistral stream chunk has content the SDK cannot read:\n  ${unknown.join('\n  ')}`)
+  if (unknown.length > 0)
+    throw new Error(`Mistral stream chunk has content the SDK cannot read:\n  ${unknown.join('\n  ')}`)
 }

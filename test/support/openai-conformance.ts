@@ -98,33 +98,46 @@ export function checkOpenAIChatRequest(body: unknown): ConformanceViolation[] {
   const violations: ConformanceViolation[] = []
   const add = (path: string, rule: string, message: string) => violations.push({ path, rule, message })
   if (!isObject(body)) return [{ path: '$', rule: 'type', message: 'the body is not a JSON object' }]
-  for (const key of Object.keys(body)) if (!OPENAI_PARAM_KEYS.has(key)) add(`$.${key}`, 'unknown_key', `'${key}' is not a ChatCompletionCreateParams key`)
+  for (const key of Object.keys(body))
+    if (!OPENAI_PARAM_KEYS.has(key)) add(`$.${key}`, 'unknown_key', `'${key}' is not a ChatCompletionCreateParams key`)
   if (typeof body.model !== 'string' || body.model === '') add('$.model', 'required', 'model is required')
   for (const [key, range] of Object.entries(RANGES)) {
     const value = body[key]
     if (value === undefined || value === null) continue
-    if (typeof value !== 'number' || (range.integer === true && !Number.isInteger(value))) add(`$.${key}`, 'type', `${key} must be a number`)
-    else if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max)) add(`$.${key}`, 'range', `${key} = ${value} is out of range`)
+    if (typeof value !== 'number' || (range.integer === true && !Number.isInteger(value)))
+      add(`$.${key}`, 'type', `${key} must be a number`)
+    else if ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max))
+      add(`$.${key}`, 'range', `${key} = ${value} is out of range`)
   }
   for (const [key, values] of Object.entries(ENUMS)) {
     const value = body[key]
-    if (value !== undefined && value !== null && !values.includes(value as string)) add(`$.${key}`, 'enum', `${key} = ${String(value)}`)
+    if (value !== undefined && value !== null && !values.includes(value as string))
+      add(`$.${key}`, 'enum', `${key} = ${String(value)}`)
   }
   if (body.stream !== undefined && typeof body.stream !== 'boolean') add('$.stream', 'type', 'stream must be a boolean')
   if (body.stream_options !== undefined && body.stream_options !== null) {
-    if (body.stream !== true) add('$.stream_options', 'stream_options', 'stream_options is only allowed with stream: true')
+    if (body.stream !== true)
+      add('$.stream_options', 'stream_options', 'stream_options is only allowed with stream: true')
     if (isObject(body.stream_options)) {
-      for (const key of Object.keys(body.stream_options)) if (!STREAM_OPTION_KEYS.has(key)) add(`$.stream_options.${key}`, 'unknown_key', `unknown stream option '${key}'`)
+      for (const key of Object.keys(body.stream_options))
+        if (!STREAM_OPTION_KEYS.has(key))
+          add(`$.stream_options.${key}`, 'unknown_key', `unknown stream option '${key}'`)
     }
   }
   if (Array.isArray(body.tools)) {
     body.tools.forEach((tool: unknown, index) => {
       const fn = isObject(tool) && isObject(tool.function) ? tool.function : undefined
-      if (!isObject(tool) || (tool.type !== 'function' && tool.type !== 'custom')) add(`$.tools[${index}]`, 'type', 'a tool is {type: "function"|"custom", …}')
-      else if (tool.type === 'function' && (fn === undefined || typeof fn.name !== 'string' || !NAME.test(fn.name))) add(`$.tools[${index}].function.name`, 'pattern', 'function names match ^[a-zA-Z0-9_-]{1,64}$')
+      if (!isObject(tool) || (tool.type !== 'function' && tool.type !== 'custom'))
+        add(`$.tools[${index}]`, 'type', 'a tool is {type: "function"|"custom", …}')
+      else if (tool.type === 'function' && (fn === undefined || typeof fn.name !== 'string' || !NAME.test(fn.name)))
+        add(`$.tools[${index}].function.name`, 'pattern', 'function names match ^[a-zA-Z0-9_-]{1,64}$')
     })
   }
-  if (body.tool_choice !== undefined && body.tool_choice !== 'none' && (!Array.isArray(body.tools) || body.tools.length === 0)) {
+  if (
+    body.tool_choice !== undefined &&
+    body.tool_choice !== 'none' &&
+    (!Array.isArray(body.tools) || body.tools.length === 0)
+  ) {
     add('$.tool_choice', 'tool_choice', 'tool_choice is only allowed with tools')
   }
   checkMessages(body.messages, add)
@@ -132,7 +145,8 @@ export function checkOpenAIChatRequest(body: unknown): ConformanceViolation[] {
 }
 
 function checkMessages(messages: unknown, add: (path: string, rule: string, message: string) => void): void {
-  if (!Array.isArray(messages) || messages.length === 0) return add('$.messages', 'required', 'messages must be a non-empty array')
+  if (!Array.isArray(messages) || messages.length === 0)
+    return add('$.messages', 'required', 'messages must be a non-empty array')
   let open: Set<string> | undefined
   let openAt = -1
   let answerable: Set<string> | undefined
@@ -142,37 +156,60 @@ function checkMessages(messages: unknown, add: (path: string, rule: string, mess
     const role = String(message.role)
     const keys = OPENAI_MESSAGE_KEYS.get(role)
     if (keys === undefined) return add(`${path}.role`, 'enum', `unknown role '${role}'`)
-    for (const key of Object.keys(message)) if (!keys.has(key)) add(`${path}.${key}`, 'unknown_key', `'${key}' is not a field of ${role} messages`)
+    for (const key of Object.keys(message))
+      if (!keys.has(key)) add(`${path}.${key}`, 'unknown_key', `'${key}' is not a field of ${role} messages`)
     for (const [key, optional] of keys) {
-      if (!optional && message[key] === undefined && !(role === 'function' && key === 'content')) add(`${path}.${key}`, 'required', `${role} messages need '${key}'`)
+      if (!optional && message[key] === undefined && !(role === 'function' && key === 'content'))
+        add(`${path}.${key}`, 'required', `${role} messages need '${key}'`)
     }
     const content = message.content
     if (Array.isArray(content)) {
       content.forEach((part: unknown, partIndex) => {
         const partPath = `${path}.content[${partIndex}]`
         const type = isObject(part) ? String(part.type) : ''
-        if (!(PARTS_BY_ROLE[role] ?? []).includes(type)) return add(`${partPath}.type`, 'part_type', `'${type}' parts are not allowed in ${role} messages`)
-        for (const key of Object.keys(part as Json)) if (!(PART_KEYS[type]?.has(key) ?? false)) add(`${partPath}.${key}`, 'unknown_key', `'${key}' is not a field of ${type} parts`)
+        if (!(PARTS_BY_ROLE[role] ?? []).includes(type))
+          return add(`${partPath}.type`, 'part_type', `'${type}' parts are not allowed in ${role} messages`)
+        for (const key of Object.keys(part as Json))
+          if (!(PART_KEYS[type]?.has(key) ?? false))
+            add(`${partPath}.${key}`, 'unknown_key', `'${key}' is not a field of ${type} parts`)
       })
-    } else if (content !== undefined && content !== null && typeof content !== 'string') add(`${path}.content`, 'type', 'content is a string or an array of parts')
+    } else if (content !== undefined && content !== null && typeof content !== 'string')
+      add(`${path}.content`, 'type', 'content is a string or an array of parts')
     if (role === 'tool') {
       const id = message.tool_call_id
-      if (typeof id !== 'string' || answerable === undefined || !answerable.has(id)) add(`${path}.tool_call_id`, 'tool_call_id', `tool message answers no call of the preceding assistant message (${String(id)})`)
+      if (typeof id !== 'string' || answerable === undefined || !answerable.has(id))
+        add(
+          `${path}.tool_call_id`,
+          'tool_call_id',
+          `tool message answers no call of the preceding assistant message (${String(id)})`,
+        )
       else open?.delete(id)
       return
     }
-    if (open !== undefined && open.size > 0) add(`$.messages[${openAt}].tool_calls`, 'unanswered', `tool calls without a tool message: ${[...open].join(', ')}`)
+    if (open !== undefined && open.size > 0)
+      add(
+        `$.messages[${openAt}].tool_calls`,
+        'unanswered',
+        `tool calls without a tool message: ${[...open].join(', ')}`,
+      )
     open = undefined
     answerable = undefined
     if (role === 'assistant') {
       const calls = Array.isArray(message.tool_calls) ? message.tool_calls : []
-      if ((content === undefined || content === null) && calls.length === 0 && message.function_call === undefined && message.refusal === undefined) {
+      if (
+        (content === undefined || content === null) &&
+        calls.length === 0 &&
+        message.function_call === undefined &&
+        message.refusal === undefined
+      ) {
         add(`${path}.content`, 'required', 'an assistant message needs content or tool_calls')
       }
       const ids = calls.map((call: unknown, callIndex) => {
         const callPath = `${path}.tool_calls[${callIndex}]`
-        if (!isObject(call) || typeof call.id !== 'string' || call.id === '') add(`${callPath}.id`, 'required', 'a tool call needs an id')
-        else if (call.type === 'function' && (!isObject(call.function) || typeof call.function.arguments !== 'string')) add(`${callPath}.function.arguments`, 'type', 'arguments are a JSON string')
+        if (!isObject(call) || typeof call.id !== 'string' || call.id === '')
+          add(`${callPath}.id`, 'required', 'a tool call needs an id')
+        else if (call.type === 'function' && (!isObject(call.function) || typeof call.function.arguments !== 'string'))
+          add(`${callPath}.function.arguments`, 'type', 'arguments are a JSON string')
         return isObject(call) ? String(call.id) : ''
       })
       if (ids.length > 0) {
@@ -182,7 +219,8 @@ function checkMessages(messages: unknown, add: (path: string, rule: string, mess
       }
     }
   })
-  if (open !== undefined && open.size > 0) add(`$.messages[${openAt}].tool_calls`, 'unanswered', `tool calls without a tool message: ${[...open].join(', ')}`)
+  if (open !== undefined && open.size > 0)
+    add(`$.messages[${openAt}].tool_calls`, 'unanswered', `tool calls without a tool message: ${[...open].join(', ')}`)
 }
 
 export function formatViolations(violations: readonly ConformanceViolation[]): string {
@@ -192,5 +230,6 @@ export function formatViolations(violations: readonly ConformanceViolation[]): s
 /** Throws with every violation when the body would not pass OpenAI's request validation. */
 export function assertOpenAIChatRequest(body: unknown): void {
   const violations = checkOpenAIChatRequest(body)
-  if (violations.length > 0) throw new Error(`Not a valid OpenAI chat request:\n${formatViolations(violations)}\n${JSON.stringify(body)}`)
+  if (violations.length > 0)
+    throw new Error(`Not a valid OpenAI chat request:\n${formatViolations(violations)}\n${JSON.stringify(body)}`)
 }

@@ -56,15 +56,35 @@ describe('shouldRetry', () => {
     ['attempts exhausted, connection error', { attempt: 2, maxRetries: 2 }, false],
     ['maxRetries 0', { attempt: 0, maxRetries: 0, status: 500 }, false],
     ['x-should-retry: true on a 400', { ...base, status: 400, headers: headers({ 'x-should-retry': 'true' }) }, true],
-    ['x-should-retry: false on a 503', { ...base, status: 503, headers: headers({ 'x-should-retry': 'false' }) }, false],
-    ['X-Should-Retry: TRUE (any case)', { ...base, status: 400, headers: headers({ 'X-Should-Retry': ' TRUE ' }) }, true],
+    [
+      'x-should-retry: false on a 503',
+      { ...base, status: 503, headers: headers({ 'x-should-retry': 'false' }) },
+      false,
+    ],
+    [
+      'X-Should-Retry: TRUE (any case)',
+      { ...base, status: 400, headers: headers({ 'X-Should-Retry': ' TRUE ' }) },
+      true,
+    ],
     ['x-should-retry: other value', { ...base, status: 503, headers: headers({ 'x-should-retry': 'maybe' }) }, true],
-    ['x-should-retry: true, attempts exhausted', { attempt: 2, maxRetries: 2, headers: headers({ 'x-should-retry': 'true' }) }, false],
+    [
+      'x-should-retry: true, attempts exhausted',
+      { attempt: 2, maxRetries: 2, headers: headers({ 'x-should-retry': 'true' }) },
+      false,
+    ],
     ['aborted', { ...base, status: 503, aborted: true }, false],
     ['aborted, connection error', { ...base, aborted: true }, false],
-    ['aborted despite x-should-retry: true', { ...base, aborted: true, headers: headers({ 'x-should-retry': 'true' }) }, false],
+    [
+      'aborted despite x-should-retry: true',
+      { ...base, aborted: true, headers: headers({ 'x-should-retry': 'true' }) },
+      false,
+    ],
     ['stream started', { ...base, streamStarted: true }, false],
-    ['stream started despite x-should-retry: true', { ...base, status: 500, streamStarted: true, headers: headers({ 'x-should-retry': 'true' }) }, false],
+    [
+      'stream started despite x-should-retry: true',
+      { ...base, status: 500, streamStarted: true, headers: headers({ 'x-should-retry': 'true' }) },
+      false,
+    ],
     ['aborted: false, streamStarted: false', { ...base, status: 500, aborted: false, streamStarted: false }, true],
   ])('%s → %s', (_name, input, expected) => {
     expect(shouldRetry(input)).toBe(expected)
@@ -113,7 +133,10 @@ describe('retryDelayMs: server-requested delays', () => {
   })
 
   it('uses Date.now() for an HTTP date when now is not given', () => {
-    const delay = retryDelayMs({ attempt: 0, headers: headers({ 'retry-after': new Date(Date.now() + 20_000).toUTCString() }) })
+    const delay = retryDelayMs({
+      attempt: 0,
+      headers: headers({ 'retry-after': new Date(Date.now() + 20_000).toUTCString() }),
+    })
     expect(delay).toBeGreaterThan(18_000)
     expect(delay).toBeLessThanOrEqual(20_000)
   })

@@ -119,10 +119,7 @@ describe('SSEDecoder fields', () => {
   })
 
   it('reports a retry only on the next dispatched event, even from a block without data', () => {
-    expect(decodeAll(['retry: 10\n\ndata: a\n\ndata: b\n\n'])).toEqual([
-      message('a', { retry: 10 }),
-      message('b'),
-    ])
+    expect(decodeAll(['retry: 10\n\ndata: a\n\ndata: b\n\n'])).toEqual([message('a', { retry: 10 }), message('b')])
   })
 
   it('ignores unknown fields and treats field names case-sensitively', () => {
@@ -177,15 +174,11 @@ describe('SSEDecoder stream boundaries', () => {
   })
 
   it('accepts string and byte chunks in the same stream', () => {
-    expect(decodeAll(['data: a', encoder.encode('b\n'), 'data: c\n', encoder.encode('\n')])).toEqual([
-      message('ab\nc'),
-    ])
+    expect(decodeAll(['data: a', encoder.encode('b\n'), 'data: c\n', encoder.encode('\n')])).toEqual([message('ab\nc')])
   })
 
   it('replaces an unfinished UTF-8 character at the end of the stream with U+FFFD', () => {
-    expect(decodeAll([encoder.encode('data: x').slice(), new Uint8Array([0xe2, 0x82])])).toEqual([
-      message('x\uFFFD'),
-    ])
+    expect(decodeAll([encoder.encode('data: x').slice(), new Uint8Array([0xe2, 0x82])])).toEqual([message('x\uFFFD')])
   })
 
   it.each(['é', '€', '😀', '日本語', 'naïve — 😀 € 中文'])('decodes %s split across byte pushes', (text) => {
@@ -212,9 +205,7 @@ interface GeneratedEvent {
 }
 
 /** Field values: any Unicode (astral included) without CR, LF or NULL. */
-const fieldValue = fc
-  .string({ unit: 'binary', maxLength: 12 })
-  .map((value) => value.replace(/[\r\n\0]/g, ''))
+const fieldValue = fc.string({ unit: 'binary', maxLength: 12 }).map((value) => value.replace(/[\r\n\0]/g, ''))
 
 const generatedEvent: fc.Arbitrary<GeneratedEvent> = fc.record({
   type: fc.option(fieldValue, { nil: undefined }),
@@ -329,7 +320,12 @@ const mistralChunks: readonly object[] = [
   { content: 'très agréable 😀. 東京は晴れ、€5.' },
   {
     tool_calls: [
-      { id: 'D681PevKs', type: 'function', index: 0, function: { name: 'get_weather', arguments: '{"city": "Zürich"}' } },
+      {
+        id: 'D681PevKs',
+        type: 'function',
+        index: 0,
+        function: { name: 'get_weather', arguments: '{"city": "Zürich"}' },
+      },
     ],
   },
 ].map((delta, index) => ({

@@ -20,7 +20,8 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 export function alphanumericId(prefix: string, length: number, ...parts: readonly string[]): string {
   const bytes = sha256(prefix, ...parts)
   let id = prefix
-  for (let index = 0; index < length; index++) id += ALPHANUMERIC[(bytes[index % bytes.length] ?? 0) % ALPHANUMERIC.length]
+  for (let index = 0; index < length; index++)
+    id += ALPHANUMERIC[(bytes[index % bytes.length] ?? 0) % ALPHANUMERIC.length]
   return id
 }
 
@@ -31,9 +32,21 @@ export function openAIToolCallId(...parts: readonly string[]): string {
 
 /** A row with every feature, for ids served through `extraModels`. */
 export const PERMISSIVE_ROW: ModelRow = {
-  label: 'Emulator model', chat: true, streaming: true, jsonMode: true, jsonSchema: true, images: true,
-  documents: true, audio: true, tools: true, n: true, reasoning: true, prediction: true, prefix: false,
-  fim: false, contextLength: 131_072,
+  label: 'Emulator model',
+  chat: true,
+  streaming: true,
+  jsonMode: true,
+  jsonSchema: true,
+  images: true,
+  documents: true,
+  audio: true,
+  tools: true,
+  n: true,
+  reasoning: true,
+  prediction: true,
+  prefix: false,
+  fim: false,
+  contextLength: 131_072,
 }
 
 export interface OpenAIAnswer extends ComposedAnswer {
@@ -45,7 +58,8 @@ function toolChoice(body: Json, tools: Json[]): { choice: WireToolChoice | undef
   if (choice === undefined || choice === null) return { choice: undefined, tools }
   if (typeof choice === 'string') return { choice: choice as WireToolChoice, tools }
   const record = choice as Json
-  if (record.type === 'function') return { choice: { function: { name: String((record.function as Json).name) } }, tools }
+  if (record.type === 'function')
+    return { choice: { function: { name: String((record.function as Json).name) } }, tools }
   if (record.type === 'allowed_tools') {
     const allowed = record.allowed_tools as { mode: 'auto' | 'required'; tools: { function?: { name?: string } }[] }
     const names = new Set(allowed.tools.map((tool) => tool.function?.name))
@@ -63,7 +77,9 @@ function defaultEffort(row: ModelRow): string | undefined {
 
 /** The Mistral-emulator request the OpenAI body amounts to. */
 function asWireRequest(body: Json, row: ModelRow): WireChatRequest {
-  const functionTools = Array.isArray(body.tools) ? (body.tools as Json[]).filter((tool) => tool.type === 'function') : []
+  const functionTools = Array.isArray(body.tools)
+    ? (body.tools as Json[]).filter((tool) => tool.type === 'function')
+    : []
   const { choice, tools } = toolChoice(body, functionTools)
   const maxTokens = (body.max_completion_tokens ?? body.max_tokens) as number | null | undefined
   const effort = (body.reasoning_effort as string | null | undefined) ?? defaultEffort(row)
@@ -92,12 +108,19 @@ function withOpenAIIds(choice: ComposedChoice, requestKey: string, keep: Readonl
   return { ...choice, toolCalls }
 }
 
-export function composeOpenAIAnswer(body: Json, row: ModelRow, requestKey: string, cachedTokens: number, script: ScriptedReply | undefined): OpenAIAnswer {
+export function composeOpenAIAnswer(
+  body: Json,
+  row: ModelRow,
+  requestKey: string,
+  cachedTokens: number,
+  script: ScriptedReply | undefined,
+): OpenAIAnswer {
   let answer = composeAnswer(asWireRequest(body, row), row, requestKey, cachedTokens)
   let keep = new Set<number>()
   if (script?.kind === 'reply') {
     answer = applyReplyOverride(answer, script, requestKey)
-    if (script.toolCalls !== undefined) keep = new Set(script.toolCalls.flatMap((call, position) => (call.id === undefined ? [] : [position])))
+    if (script.toolCalls !== undefined)
+      keep = new Set(script.toolCalls.flatMap((call, position) => (call.id === undefined ? [] : [position])))
   }
   const choices = answer.choices.map((choice) => withOpenAIIds(choice, requestKey, keep))
   const reasoningTokens = choices.reduce((sum, choice) => sum + countTokens(choice.reasoning ?? ''), 0)

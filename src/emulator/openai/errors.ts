@@ -1,7 +1,12 @@
 /** OpenAI's error bodies (openai-compatible.md §1.7): `{"error":{"message","type","param","code"}}`, all four keys present. */
 
 export type OpenAIErrorBody = {
-  readonly error: { readonly message: string; readonly type: string; readonly param: string | null; readonly code: string | null }
+  readonly error: {
+    readonly message: string
+    readonly type: string
+    readonly param: string | null
+    readonly code: string | null
+  }
 }
 
 export interface OpenAIErrorReply {
@@ -9,7 +14,12 @@ export interface OpenAIErrorReply {
   readonly body: OpenAIErrorBody | Record<string, unknown>
 }
 
-export function errorBody(message: string, param: string | null = null, code: string | null = null, type = 'invalid_request_error'): OpenAIErrorBody {
+export function errorBody(
+  message: string,
+  param: string | null = null,
+  code: string | null = null,
+  type = 'invalid_request_error',
+): OpenAIErrorBody {
   return { error: { message, type, param, code } }
 }
 
@@ -42,21 +52,47 @@ export function invalidApiKey(given: string | undefined): OpenAIErrorReply {
   const masked = given.length > 8 ? `${given.slice(0, 3)}${'*'.repeat(given.length - 7)}${given.slice(-4)}` : '***'
   return {
     status: 401,
-    body: errorBody(`Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`, null, 'invalid_api_key'),
+    body: errorBody(
+      `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+      null,
+      'invalid_api_key',
+    ),
   }
 }
 
 /** The body a scripted `http` fault without a body sends, per status. */
 export function defaultErrorBody(status: number): OpenAIErrorBody {
   if (status === 429) {
-    return errorBody('Rate limit reached for requests. Please try again in 1s.', null, 'rate_limit_exceeded', 'requests')
+    return errorBody(
+      'Rate limit reached for requests. Please try again in 1s.',
+      null,
+      'rate_limit_exceeded',
+      'requests',
+    )
   }
-  if (status === 503) return errorBody('The server is overloaded or not ready yet.', null, 'server_is_overloaded', 'service_unavailable_error')
+  if (status === 503)
+    return errorBody(
+      'The server is overloaded or not ready yet.',
+      null,
+      'server_is_overloaded',
+      'service_unavailable_error',
+    )
   if (status >= 500) {
-    return errorBody('The server had an error while processing your request. Sorry about that!', null, null, 'server_error')
+    return errorBody(
+      'The server had an error while processing your request. Sorry about that!',
+      null,
+      null,
+      'server_error',
+    )
   }
   if (status === 401) return errorBody('Incorrect API key provided.', null, 'invalid_api_key')
-  if (status === 403) return errorBody('Country, region, or territory not supported', null, 'unsupported_country_region_territory', 'request_forbidden')
+  if (status === 403)
+    return errorBody(
+      'Country, region, or territory not supported',
+      null,
+      'unsupported_country_region_territory',
+      'request_forbidden',
+    )
   if (status === 404) return errorBody('Not found.', null, null)
   return errorBody(`Scripted error ${status}`)
 }

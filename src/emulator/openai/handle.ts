@@ -11,7 +11,14 @@ import { parseJsonBody } from '../parse-json-body.js'
 import { readBody } from '../read-body.js'
 import { routeRequest } from '../route-request.js'
 import { alphanumericId, composeOpenAIAnswer, PERMISSIVE_ROW } from './compose.js'
-import { defaultErrorBody, errorBody, invalidApiKey, modelNotFound, withoutCode, type OpenAIErrorReply } from './errors.js'
+import {
+  defaultErrorBody,
+  errorBody,
+  invalidApiKey,
+  modelNotFound,
+  withoutCode,
+  type OpenAIErrorReply,
+} from './errors.js'
 import { openAIReply, type ReplyShape } from './reply.js'
 import type { OpenAIEmulatorQuirks } from './types.js'
 import { validateOpenAIChatRequest } from './validate.js'
@@ -40,7 +47,11 @@ export interface OpenAIState {
 
 type Json = Record<string, unknown>
 
-function takeScript(state: OpenAIState, route: 'chat' | 'models', request: Omit<RecordedRequest, 'status'>): ScriptedReply | undefined {
+function takeScript(
+  state: OpenAIState,
+  route: 'chat' | 'models',
+  request: Omit<RecordedRequest, 'status'>,
+): ScriptedReply | undefined {
   const position = state.queue.findIndex((reply) => reply.route === undefined || reply.route === route)
   if (position >= 0) return state.queue.splice(position, 1)[0]
   return state.handler?.(request)
@@ -101,22 +112,34 @@ function serviceTier(body: Json): string {
   return 'default'
 }
 
-async function answerChat(state: OpenAIState, exchange: Exchange, bytes: Buffer, request: IncomingMessage, entry: RecordedRequest): Promise<number> {
+async function answerChat(
+  state: OpenAIState,
+  exchange: Exchange,
+  bytes: Buffer,
+  request: IncomingMessage,
+  entry: RecordedRequest,
+): Promise<number> {
   const parsed = parseJsonBody(bytes, request.headers['content-type'])
   const raw = bytes.toString('utf8')
   const value = parsed.ok ? parsed.value : undefined
   const stream = typeof value === 'object' && value !== null && (value as Json).stream === true
   const script = openAIScript(takeScript(state, 'chat', entry), stream)
   const { settings } = state
-  const verdict = validateOpenAIChatRequest(value, { models: settings.models, extraModels: settings.extraModels, quirks: settings.quirks })
+  const verdict = validateOpenAIChatRequest(value, {
+    models: settings.models,
+    extraModels: settings.extraModels,
+    quirks: settings.quirks,
+  })
   if (!verdict.ok && script?.skipValidation !== true) return sendError(state, exchange, verdict)
-  const body: Json = verdict.ok ? (value as Json) : { model: 'unknown', messages: [{ role: 'user', content: '' }], stream }
+  const body: Json = verdict.ok
+    ? (value as Json)
+    : { model: 'unknown', messages: [{ role: 'user', content: '' }], stream }
   const row = (verdict.ok ? verdict.row : undefined) ?? PERMISSIVE_ROW
   // Ids derive from the request minus its stream flags, so a streamed answer matches the JSON one.
   const { stream: _stream, stream_options: _options, ...answerKey } = body
   const requestKey = hexId(JSON.stringify(answerKey))
   const cacheKey = body.prompt_cache_key
-  const cached = typeof cacheKey === 'string' ? state.promptCache.get(cacheKey) ?? 0 : 0
+  const cached = typeof cacheKey === 'string' ? (state.promptCache.get(cacheKey) ?? 0) : 0
   const answer = composeOpenAIAnswer(body, row, requestKey, cached, script)
   if (typeof cacheKey === 'string') state.promptCache.set(cacheKey, answer.usage.prompt_tokens)
   const sequence = String(state.sequence++)
@@ -136,7 +159,7 @@ async function answerChat(state: OpenAIState, exchange: Exchange, bytes: Buffer,
     topLogprobs: typeof body.top_logprobs === 'number' ? body.top_logprobs : 0,
     quirks: settings.quirks,
   }
-  const errorAfter = script?.kind === 'stream-error' ? script.afterChunks ?? 2 : undefined
+  const errorAfter = script?.kind === 'stream-error' ? (script.afterChunks ?? 2) : undefined
   await runScript(exchange, script, openAIReply(meta, answer, stream, shape, errorAfter))
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }
@@ -145,12 +168,19 @@ function modelCard(id: string, created: number): Json {
   return { id, object: 'model', created, owned_by: id.startsWith('ft:') ? 'user-emulator' : 'system' }
 }
 
-async function answerModels(state: OpenAIState, exchange: Exchange, entry: RecordedRequest, id: string | undefined): Promise<number> {
+async function answerModels(
+  state: OpenAIState,
+  exchange: Exchange,
+  entry: RecordedRequest,
+  id: string | undefined,
+): Promise<number> {
   const created = 1_700_000_000
   const ids = [...Object.keys(state.settings.models), ...state.settings.extraModels]
   const script = takeScript(state, 'models', entry)
-  if (id !== undefined && !ids.includes(id) && script === undefined) return sendError(state, exchange, modelNotFound(id))
-  const body = id === undefined ? { object: 'list', data: ids.map((model) => modelCard(model, created)) } : modelCard(id, created)
+  if (id !== undefined && !ids.includes(id) && script === undefined)
+    return sendError(state, exchange, modelNotFound(id))
+  const body =
+    id === undefined ? { object: 'list', data: ids.map((model) => modelCard(model, created)) } : modelCard(id, created)
   await runScript(exchange, openAIScript(script, false), jsonReply(body))
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }
@@ -165,7 +195,9 @@ async function dispatch(state: OpenAIState, exchange: Exchange, request: Incomin
   }
   const body = await readBody(request, state.settings.maxBodyBytes)
   if (!body.ok) {
-    return body.reason === 'too-large' ? sendError(state, exchange, { status: 413, body: errorBody('Request body is too large.') }) : 0
+    return body.reason === 'too-large'
+      ? sendError(state, exchange, { status: 413, body: errorBody('Request body is too large.') })
+      : 0
   }
   const parsed = parseJsonBody(body.bytes, request.headers['content-type'])
   const entry: RecordedRequest = {
@@ -177,12 +209,26 @@ async function dispatch(state: OpenAIState, exchange: Exchange, request: Incomin
     status: 0,
   }
   if (state.settings.logRequests) state.log.push(entry)
-  entry.status = await answerRoute(state, exchange, request, route, body.bytes, entry, `${method} ${url.split('?')[0] ?? ''}`)
+  entry.status = await answerRoute(
+    state,
+    exchange,
+    request,
+    route,
+    body.bytes,
+    entry,
+    `${method} ${url.split('?')[0] ?? ''}`,
+  )
   return entry.status
 }
 
 async function answerRoute(
-  state: OpenAIState, exchange: Exchange, request: IncomingMessage, route: ReturnType<typeof routeRequest>, bytes: Buffer, entry: RecordedRequest, described: string,
+  state: OpenAIState,
+  exchange: Exchange,
+  request: IncomingMessage,
+  route: ReturnType<typeof routeRequest>,
+  bytes: Buffer,
+  entry: RecordedRequest,
+  described: string,
 ): Promise<number> {
   switch (route.kind) {
     case 'chat':
@@ -202,18 +248,23 @@ async function answerRoute(
 }
 
 /** The `node:http` request listener of an OpenAI-format emulator. */
-export function createOpenAIRequestListener(state: OpenAIState): (request: IncomingMessage, response: ServerResponse) => void {
+export function createOpenAIRequestListener(
+  state: OpenAIState,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const requestId = randomUUID()
     response.on('error', () => undefined)
     request.on('error', () => undefined)
-    const exchange: Exchange = { response, headers: headersFor(requestId, request.headers['access-control-request-headers']), chunkDelayMs: state.settings.chunkDelayMs }
+    const exchange: Exchange = {
+      response,
+      headers: headersFor(requestId, request.headers['access-control-request-headers']),
+      chunkDelayMs: state.settings.chunkDelayMs,
+    }
     dispatch(state, exchange, request).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
-      if (!response.headersSent) sendJson(response, 500, errorBody(`Emulator error: ${message}`, null, null, 'server_error'), exchange.headers)
+      if (!response.headersSent)
+        sendJson(response, 500, errorBody(`Emulator error: ${message}`, null, null, 'server_error'), exchange.headers)
       else response.destroy()
     })
   }
 }
-
-

@@ -55,7 +55,10 @@ function logprobsFor(text: string, top: number): Json[] {
       logprob: -(index % 7) / 100 - rank,
       bytes: [...Buffer.from(candidate, 'utf8')],
     })
-    return { ...entry(token, 0), top_logprobs: Array.from({ length: top }, (_, rank) => entry(rank === 0 ? token : `${token}${rank}`, rank)) }
+    return {
+      ...entry(token, 0),
+      top_logprobs: Array.from({ length: top }, (_, rank) => entry(rank === 0 ? token : `${token}${rank}`, rank)),
+    }
   })
 }
 
@@ -67,7 +70,11 @@ function messageBody(choice: ComposedChoice, shape: ReplyShape): Json {
     annotations: [],
   }
   if (choice.toolCalls.length > 0) {
-    message.tool_calls = choice.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }))
+    message.tool_calls = choice.toolCalls.map((call) => ({
+      id: call.id,
+      type: 'function',
+      function: { name: call.name, arguments: call.arguments },
+    }))
   }
   const field = shape.quirks.reasoningField
   if (field !== undefined && choice.reasoning !== undefined) message[field] = choice.reasoning
@@ -105,20 +112,34 @@ interface ChoiceEvent {
 function choiceEvents(choice: ComposedChoice, shape: ReplyShape): ChoiceEvent[] {
   const index = choice.index
   const calls = choice.toolCalls.length > 0
-  const events: ChoiceEvent[] = [{ index, delta: { role: 'assistant', content: calls && choice.text === '' ? null : '', refusal: null }, finishReason: null }]
+  const events: ChoiceEvent[] = [
+    {
+      index,
+      delta: { role: 'assistant', content: calls && choice.text === '' ? null : '', refusal: null },
+      finishReason: null,
+    },
+  ]
   const field = shape.quirks.reasoningField
   if (field !== undefined && choice.reasoning !== undefined) {
-    for (const piece of splitText(choice.reasoning, shape.chunkSize)) events.push({ index, delta: { [field]: piece }, finishReason: null })
+    for (const piece of splitText(choice.reasoning, shape.chunkSize))
+      events.push({ index, delta: { [field]: piece }, finishReason: null })
   }
-  for (const piece of splitText(choice.text, shape.chunkSize)) events.push({ index, delta: { content: piece }, finishReason: null, text: piece })
+  for (const piece of splitText(choice.text, shape.chunkSize))
+    events.push({ index, delta: { content: piece }, finishReason: null, text: piece })
   choice.toolCalls.forEach((call, position) => {
     events.push({
       index,
-      delta: { tool_calls: [{ index: position, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
+      delta: {
+        tool_calls: [{ index: position, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
+      },
       finishReason: null,
     })
     for (const piece of splitText(call.arguments, shape.chunkSize)) {
-      events.push({ index, delta: { tool_calls: [{ index: position, function: { arguments: piece } }] }, finishReason: null })
+      events.push({
+        index,
+        delta: { tool_calls: [{ index: position, function: { arguments: piece } }] },
+        finishReason: null,
+      })
     }
   })
   events.push({ index, delta: {}, finishReason: choice.finishReason })
@@ -128,7 +149,8 @@ function choiceEvents(choice: ComposedChoice, shape: ReplyShape): ChoiceEvent[] 
 function interleave(lists: readonly ChoiceEvent[][]): ChoiceEvent[] {
   const merged: ChoiceEvent[] = []
   const longest = Math.max(0, ...lists.map((list) => list.length))
-  for (let position = 0; position < longest; position++) for (const list of lists) if (list[position] !== undefined) merged.push(list[position] as ChoiceEvent)
+  for (let position = 0; position < longest; position++)
+    for (const list of lists) if (list[position] !== undefined) merged.push(list[position] as ChoiceEvent)
   return merged
 }
 
@@ -138,7 +160,10 @@ export function streamChunkObjects(meta: OpenAIMeta, answer: OpenAIAnswer, shape
   const groq = shape.quirks.streamUsage === 'x_groq'
   const usageChunk = shape.includeUsage && !groq
   const chunks = events.map((event, sequence) => {
-    const logprobs = shape.logprobs && event.text !== undefined ? { content: logprobsFor(event.text, shape.topLogprobs), refusal: null } : null
+    const logprobs =
+      shape.logprobs && event.text !== undefined
+        ? { content: logprobsFor(event.text, shape.topLogprobs), refusal: null }
+        : null
     const chunk: Json = {
       id: meta.id,
       object: 'chat.completion.chunk',
@@ -152,7 +177,16 @@ export function streamChunkObjects(meta: OpenAIMeta, answer: OpenAIAnswer, shape
     if (shape.obfuscation) chunk.obfuscation = padding(sequence)
     if (groq && sequence === 0) chunk.x_groq = { id: `req_${meta.id.slice(9)}` }
     if (groq && sequence === events.length - 1) {
-      chunk.x_groq = { id: `req_${meta.id.slice(9)}`, usage: { queue_time: 0.01, ...usageBody(answer), prompt_time: 0.001, completion_time: 0.002, total_time: 0.003 } }
+      chunk.x_groq = {
+        id: `req_${meta.id.slice(9)}`,
+        usage: {
+          queue_time: 0.01,
+          ...usageBody(answer),
+          prompt_time: 0.001,
+          completion_time: 0.002,
+          total_time: 0.003,
+        },
+      }
     }
     return chunk
   })
@@ -173,13 +207,29 @@ export function streamChunkObjects(meta: OpenAIMeta, answer: OpenAIAnswer, shape
 
 /** OpenAI's mid-stream error frame (NODE `Stream.fromSSEResponse` raises an APIError on it). */
 export const STREAM_ERROR_EVENT = sseEvent({
-  error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null },
+  error: {
+    message: 'The server had an error while processing your request. Sorry about that!',
+    type: 'server_error',
+    param: null,
+    code: null,
+  },
 })
 
-export function openAIReply(meta: OpenAIMeta, answer: OpenAIAnswer, stream: boolean, shape: ReplyShape, errorAfterChunks?: number): NormalReply {
+export function openAIReply(
+  meta: OpenAIMeta,
+  answer: OpenAIAnswer,
+  stream: boolean,
+  shape: ReplyShape,
+  errorAfterChunks?: number,
+): NormalReply {
   const totalTokens = answer.usage.total_tokens
   if (!stream) return { json: completionBody(meta, answer, shape), events: undefined, totalTokens }
   const events = streamChunkObjects(meta, answer, shape).map(sseEvent)
-  if (errorAfterChunks !== undefined) return { json: undefined, events: [...events.slice(0, Math.max(0, errorAfterChunks)), STREAM_ERROR_EVENT], totalTokens }
+  if (errorAfterChunks !== undefined)
+    return {
+      json: undefined,
+      events: [...events.slice(0, Math.max(0, errorAfterChunks)), STREAM_ERROR_EVENT],
+      totalTokens,
+    }
   return { json: undefined, events: [...events, SSE_DONE], totalTokens }
 }

@@ -13,11 +13,42 @@ type Json = Record<string, unknown>
 
 /** `ChatCompletionCreateParams` keys of openai 6.49 (test/openai checks this list against the package's types). */
 export const OPENAI_CHAT_PARAMS: readonly string[] = [
-  'messages', 'model', 'audio', 'frequency_penalty', 'function_call', 'functions', 'logit_bias', 'logprobs',
-  'max_completion_tokens', 'max_tokens', 'metadata', 'modalities', 'moderation', 'n', 'parallel_tool_calls',
-  'prediction', 'presence_penalty', 'prompt_cache_key', 'prompt_cache_options', 'prompt_cache_retention',
-  'reasoning_effort', 'response_format', 'safety_identifier', 'seed', 'service_tier', 'stop', 'store', 'stream',
-  'stream_options', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user', 'verbosity',
+  'messages',
+  'model',
+  'audio',
+  'frequency_penalty',
+  'function_call',
+  'functions',
+  'logit_bias',
+  'logprobs',
+  'max_completion_tokens',
+  'max_tokens',
+  'metadata',
+  'modalities',
+  'moderation',
+  'n',
+  'parallel_tool_calls',
+  'prediction',
+  'presence_penalty',
+  'prompt_cache_key',
+  'prompt_cache_options',
+  'prompt_cache_retention',
+  'reasoning_effort',
+  'response_format',
+  'safety_identifier',
+  'seed',
+  'service_tier',
+  'stop',
+  'store',
+  'stream',
+  'stream_options',
+  'temperature',
+  'tool_choice',
+  'tools',
+  'top_logprobs',
+  'top_p',
+  'user',
+  'verbosity',
   'web_search_options',
 ]
 const KNOWN = new Set(OPENAI_CHAT_PARAMS)
@@ -50,7 +81,8 @@ export interface ValidationContext {
   readonly quirks: OpenAIEmulatorQuirks
 }
 
-export type OpenAIValidation = { readonly ok: true; readonly row: ModelRow | undefined } | ({ readonly ok: false } & OpenAIErrorReply)
+export type OpenAIValidation =
+  { readonly ok: true; readonly row: ModelRow | undefined } | ({ readonly ok: false } & OpenAIErrorReply)
 
 class Rejection extends Error {
   constructor(readonly reply: OpenAIErrorReply) {
@@ -71,7 +103,11 @@ function typeName(value: unknown): string {
 }
 
 function invalidType(param: string, expected: string, value: unknown): never {
-  reject(`Invalid type for '${param}': expected ${expected}, but got ${typeName(value)} instead.`, param, 'invalid_type')
+  reject(
+    `Invalid type for '${param}': expected ${expected}, but got ${typeName(value)} instead.`,
+    param,
+    'invalid_type',
+  )
 }
 
 function listValues(values: readonly string[]): string {
@@ -91,10 +127,18 @@ function checkNumber(body: Json, key: string, range: { min?: number; max?: numbe
     invalidType(key, range.integer === true ? 'an integer' : 'a decimal', value)
   }
   if (range.min !== undefined && value < range.min) {
-    reject(`Invalid '${key}': ${kind} below minimum value. Expected a value >= ${range.min}, but got ${value} instead.`, key, `${kind}_below_min_value`)
+    reject(
+      `Invalid '${key}': ${kind} below minimum value. Expected a value >= ${range.min}, but got ${value} instead.`,
+      key,
+      `${kind}_below_min_value`,
+    )
   }
   if (range.max !== undefined && value > range.max) {
-    reject(`Invalid '${key}': ${kind} above maximum value. Expected a value <= ${range.max}, but got ${value} instead.`, key, `${kind}_above_max_value`)
+    reject(
+      `Invalid '${key}': ${kind} above maximum value. Expected a value <= ${range.max}, but got ${value} instead.`,
+      key,
+      `${kind}_above_max_value`,
+    )
   }
 }
 
@@ -120,13 +164,19 @@ function checkObject(body: Json, key: string, param = key): Json | undefined {
 /** OpenAI's JSON-schema layer wording for a nested unknown key (assumed for nested objects). */
 function checkKeys(value: Json, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) reject(`Additional properties are not allowed ('${key}' was unexpected) - '${path}'`, path)
+    if (!allowed.includes(key))
+      reject(`Additional properties are not allowed ('${key}' was unexpected) - '${path}'`, path)
   }
 }
 
 function checkParts(parts: unknown[], role: string, path: string): void {
   const allowed = PART_TYPES[role] ?? ['text']
-  if (parts.length === 0 && role !== 'assistant') reject(`Invalid '${path}': empty array. Expected an array with minimum length 1, but got an empty array instead.`, path, 'empty_array')
+  if (parts.length === 0 && role !== 'assistant')
+    reject(
+      `Invalid '${path}': empty array. Expected an array with minimum length 1, but got an empty array instead.`,
+      path,
+      'empty_array',
+    )
   parts.forEach((part, index) => {
     const partPath = `${path}[${index}]`
     if (typeof part !== 'object' || part === null || Array.isArray(part)) invalidType(partPath, 'an object', part)
@@ -145,7 +195,12 @@ function checkParts(parts: unknown[], role: string, path: string): void {
       case 'image_url': {
         checkKeys(record, [...cacheKeys, 'image_url'], partPath)
         const image = checkObject(record, 'image_url', `${partPath}.image_url`)
-        if (image === undefined || typeof image.url !== 'string') reject(`Missing required parameter: '${partPath}.image_url.url'.`, `${partPath}.image_url.url`, 'missing_required_parameter')
+        if (image === undefined || typeof image.url !== 'string')
+          reject(
+            `Missing required parameter: '${partPath}.image_url.url'.`,
+            `${partPath}.image_url.url`,
+            'missing_required_parameter',
+          )
         checkKeys(image, ['url', 'detail'], `${partPath}.image_url`)
         checkString(image, 'detail', `${partPath}.image_url.detail`, ['auto', 'low', 'high'])
         return
@@ -153,7 +208,12 @@ function checkParts(parts: unknown[], role: string, path: string): void {
       case 'input_audio': {
         checkKeys(record, [...cacheKeys, 'input_audio'], partPath)
         const audio = checkObject(record, 'input_audio', `${partPath}.input_audio`)
-        if (audio === undefined || typeof audio.data !== 'string') reject(`Missing required parameter: '${partPath}.input_audio.data'.`, `${partPath}.input_audio.data`, 'missing_required_parameter')
+        if (audio === undefined || typeof audio.data !== 'string')
+          reject(
+            `Missing required parameter: '${partPath}.input_audio.data'.`,
+            `${partPath}.input_audio.data`,
+            'missing_required_parameter',
+          )
         checkString(audio, 'format', `${partPath}.input_audio.format`, ['wav', 'mp3'])
         return
       }
@@ -161,7 +221,12 @@ function checkParts(parts: unknown[], role: string, path: string): void {
         checkKeys(record, [...cacheKeys, 'file'], partPath)
         const file = checkObject(record, 'file', `${partPath}.file`) ?? {}
         checkKeys(file, ['file_data', 'file_id', 'filename'], `${partPath}.file`)
-        if (file.file_data === undefined && file.file_id === undefined) reject(`Missing required parameter: '${partPath}.file.file_id'.`, `${partPath}.file.file_id`, 'missing_required_parameter')
+        if (file.file_data === undefined && file.file_id === undefined)
+          reject(
+            `Missing required parameter: '${partPath}.file.file_id'.`,
+            `${partPath}.file.file_id`,
+            'missing_required_parameter',
+          )
         return
       }
       default:
@@ -178,7 +243,8 @@ function checkContent(message: Json, role: string, path: string): void {
     reject(`Missing required parameter: '${path}.content'.`, `${path}.content`, 'missing_required_parameter')
   }
   if (typeof content === 'string') return
-  if (!Array.isArray(content) || role === 'function') invalidType(`${path}.content`, role === 'function' ? 'a string' : 'one of a string or array of objects', content)
+  if (!Array.isArray(content) || role === 'function')
+    invalidType(`${path}.content`, role === 'function' ? 'a string' : 'one of a string or array of objects', content)
   checkParts(content as unknown[], role, `${path}.content`)
 }
 
@@ -191,11 +257,18 @@ function checkToolCalls(message: Json, path: string): string[] {
     if (typeof call !== 'object' || call === null) invalidType(callPath, 'an object', call)
     const record = call as Json
     checkKeys(record, ['id', 'type', 'function', 'custom'], callPath)
-    if (typeof record.id !== 'string') reject(`Missing required parameter: '${callPath}.id'.`, `${callPath}.id`, 'missing_required_parameter')
-    if (record.type !== 'function' && record.type !== 'custom') invalidValue(`${callPath}.type`, record.type, ['function', 'custom'])
+    if (typeof record.id !== 'string')
+      reject(`Missing required parameter: '${callPath}.id'.`, `${callPath}.id`, 'missing_required_parameter')
+    if (record.type !== 'function' && record.type !== 'custom')
+      invalidValue(`${callPath}.type`, record.type, ['function', 'custom'])
     if (record.type === 'function') {
       const fn = checkObject(record, 'function', `${callPath}.function`)
-      if (fn === undefined || typeof fn.name !== 'string') reject(`Missing required parameter: '${callPath}.function.name'.`, `${callPath}.function.name`, 'missing_required_parameter')
+      if (fn === undefined || typeof fn.name !== 'string')
+        reject(
+          `Missing required parameter: '${callPath}.function.name'.`,
+          `${callPath}.function.name`,
+          'missing_required_parameter',
+        )
       if (typeof fn.arguments !== 'string') invalidType(`${callPath}.function.arguments`, 'a string', fn.arguments)
       checkKeys(fn, ['name', 'arguments'], `${callPath}.function`)
     }
@@ -205,32 +278,52 @@ function checkToolCalls(message: Json, path: string): string[] {
 
 function checkMessages(body: Json, quirks: OpenAIEmulatorQuirks): void {
   const messages = body.messages
-  if (messages === undefined) reject("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter')
+  if (messages === undefined)
+    reject("Missing required parameter: 'messages'.", 'messages', 'missing_required_parameter')
   if (!Array.isArray(messages)) invalidType('messages', 'an array', messages)
-  if (messages.length === 0) reject("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages', 'empty_array')
+  if (messages.length === 0)
+    reject(
+      "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      'messages',
+      'empty_array',
+    )
   /** Ids of the latest assistant tool calls still waiting for an answer, and where they were asked. */
   let pending: { ids: Set<string>; at: number } | undefined
   let answerable: Set<string> | undefined
   messages.forEach((message: unknown, index) => {
     const path = `messages[${index}]`
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) invalidType(path, 'an object', message)
+    if (typeof message !== 'object' || message === null || Array.isArray(message))
+      invalidType(path, 'an object', message)
     const record = message as Json
     const role = record.role
-    if (role === undefined) reject(`Missing required parameter: '${path}.role'.`, `${path}.role`, 'missing_required_parameter')
+    if (role === undefined)
+      reject(`Missing required parameter: '${path}.role'.`, `${path}.role`, 'missing_required_parameter')
     if (typeof role !== 'string' || !ROLES.includes(role)) invalidValue(`${path}.role`, role, ROLES)
     if (quirks.rejectsDeveloperRole === true && role === 'developer') {
       reject(`'${path}.role' : value must be one of 'system', 'user', 'assistant', 'tool'`, `${path}.role`)
     }
     checkKeys(record, OPENAI_MESSAGE_KEYS[role] ?? [], path)
     if (quirks.rejectsMessageName === true && record.name !== undefined && role !== 'function') {
-      reject(`'messages.${index}' : for 'role:${role}' the following must be satisfied[('messages.${index}.name' : property 'name' is unsupported)]`, `${path}.name`)
+      reject(
+        `'messages.${index}' : for 'role:${role}' the following must be satisfied[('messages.${index}.name' : property 'name' is unsupported)]`,
+        `${path}.name`,
+      )
     }
-    if (record.name !== undefined && typeof record.name !== 'string') invalidType(`${path}.name`, 'a string', record.name)
+    if (record.name !== undefined && typeof record.name !== 'string')
+      invalidType(`${path}.name`, 'a string', record.name)
     checkContent(record, role, path)
     if (role === 'tool') {
-      if (typeof record.tool_call_id !== 'string') reject(`Missing required parameter: '${path}.tool_call_id'.`, `${path}.tool_call_id`, 'missing_required_parameter')
+      if (typeof record.tool_call_id !== 'string')
+        reject(
+          `Missing required parameter: '${path}.tool_call_id'.`,
+          `${path}.tool_call_id`,
+          'missing_required_parameter',
+        )
       if (answerable === undefined || !answerable.has(record.tool_call_id)) {
-        reject("Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", `messages.[${index}].role`)
+        reject(
+          "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+          `messages.[${index}].role`,
+        )
       }
       pending?.ids.delete(record.tool_call_id)
       return
@@ -246,7 +339,12 @@ function checkMessages(body: Json, quirks: OpenAIEmulatorQuirks): void {
     answerable = undefined
     if (role === 'assistant') {
       const ids = checkToolCalls(record, path)
-      if ((record.content === undefined || record.content === null) && ids.length === 0 && record.function_call === undefined && record.refusal === undefined) {
+      if (
+        (record.content === undefined || record.content === null) &&
+        ids.length === 0 &&
+        record.function_call === undefined &&
+        record.refusal === undefined
+      ) {
         reject(`Invalid value for '${path}.content': expected a string, got null.`, `${path}.content`)
       }
       if (ids.length > 0) {
@@ -268,21 +366,42 @@ function checkTools(body: Json, quirks: OpenAIEmulatorQuirks): void {
   const tools = body.tools
   if (tools !== undefined && tools !== null) {
     if (!Array.isArray(tools)) invalidType('tools', 'an array', tools)
-    if (quirks.maxTools !== undefined && tools.length > quirks.maxTools) reject(`'tools' : maximum number of items is ${quirks.maxTools}`, 'tools')
-    if (tools.length > 128) reject(`Invalid 'tools': array too long. Expected an array with maximum length 128, but got an array with length ${tools.length} instead.`, 'tools', 'array_above_max_length')
+    if (quirks.maxTools !== undefined && tools.length > quirks.maxTools)
+      reject(`'tools' : maximum number of items is ${quirks.maxTools}`, 'tools')
+    if (tools.length > 128)
+      reject(
+        `Invalid 'tools': array too long. Expected an array with maximum length 128, but got an array with length ${tools.length} instead.`,
+        'tools',
+        'array_above_max_length',
+      )
     tools.forEach((tool: unknown, index) => {
       const path = `tools[${index}]`
       if (typeof tool !== 'object' || tool === null) invalidType(path, 'an object', tool)
       const record = tool as Json
-      if (record.type !== 'function' && record.type !== 'custom') invalidValue(`${path}.type`, record.type, ['function', 'custom'])
+      if (record.type !== 'function' && record.type !== 'custom')
+        invalidValue(`${path}.type`, record.type, ['function', 'custom'])
       const key = record.type as string
       checkKeys(record, ['type', key], path)
       const definition = checkObject(record, key, `${path}.${key}`)
-      if (definition === undefined) reject(`Missing required parameter: '${path}.${key}'.`, `${path}.${key}`, 'missing_required_parameter')
-      checkKeys(definition, key === 'function' ? ['name', 'description', 'parameters', 'strict'] : ['name', 'description', 'format'], `${path}.${key}`)
-      if (typeof definition.name !== 'string') reject(`Missing required parameter: '${path}.${key}.name'.`, `${path}.${key}.name`, 'missing_required_parameter')
+      if (definition === undefined)
+        reject(`Missing required parameter: '${path}.${key}'.`, `${path}.${key}`, 'missing_required_parameter')
+      checkKeys(
+        definition,
+        key === 'function' ? ['name', 'description', 'parameters', 'strict'] : ['name', 'description', 'format'],
+        `${path}.${key}`,
+      )
+      if (typeof definition.name !== 'string')
+        reject(
+          `Missing required parameter: '${path}.${key}.name'.`,
+          `${path}.${key}.name`,
+          'missing_required_parameter',
+        )
       if (!FUNCTION_NAME.test(definition.name)) {
-        reject(`Invalid '${path}.${key}.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`, `${path}.${key}.name`, 'invalid_value')
+        reject(
+          `Invalid '${path}.${key}.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`,
+          `${path}.${key}.name`,
+          'invalid_value',
+        )
       }
       checkObject(definition, 'parameters', `${path}.${key}.parameters`)
     })
@@ -293,17 +412,28 @@ function checkTools(body: Json, quirks: OpenAIEmulatorQuirks): void {
     reject("Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.", 'tool_choice')
   }
   if (typeof choice === 'string') {
-    if (!['none', 'auto', 'required'].includes(choice)) invalidValue('tool_choice', choice, ['none', 'auto', 'required'])
+    if (!['none', 'auto', 'required'].includes(choice))
+      invalidValue('tool_choice', choice, ['none', 'auto', 'required'])
     return
   }
   if (typeof choice !== 'object') invalidType('tool_choice', 'one of a string or object', choice)
   const record = choice as Json
-  if (!['function', 'custom', 'allowed_tools'].includes(String(record.type))) invalidValue('tool_choice.type', record.type, ['function', 'custom', 'allowed_tools'])
+  if (!['function', 'custom', 'allowed_tools'].includes(String(record.type)))
+    invalidValue('tool_choice.type', record.type, ['function', 'custom', 'allowed_tools'])
   if (record.type === 'function') {
     const name = (record.function as Json | undefined)?.name
-    if (typeof name !== 'string') reject("Missing required parameter: 'tool_choice.function.name'.", 'tool_choice.function.name', 'missing_required_parameter')
+    if (typeof name !== 'string')
+      reject(
+        "Missing required parameter: 'tool_choice.function.name'.",
+        'tool_choice.function.name',
+        'missing_required_parameter',
+      )
     const known = (tools as Json[]).some((tool) => (tool.function as Json | undefined)?.name === name)
-    if (!known) reject(`Invalid value for 'tool_choice': no function named '${name}' was specified in the 'tools' parameter.`, 'tool_choice')
+    if (!known)
+      reject(
+        `Invalid value for 'tool_choice': no function named '${name}' was specified in the 'tools' parameter.`,
+        'tool_choice',
+      )
   }
 }
 
@@ -315,18 +445,37 @@ function checkResponseFormat(body: Json): void {
   if (format.type !== 'json_schema') return checkKeys(format, ['type'], 'response_format')
   checkKeys(format, ['type', 'json_schema'], 'response_format')
   const schema = checkObject(format, 'json_schema', 'response_format.json_schema')
-  if (schema === undefined) reject("Missing required parameter: 'response_format.json_schema'.", 'response_format.json_schema', 'missing_required_parameter')
+  if (schema === undefined)
+    reject(
+      "Missing required parameter: 'response_format.json_schema'.",
+      'response_format.json_schema',
+      'missing_required_parameter',
+    )
   checkKeys(schema, ['name', 'description', 'schema', 'strict'], 'response_format.json_schema')
-  if (typeof schema.name !== 'string') reject("Missing required parameter: 'response_format.json_schema.name'.", 'response_format.json_schema.name', 'missing_required_parameter')
+  if (typeof schema.name !== 'string')
+    reject(
+      "Missing required parameter: 'response_format.json_schema.name'.",
+      'response_format.json_schema.name',
+      'missing_required_parameter',
+    )
   if (!FUNCTION_NAME.test(schema.name)) {
-    reject("Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.", 'response_format.json_schema.name', 'invalid_value')
+    reject(
+      "Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+      'response_format.json_schema.name',
+      'invalid_value',
+    )
   }
 }
 
 function checkParams(body: Json, quirks: OpenAIEmulatorQuirks): void {
   for (const key of Object.keys(body)) {
     if (!KNOWN.has(key)) throw new Rejection(unrecognizedArgument(key))
-    if (quirks.rejectedParams?.includes(key) === true && body[key] !== undefined && body[key] !== null && body[key] !== false) {
+    if (
+      quirks.rejectedParams?.includes(key) === true &&
+      body[key] !== undefined &&
+      body[key] !== null &&
+      body[key] !== false
+    ) {
       reject(`property '${key}' is unsupported`, key)
     }
   }
@@ -338,38 +487,63 @@ function checkParams(body: Json, quirks: OpenAIEmulatorQuirks): void {
   checkNumber(body, 'frequency_penalty', { min: -2, max: 2 })
   checkNumber(body, 'presence_penalty', { min: -2, max: 2 })
   checkNumber(body, 'n', { min: 1, max: 128, integer: true })
-  if (quirks.maxChoices !== undefined && typeof body.n === 'number' && body.n > quirks.maxChoices) reject(`'n' : number must be at most ${quirks.maxChoices}`, 'n')
+  if (quirks.maxChoices !== undefined && typeof body.n === 'number' && body.n > quirks.maxChoices)
+    reject(`'n' : number must be at most ${quirks.maxChoices}`, 'n')
   checkNumber(body, 'max_tokens', { min: 1, integer: true })
   checkNumber(body, 'max_completion_tokens', { min: 1, integer: true })
   checkNumber(body, 'seed', { integer: true })
   checkNumber(body, 'top_logprobs', { min: 0, max: 20, integer: true })
   for (const key of ['stream', 'logprobs', 'parallel_tool_calls', 'store']) checkBoolean(body, key)
   if (typeof body.top_logprobs === 'number' && body.logprobs !== true) {
-    reject("Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.", 'top_logprobs')
+    reject(
+      "Invalid value for 'top_logprobs': 'logprobs' must be set to true when 'top_logprobs' is used.",
+      'top_logprobs',
+    )
   }
   const stop = body.stop
   if (stop !== undefined && stop !== null && typeof stop !== 'string') {
-    if (!Array.isArray(stop) || stop.some((item) => typeof item !== 'string')) invalidType('stop', 'one of a string or array of strings', stop)
-    if (stop.length > 4) reject(`Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${stop.length} instead.`, 'stop', 'array_above_max_length')
+    if (!Array.isArray(stop) || stop.some((item) => typeof item !== 'string'))
+      invalidType('stop', 'one of a string or array of strings', stop)
+    if (stop.length > 4)
+      reject(
+        `Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${stop.length} instead.`,
+        'stop',
+        'array_above_max_length',
+      )
   }
   const streamOptions = checkObject(body, 'stream_options')
   if (streamOptions !== undefined) {
-    if (body.stream !== true) reject("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options')
+    if (body.stream !== true)
+      reject("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options')
     checkKeys(streamOptions, ['include_usage', 'include_obfuscation'], 'stream_options')
     checkBoolean(streamOptions, 'include_usage')
     checkBoolean(streamOptions, 'include_obfuscation')
   }
-  checkString(body, 'reasoning_effort', 'reasoning_effort', ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'])
+  checkString(body, 'reasoning_effort', 'reasoning_effort', [
+    'none',
+    'minimal',
+    'low',
+    'medium',
+    'high',
+    'xhigh',
+    'max',
+  ])
   checkString(body, 'verbosity', 'verbosity', ['low', 'medium', 'high'])
   checkString(body, 'service_tier', 'service_tier', ['auto', 'default', 'flex', 'scale', 'priority', 'fast'])
   checkString(body, 'prompt_cache_retention', 'prompt_cache_retention', ['in_memory', '24h'])
   for (const key of ['user', 'prompt_cache_key', 'safety_identifier']) checkString(body, key)
   if (typeof body.safety_identifier === 'string' && body.safety_identifier.length > 64) {
-    reject(`Invalid 'safety_identifier': string too long. Expected a string with maximum length 64, but got a string with length ${body.safety_identifier.length} instead.`, 'safety_identifier', 'string_above_max_length')
+    reject(
+      `Invalid 'safety_identifier': string too long. Expected a string with maximum length 64, but got a string with length ${body.safety_identifier.length} instead.`,
+      'safety_identifier',
+      'string_above_max_length',
+    )
   }
   const metadata = checkObject(body, 'metadata')
-  if (metadata !== undefined && Object.keys(metadata).length > 16) reject("Invalid 'metadata': too many properties. Expected an object with at most 16 properties.", 'metadata')
-  for (const key of ['logit_bias', 'prediction', 'audio', 'web_search_options', 'prompt_cache_options', 'moderation']) checkObject(body, key)
+  if (metadata !== undefined && Object.keys(metadata).length > 16)
+    reject("Invalid 'metadata': too many properties. Expected an object with at most 16 properties.", 'metadata')
+  for (const key of ['logit_bias', 'prediction', 'audio', 'web_search_options', 'prompt_cache_options', 'moderation'])
+    checkObject(body, key)
   checkResponseFormat(body)
   checkTools(body, quirks)
   checkMessages(body, quirks)
@@ -379,22 +553,39 @@ function checkParams(body: Json, quirks: OpenAIEmulatorQuirks): void {
 function checkModel(body: Json, row: ModelRow): void {
   const effort = body.reasoning_effort
   if (!row.reasoning) {
-    if (effort !== undefined && effort !== null) reject("Unsupported parameter: 'reasoning_effort' is not supported with this model.", 'reasoning_effort', 'unsupported_parameter')
+    if (effort !== undefined && effort !== null)
+      reject(
+        "Unsupported parameter: 'reasoning_effort' is not supported with this model.",
+        'reasoning_effort',
+        'unsupported_parameter',
+      )
     return
   }
   if (body.max_tokens !== undefined && body.max_tokens !== null) {
-    reject("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'max_tokens', 'unsupported_parameter')
+    reject(
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      'max_tokens',
+      'unsupported_parameter',
+    )
   }
   const efforts = row.reasoningEfforts as readonly string[] | undefined
   if (typeof effort === 'string' && efforts !== undefined && !efforts.includes(effort)) {
-    reject(`Unsupported value: 'reasoning_effort' does not support '${effort}' with this model. Supported values are: ${listValues(efforts)}.`, 'reasoning_effort', 'unsupported_value')
+    reject(
+      `Unsupported value: 'reasoning_effort' does not support '${effort}' with this model. Supported values are: ${listValues(efforts)}.`,
+      'reasoning_effort',
+      'unsupported_value',
+    )
   }
   // Sampling is back only at reasoning_effort 'none' (GPT-5.1 and later).
   if (effort === 'none') return
   for (const key of ['temperature', 'top_p']) {
     const value = body[key]
     if (typeof value === 'number' && value !== 1) {
-      reject(`Unsupported value: '${key}' does not support ${value} with this model. Only the default (1) value is supported.`, key, 'unsupported_value')
+      reject(
+        `Unsupported value: '${key}' does not support ${value} with this model. Only the default (1) value is supported.`,
+        key,
+        'unsupported_value',
+      )
     }
   }
 }

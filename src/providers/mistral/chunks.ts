@@ -45,7 +45,12 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
       if (reason === 'error') {
         throw new FinishReasonError(`${context.provider} stopped generating with finish_reason "error".`, mapped, raw)
       }
-      mapped.choices[position] = { index, delta: convertDelta(choice, state, first), finish_reason: reason, logprobs: null }
+      mapped.choices[position] = {
+        index,
+        delta: convertDelta(choice, state, first),
+        finish_reason: reason,
+        logprobs: null,
+      }
     }
     const usage = convertMistralUsage(chunk.usage)
     if (usage !== undefined) mapped.usage = usage
@@ -64,7 +69,8 @@ function convertDelta(choice: MistralResponseChoice, state: ChoiceState, first: 
     if (reasoning !== '') delta.reasoning_content = reasoning
   }
   const calls = source.tool_calls
-  if (Array.isArray(calls) && calls.length > 0) delta.tool_calls = calls.map((call) => convertToolCallDelta(call, state))
+  if (Array.isArray(calls) && calls.length > 0)
+    delta.tool_calls = calls.map((call) => convertToolCallDelta(call, state))
   return delta
 }
 
@@ -84,7 +90,9 @@ function convertToolCallDelta(call: MistralToolCall, state: ChoiceState): ChatCo
     return { index, id: call.id, type: 'function', function: { name: name ?? '', arguments: args } }
   }
   const index =
-    providerIndex !== undefined ? (state.byProviderIndex.get(providerIndex) ?? state.lastToolIndex) : state.lastToolIndex
+    providerIndex !== undefined
+      ? (state.byProviderIndex.get(providerIndex) ?? state.lastToolIndex)
+      : state.lastToolIndex
   const piece: ChatCompletionChunkToolCall = { index: index < 0 ? 0 : index, function: { arguments: args } }
   if (typeof name === 'string' && name !== '' && piece.function !== undefined) piece.function.name = name
   return piece

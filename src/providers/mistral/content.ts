@@ -20,7 +20,11 @@ export function convertUserContent(
   return content.map((part, index) => convertUserPart(part, context, `${path}[${index}]`))
 }
 
-function convertUserPart(part: ChatCompletionContentPart, context: ChatRequestContext, path: string): MistralContentChunk {
+function convertUserPart(
+  part: ChatCompletionContentPart,
+  context: ChatRequestContext,
+  path: string,
+): MistralContentChunk {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text }
@@ -46,7 +50,11 @@ function convertUserPart(part: ChatCompletionContentPart, context: ChatRequestCo
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PDF_BASE64_MAGIC = 'JVBERi' // base64 of "%PDF"
 
-function convertFilePart(part: ChatCompletionContentPartFile, context: ChatRequestContext, path: string): MistralContentChunk {
+function convertFilePart(
+  part: ChatCompletionContentPartFile,
+  context: ChatRequestContext,
+  path: string,
+): MistralContentChunk {
   const { file_id: fileId, file_data: fileData, filename } = part.file
   if (fileId !== undefined && fileData === undefined) {
     if (!UUID.test(fileId)) {

@@ -9,12 +9,18 @@
 import type { EmbeddingModelRow } from '../../capabilities.js'
 
 const mistralEmbed = {
-  label: 'Mistral Embed', defaultDimensions: 1024, outputDtypes: [], contextLength: 8192,
+  label: 'Mistral Embed',
+  defaultDimensions: 1024,
+  outputDtypes: [],
+  contextLength: 8192,
 } as const satisfies EmbeddingModelRow
 
 const codestralEmbed = {
-  label: 'Codestral Embed', defaultDimensions: 1536, maxDimensions: 3072,
-  outputDtypes: ['int8', 'uint8', 'binary', 'ubinary'], contextLength: 8192,
+  label: 'Codestral Embed',
+  defaultDimensions: 1536,
+  maxDimensions: 3072,
+  outputDtypes: ['int8', 'uint8', 'binary', 'ubinary'],
+  contextLength: 8192,
 } as const satisfies EmbeddingModelRow
 
 export const mistralEmbeddingModels = {

@@ -9,7 +9,12 @@ import type { ChatRequestContext, EmbeddingsRequestContext } from '../../core/pr
 import { InputError } from '../../errors.js'
 
 type Body = Record<string, unknown>
-type Handler = (value: never, body: Body, context: EmbeddingsRequestContext, params: Readonly<Record<string, unknown>>) => void
+type Handler = (
+  value: never,
+  body: Body,
+  context: EmbeddingsRequestContext,
+  params: Readonly<Record<string, unknown>>,
+) => void
 
 /** Keys the core handles before the provider sees them. */
 const CORE_KEYS = new Set(['provider', 'model', 'input'])
@@ -48,7 +53,11 @@ const handlers: Record<string, Handler> = {
         'dimensions',
       )
     }
-    requireNumberInRange(gateContext(context), 'dimensions', value, { min: 1, integer: true, ...(row?.maxDimensions === undefined ? {} : { max: row.maxDimensions }) })
+    requireNumberInRange(gateContext(context), 'dimensions', value, {
+      min: 1,
+      integer: true,
+      ...(row?.maxDimensions === undefined ? {} : { max: row.maxDimensions }),
+    })
     body.output_dimension = value
   },
   output_dtype: (value: EmbeddingDtype, body, context, params) => {
@@ -85,7 +94,9 @@ function suggest(
   test: (row: NonNullable<EmbeddingsRequestContext['row']>) => boolean,
   what: string,
 ): string {
-  const match = Object.entries(context.models).find(([, row]) => row.aliasOf === undefined && row.retirement === undefined && test(row))
+  const match = Object.entries(context.models).find(
+    ([, row]) => row.aliasOf === undefined && row.retirement === undefined && test(row),
+  )
   if (match === undefined) return ''
   const alias = Object.entries(context.models).find(([, row]) => row.aliasOf === match[0])?.[0]
   return `; use a model that can ${what}, such as '${alias ?? match[0]}'`
@@ -93,5 +104,12 @@ function suggest(
 
 /** The shared refusal helpers read only provider, model and the drop policy. */
 function gateContext(context: EmbeddingsRequestContext): ChatRequestContext {
-  return { provider: context.provider, model: context.model, row: undefined, models: {}, dropUnsupportedParams: context.dropUnsupportedParams, dropped: context.dropped }
+  return {
+    provider: context.provider,
+    model: context.model,
+    row: undefined,
+    models: {},
+    dropUnsupportedParams: context.dropUnsupportedParams,
+    dropped: context.dropped,
+  }
 }

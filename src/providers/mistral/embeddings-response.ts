@@ -10,7 +10,11 @@ interface MistralEmbeddingsResponse {
   usage?: { prompt_tokens?: number; total_tokens?: number } | null
 }
 
-export function fromMistralEmbeddingsResponse(json: unknown, raw: string, context: EmbeddingsResponseContext): CreateEmbeddingResponse {
+export function fromMistralEmbeddingsResponse(
+  json: unknown,
+  raw: string,
+  context: EmbeddingsResponseContext,
+): CreateEmbeddingResponse {
   const response = json as MistralEmbeddingsResponse
   if (typeof json !== 'object' || json === null || !Array.isArray(response.data)) {
     throw new ResponseParseError(`${context.provider} returned an embeddings response without 'data'.`, raw)
@@ -18,7 +22,10 @@ export function fromMistralEmbeddingsResponse(json: unknown, raw: string, contex
   const data: Embedding[] = response.data.map((entry, position) => {
     const vector = entry.embedding
     if (!Array.isArray(vector) || !vector.every((value) => typeof value === 'number')) {
-      throw new ResponseParseError(`${context.provider} returned an embedding that is not an array of numbers (data[${position}]).`, raw)
+      throw new ResponseParseError(
+        `${context.provider} returned an embedding that is not an array of numbers (data[${position}]).`,
+        raw,
+      )
     }
     const numbers = vector as number[]
     return {

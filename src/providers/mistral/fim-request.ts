@@ -14,7 +14,10 @@ const CORE_KEYS = new Set(['provider', 'model', 'stream'])
 
 /** OpenAI parameters Mistral FIM has no place for, with the value that means "off" (accepted and not sent). */
 const NEUTRAL: Readonly<Record<string, unknown>> = {
-  echo: false, best_of: 1, frequency_penalty: 0, presence_penalty: 0,
+  echo: false,
+  best_of: 1,
+  frequency_penalty: 0,
+  presence_penalty: 0,
 }
 
 const UNSUPPORTED: Readonly<Record<string, string>> = {

@@ -31,10 +31,13 @@ export const mistralProvider = {
   },
   embeddings: {
     models: mistralEmbeddingModels,
-    load: (): Promise<typeof mistralEmbeddings> => import('./embeddings.js').then((section) => section.mistralEmbeddings),
+    load: (): Promise<typeof mistralEmbeddings> =>
+      import('./embeddings.js').then((section) => section.mistralEmbeddings),
   },
-  completions: (): Promise<typeof mistralCompletions> => import('./fim.js').then((section) => section.mistralCompletions),
-  modelList: (): Promise<typeof mistralModelList> => import('./model-list.js').then((section) => section.mistralModelList),
+  completions: (): Promise<typeof mistralCompletions> =>
+    import('./fim.js').then((section) => section.mistralCompletions),
+  modelList: (): Promise<typeof mistralModelList> =>
+    import('./model-list.js').then((section) => section.mistralModelList),
   parseError: parseMistralError,
 } as const satisfies ProviderAdapter
 

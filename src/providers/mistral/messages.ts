@@ -107,7 +107,10 @@ function convertAssistant(
     refuseUnsupported(context, `${path}.audio`, 'Mistral has no audio replies to refer to.')
   }
   if (message.function_call !== undefined && message.function_call !== null) {
-    throw new InputError(`${path}.function_call is deprecated and not supported; use tool_calls.`, `${path}.function_call`)
+    throw new InputError(
+      `${path}.function_call is deprecated and not supported; use tool_calls.`,
+      `${path}.function_call`,
+    )
   }
   if (message.prefix === true && state.output.length === 0) {
     throw new InputError(`${path}: an assistant prefix cannot be the first message.`, `${path}.prefix`)
@@ -123,7 +126,11 @@ function convertAssistant(
     converted.tool_calls = toolCalls.map((call, callIndex) => {
       if (call.type !== 'function') throw customToolError(`${path}.tool_calls[${callIndex}]`)
       state.pending.set(call.id, call.function.name)
-      return { id: state.mapId(call.id), type: 'function', function: { name: call.function.name, arguments: call.function.arguments } }
+      return {
+        id: state.mapId(call.id),
+        type: 'function',
+        function: { name: call.function.name, arguments: call.function.arguments },
+      }
     })
     state.pendingFrom = index
   }

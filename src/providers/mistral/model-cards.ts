@@ -64,7 +64,9 @@ function capabilitiesOf(card: MistralModelCard): ListedModelCapabilities {
     prefix: null,
     fim: flag('completion_fim'),
     contextLength: typeof card.max_context_length === 'number' ? card.max_context_length : DEFAULT_CONTEXT_LENGTH,
-    aliases: Array.isArray(card.aliases) ? card.aliases.filter((alias): alias is string => typeof alias === 'string') : [],
+    aliases: Array.isArray(card.aliases)
+      ? card.aliases.filter((alias): alias is string => typeof alias === 'string')
+      : [],
     retirement: retirementOf(card),
   }
 }

@@ -22,8 +22,19 @@ import { defineModelTable, type ModelRow } from '../../capabilities.js'
 
 /** Chat + streaming + n; every other feature off. */
 const base = {
-  chat: true, streaming: true, jsonMode: false, jsonSchema: false, images: false, documents: false,
-  audio: false, tools: false, n: true, reasoning: false, prediction: false, prefix: false, fim: false,
+  chat: true,
+  streaming: true,
+  jsonMode: false,
+  jsonSchema: false,
+  images: false,
+  documents: false,
+  audio: false,
+  tools: false,
+  n: true,
+  reasoning: false,
+  prediction: false,
+  prefix: false,
+  fim: false,
 } as const
 
 /** Structured outputs (JSON mode + json_schema). */
@@ -45,26 +56,43 @@ const note = {
 
 // Mistral Large 4: public preview (2026-10-06), 1M context, reasoning output.
 const large4 = {
-  ...std, ...vision, label: 'Mistral Large 4', reasoning: true, reasoningEfforts: mistralEfforts,
+  ...std,
+  ...vision,
+  label: 'Mistral Large 4',
+  reasoning: true,
+  reasoningEfforts: mistralEfforts,
   contextLength: 1_048_576,
 } as const satisfies ModelRow
 
 // Mistral Large 3: GA 2025-12-02.
 const large3 = {
-  ...std, ...vision, label: 'Mistral Large 3', contextLength: 262_144,
+  ...std,
+  ...vision,
+  label: 'Mistral Large 3',
+  contextLength: 262_144,
 } as const satisfies ModelRow
 
 // Mistral Medium 3.5: GA 2026-04-28, reasoning output.
 const medium35 = {
-  ...std, ...vision, label: 'Mistral Medium 3.5', reasoning: true, reasoningEfforts: mistralEfforts,
-  prediction: true, contextLength: 262_144,
+  ...std,
+  ...vision,
+  label: 'Mistral Medium 3.5',
+  reasoning: true,
+  reasoningEfforts: mistralEfforts,
+  prediction: true,
+  contextLength: 262_144,
 } as const satisfies ModelRow
 
 // Mistral Small 4: GA 2026-03-16. Hybrid model: the card lists text output only, but it thinks when
 // `reasoning_effort` is set (card description "unifying instruct, reasoning"; research §5.1, §7.9).
 const small4 = {
-  ...std, ...vision, label: 'Mistral Small 4', reasoning: true, reasoningEfforts: mistralEfforts,
-  prediction: true, contextLength: 262_144,
+  ...std,
+  ...vision,
+  label: 'Mistral Small 4',
+  reasoning: true,
+  reasoningEfforts: mistralEfforts,
+  prediction: true,
+  contextLength: 262_144,
 } as const satisfies ModelRow
 
 // Ministral 3 (3B / 8B / 14B): GA 2025-12-02.
@@ -72,19 +100,30 @@ const ministral3 = { ...std, ...vision, contextLength: 262_144 } as const
 
 // Codestral 25.08: GA 2025-07-30, FIM.
 const codestral2508 = {
-  ...std, label: 'Codestral 25.08', prediction: true, fim: true, contextLength: 131_072,
+  ...std,
+  label: 'Codestral 25.08',
+  prediction: true,
+  fim: true,
+  contextLength: 131_072,
 } as const satisfies ModelRow
 
 // Voxtral Small: GA 2025-07-15, audio input.
 const voxtralSmall = {
-  ...std, label: 'Voxtral Small', audio: true, contextLength: 32_768,
+  ...std,
+  label: 'Voxtral Small',
+  audio: true,
+  contextLength: 32_768,
 } as const satisfies ModelRow
 
 // Z.ai GLM (third-party, public preview). The cards give no `reasoning_effort` list; we assume the
 // OpenAI-style set. (Z.ai's own API also takes 'max', which token.js's ReasoningEffort lacks.)
 const zaiEfforts = ['none', 'low', 'medium', 'high'] as const
 const zaiGlm = {
-  ...std, reasoning: true, reasoningEfforts: zaiEfforts, prediction: true, thirdParty: true,
+  ...std,
+  reasoning: true,
+  reasoningEfforts: zaiEfforts,
+  prediction: true,
+  thirdParty: true,
   contextLength: 1_048_576,
 } as const
 
@@ -93,7 +132,11 @@ const zaiGlm = {
 // ---------------------------------------------------------------------------------------------
 
 const medium31 = {
-  ...std, ...vision, label: 'Mistral Medium 3.1', prediction: true, contextLength: 131_072,
+  ...std,
+  ...vision,
+  label: 'Mistral Medium 3.1',
+  prediction: true,
+  contextLength: 131_072,
 } as const satisfies ModelRow
 const medium3 = { ...medium31, label: 'Mistral Medium 3' } as const satisfies ModelRow
 
@@ -101,40 +144,69 @@ const medium3 = { ...medium31, label: 'Mistral Medium 3' } as const satisfies Mo
 // list neither structured outputs nor prefix for Magistral.
 const magistral = { ...base, tools: true, reasoning: true } as const
 const magistralMedium12 = {
-  ...magistral, ...vision, label: 'Magistral Medium 1.2', contextLength: 131_072,
+  ...magistral,
+  ...vision,
+  label: 'Magistral Medium 1.2',
+  contextLength: 131_072,
 } as const satisfies ModelRow
 const magistralSmall12 = {
-  ...magistral, ...vision, label: 'Magistral Small 1.2', contextLength: 131_072,
+  ...magistral,
+  ...vision,
+  label: 'Magistral Small 1.2',
+  contextLength: 131_072,
 } as const satisfies ModelRow
 
 const devstral2 = { ...std, label: 'Devstral 2', contextLength: 262_144 } as const satisfies ModelRow
 const devstralSmall2 = {
-  ...std, ...vision, label: 'Devstral Small 2', contextLength: 262_144,
+  ...std,
+  ...vision,
+  label: 'Devstral Small 2',
+  contextLength: 262_144,
 } as const satisfies ModelRow
 
 const small32 = {
-  ...std, ...vision, label: 'Mistral Small 3.2', prediction: true, contextLength: 131_072,
+  ...std,
+  ...vision,
+  label: 'Mistral Small 3.2',
+  prediction: true,
+  contextLength: 131_072,
 } as const satisfies ModelRow
 
 const nemo = { ...std, label: 'Mistral Nemo 12B', contextLength: 131_072 } as const satisfies ModelRow
 
 const pixtralLarge = {
-  ...std, ...vision, label: 'Pixtral Large', prediction: true, contextLength: 131_072,
+  ...std,
+  ...vision,
+  label: 'Pixtral Large',
+  prediction: true,
+  contextLength: 131_072,
 } as const satisfies ModelRow
 
 const voxtralMini = {
-  ...base, ...so, prefix: true, audio: true, label: 'Voxtral Mini', contextLength: 32_768,
+  ...base,
+  ...so,
+  prefix: true,
+  audio: true,
+  label: 'Voxtral Mini',
+  contextLength: 32_768,
 } as const satisfies ModelRow
 
 const leanstral = { ...base, ...so, ...vision, tools: true, contextLength: 262_144 } as const
 
 // Pre-2025 models whose retired cards list no features: seed table as the floor.
 const mistral7b = {
-  ...base, jsonMode: true, label: 'Mistral 7B', contextLength: 32_768,
+  ...base,
+  jsonMode: true,
+  label: 'Mistral 7B',
+  contextLength: 32_768,
 } as const satisfies ModelRow
 const mixtral8x7b = { ...base, label: 'Mixtral 8x7B', contextLength: 32_768 } as const satisfies ModelRow
 const mixtral8x22b = {
-  ...base, jsonMode: true, tools: true, label: 'Mixtral 8x22B', contextLength: 65_536,
+  ...base,
+  jsonMode: true,
+  tools: true,
+  label: 'Mixtral 8x22B',
+  contextLength: 65_536,
 } as const satisfies ModelRow
 const saba = { ...base, label: 'Mistral Saba', contextLength: 32_768 } as const satisfies ModelRow
 
@@ -192,10 +264,12 @@ export const mistralModels = defineModelTable({
 
   // Mistral Medium 3.1 / 3. `mistral-medium-latest` moved from 2508 to Medium 3.5.
   'mistral-medium-2508': {
-    ...medium31, retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
+    ...medium31,
+    retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
   },
   'mistral-medium-2505': {
-    ...medium3, retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
+    ...medium3,
+    retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
   },
 
   // Magistral 1.2. Date from research §5.1; the card versions read still said Active.
@@ -204,92 +278,117 @@ export const mistralModels = defineModelTable({
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest', note: note.suggested },
   },
   'magistral-medium-latest': {
-    ...magistralMedium12, aliasOf: 'magistral-medium-2509',
+    ...magistralMedium12,
+    aliasOf: 'magistral-medium-2509',
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest', note: note.suggested },
   },
   'magistral-small-2509': {
-    ...magistralSmall12, retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
+    ...magistralSmall12,
+    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
   },
   'magistral-small-latest': {
-    ...magistralSmall12, aliasOf: 'magistral-small-2509',
+    ...magistralSmall12,
+    aliasOf: 'magistral-small-2509',
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
   },
 
   // Devstral 2 (Mistral names Medium 3.5) and Devstral Small 2 (Mistral names Devstral 2, itself retired).
   'devstral-2512': {
-    ...devstral2, retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
+    ...devstral2,
+    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
   },
   'devstral-latest': {
-    ...devstral2, aliasOf: 'devstral-2512',
+    ...devstral2,
+    aliasOf: 'devstral-2512',
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
   },
   'devstral-medium-latest': {
-    ...devstral2, aliasOf: 'devstral-2512',
+    ...devstral2,
+    aliasOf: 'devstral-2512',
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
   },
   'labs-devstral-small-2512': {
     ...devstralSmall2,
     retirement: {
-      retiresOn: '2026-03-31', replacement: 'mistral-medium-latest',
+      retiresOn: '2026-03-31',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
     },
   },
   'devstral-small-latest': {
-    ...devstralSmall2, aliasOf: 'labs-devstral-small-2512',
+    ...devstralSmall2,
+    aliasOf: 'labs-devstral-small-2512',
     retirement: {
-      retiresOn: '2026-03-31', replacement: 'mistral-medium-latest',
+      retiresOn: '2026-03-31',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
     },
   },
   'devstral-medium-2507': {
-    ...devstral2, label: 'Devstral Medium 1.0', contextLength: 131_072,
+    ...devstral2,
+    label: 'Devstral Medium 1.0',
+    contextLength: 131_072,
     retirement: {
-      retiresOn: '2026-05-31', replacement: 'mistral-medium-latest',
+      retiresOn: '2026-05-31',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
     },
   },
   'devstral-small-2507': {
-    ...devstral2, label: 'Devstral Small 1.1', contextLength: 131_072,
+    ...devstral2,
+    label: 'Devstral Small 1.1',
+    contextLength: 131_072,
     retirement: {
-      retiresOn: '2026-05-31', replacement: 'mistral-medium-latest',
+      retiresOn: '2026-05-31',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
     },
   },
 
   // Mistral Small 3.2.
   'mistral-small-2506': {
-    ...small32, retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
+    ...small32,
+    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
   },
 
   // Mistral Nemo 12B; `mistral-tiny-2407` / `mistral-tiny-latest` are its aliases in /v1/models.
   'open-mistral-nemo-2407': {
-    ...nemo, retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
+    ...nemo,
+    retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
   },
   'open-mistral-nemo': {
-    ...nemo, aliasOf: 'open-mistral-nemo-2407',
+    ...nemo,
+    aliasOf: 'open-mistral-nemo-2407',
     retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
   },
   'mistral-tiny-2407': {
-    ...nemo, aliasOf: 'open-mistral-nemo-2407',
+    ...nemo,
+    aliasOf: 'open-mistral-nemo-2407',
     retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
   },
   'mistral-tiny-latest': {
-    ...nemo, aliasOf: 'open-mistral-nemo-2407',
+    ...nemo,
+    aliasOf: 'open-mistral-nemo-2407',
     retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
   },
 
   // Mistral Large 2.1 (date from research §5.1; the card versions read named no replacement).
   'mistral-large-2411': {
-    ...std, label: 'Mistral Large 2.1', prediction: true, contextLength: 131_072,
+    ...std,
+    label: 'Mistral Large 2.1',
+    prediction: true,
+    contextLength: 131_072,
     retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest', note: note.suggested },
   },
 
   // Pixtral Large.
   'pixtral-large-2411': {
-    ...pixtralLarge, retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest' },
+    ...pixtralLarge,
+    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest' },
   },
   'pixtral-large-latest': {
-    ...pixtralLarge, aliasOf: 'pixtral-large-2411',
+    ...pixtralLarge,
+    aliasOf: 'pixtral-large-2411',
     retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest' },
   },
 
@@ -297,22 +396,29 @@ export const mistralModels = defineModelTable({
   'voxtral-mini-2507': {
     ...voxtralMini,
     retirement: {
-      retiresOn: '2026-05-31', replacement: 'voxtral-small-latest',
+      retiresOn: '2026-05-31',
+      replacement: 'voxtral-small-latest',
       note: 'Mistral named Voxtral Mini Transcribe 2 (voxtral-mini-latest, transcription only, not a chat model)',
     },
   },
 
   // Labs: Mistral Small Creative (date from research §5.1), Leanstral.
   'labs-mistral-small-creative': {
-    ...base, ...so, tools: true, label: 'Mistral Small Creative', contextLength: 32_768,
+    ...base,
+    ...so,
+    tools: true,
+    label: 'Mistral Small Creative',
+    contextLength: 32_768,
     retirement: { retiresOn: '2026-04-30', replacement: 'mistral-small-latest', note: note.suggested },
   },
   'labs-leanstral-2603': {
-    ...leanstral, label: 'Leanstral',
+    ...leanstral,
+    label: 'Leanstral',
     retirement: { retiresOn: '2026-08-31', replacement: 'mistral-small-latest', note: note.suggested },
   },
   'labs-leanstral-1-5': {
-    ...leanstral, label: 'Leanstral 1.5',
+    ...leanstral,
+    label: 'Leanstral 1.5',
     retirement: { retiresOn: '2026-09-30', replacement: 'mistral-small-latest', note: note.suggested },
   },
 
@@ -320,142 +426,200 @@ export const mistralModels = defineModelTable({
 
   // Pixtral 12B and Ministral (24.10).
   'pixtral-12b-2409': {
-    ...std, ...vision, label: 'Pixtral 12B', contextLength: 131_072,
+    ...std,
+    ...vision,
+    label: 'Pixtral 12B',
+    contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-14b-latest' },
   },
   'ministral-3b-2410': {
-    ...std, label: 'Ministral 3B', contextLength: 131_072,
+    ...std,
+    label: 'Ministral 3B',
+    contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-3b-latest' },
   },
   'ministral-8b-2410': {
-    ...std, label: 'Ministral 8B', contextLength: 131_072,
+    ...std,
+    label: 'Ministral 8B',
+    contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-8b-latest' },
   },
 
   // Magistral 1.0 / 1.1 (40k). Mistral named Magistral 1.2, itself retired 2026-07-31.
   'magistral-medium-2506': {
-    ...magistral, label: 'Magistral Medium 1.0', contextLength: 40_960,
+    ...magistral,
+    label: 'Magistral Medium 1.0',
+    contextLength: 40_960,
     retirement: {
-      retiresOn: '2025-11-30', replacement: 'mistral-medium-latest',
+      retiresOn: '2025-11-30',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Magistral Medium 1.2, itself retired 2026-07-31',
     },
   },
   'magistral-medium-2507': {
-    ...magistral, label: 'Magistral Medium 1.1', contextLength: 40_960,
+    ...magistral,
+    label: 'Magistral Medium 1.1',
+    contextLength: 40_960,
     retirement: {
-      retiresOn: '2025-11-30', replacement: 'mistral-medium-latest',
+      retiresOn: '2025-11-30',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Magistral Medium 1.2, itself retired 2026-07-31',
     },
   },
   'magistral-small-2506': {
-    ...magistral, label: 'Magistral Small 1.0', contextLength: 40_960,
+    ...magistral,
+    label: 'Magistral Small 1.0',
+    contextLength: 40_960,
     retirement: {
-      retiresOn: '2025-11-30', replacement: 'mistral-small-latest',
+      retiresOn: '2025-11-30',
+      replacement: 'mistral-small-latest',
       note: 'Mistral named Magistral Small 1.2, itself retired 2026-07-31 in favour of Mistral Small 4',
     },
   },
   'magistral-small-2507': {
-    ...magistral, label: 'Magistral Small 1.1', contextLength: 40_960,
+    ...magistral,
+    label: 'Magistral Small 1.1',
+    contextLength: 40_960,
     retirement: {
-      retiresOn: '2025-11-30', replacement: 'mistral-small-latest',
+      retiresOn: '2025-11-30',
+      replacement: 'mistral-small-latest',
       note: 'Mistral named Magistral Small 1.2, itself retired 2026-07-31 in favour of Mistral Small 4',
     },
   },
 
   // Devstral Small 1.0. Mistral named Devstral Small 1.1 (retired); chain ends at Medium 3.5.
   'devstral-small-2505': {
-    ...devstral2, label: 'Devstral Small 1.0', contextLength: 131_072,
+    ...devstral2,
+    label: 'Devstral Small 1.0',
+    contextLength: 131_072,
     retirement: {
-      retiresOn: '2025-11-30', replacement: 'mistral-medium-latest',
+      retiresOn: '2025-11-30',
+      replacement: 'mistral-medium-latest',
       note: 'Mistral named Devstral Small 1.1, since retired; its successor chain ends at Mistral Medium 3.5',
     },
   },
 
   // Mistral Small 3.1 / 3.0 / 2.0. Cards name Small 3.2 (since retired in favour of Small 4).
   'mistral-small-2503': {
-    ...small32, label: 'Mistral Small 3.1',
+    ...small32,
+    label: 'Mistral Small 3.1',
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
   'mistral-small-2501': {
-    ...std, label: 'Mistral Small 3.0', contextLength: 32_768,
+    ...std,
+    label: 'Mistral Small 3.0',
+    contextLength: 32_768,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
   'mistral-small-2409': {
-    ...std, label: 'Mistral Small 2.0', contextLength: 32_768,
+    ...std,
+    label: 'Mistral Small 2.0',
+    contextLength: 32_768,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
 
   // Codestral 25.01 (card: 128k context).
   'codestral-2501': {
-    ...std, label: 'Codestral 25.01', prediction: true, fim: true, contextLength: 131_072,
+    ...std,
+    label: 'Codestral 25.01',
+    prediction: true,
+    fim: true,
+    contextLength: 131_072,
     retirement: { retiresOn: '2025-11-30', replacement: 'codestral-latest' },
   },
 
   // Mistral Saba (retired card lists no features).
   'mistral-saba-2502': {
-    ...saba, retirement: { retiresOn: '2025-09-30', replacement: 'mistral-small-latest' },
+    ...saba,
+    retirement: { retiresOn: '2025-09-30', replacement: 'mistral-small-latest' },
   },
   'mistral-saba-latest': {
-    ...saba, aliasOf: 'mistral-saba-2502',
+    ...saba,
+    aliasOf: 'mistral-saba-2502',
     retirement: { retiresOn: '2025-09-30', replacement: 'mistral-small-latest' },
   },
 
   // Codestral 24.05 (seed table: JSON output) and Codestral Mamba (card: retired 2025-06-06).
   'codestral-2405': {
-    ...base, jsonMode: true, fim: true, label: 'Codestral 24.05', contextLength: 32_768,
+    ...base,
+    jsonMode: true,
+    fim: true,
+    label: 'Codestral 24.05',
+    contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'codestral-latest' },
   },
   'open-codestral-mamba': {
-    ...base, label: 'Codestral Mamba 7B', contextLength: 262_144,
+    ...base,
+    label: 'Codestral Mamba 7B',
+    contextLength: 262_144,
     retirement: { retiresOn: '2025-06-06', replacement: 'codestral-latest' },
   },
 
   // Mistral Large 1.0 / 2.0 (seed table: JSON output, function calling).
   'mistral-large-2402': {
-    ...base, jsonMode: true, tools: true, label: 'Mistral Large 1.0', contextLength: 32_768,
+    ...base,
+    jsonMode: true,
+    tools: true,
+    label: 'Mistral Large 1.0',
+    contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-large-latest' },
   },
   'mistral-large-2407': {
-    ...base, jsonMode: true, tools: true, label: 'Mistral Large 2.0', contextLength: 131_072,
+    ...base,
+    jsonMode: true,
+    tools: true,
+    label: 'Mistral Large 2.0',
+    contextLength: 131_072,
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-large-latest' },
   },
 
   // Mistral Small 1.0 (seed table: function calling).
   'mistral-small-2402': {
-    ...base, tools: true, label: 'Mistral Small 1.0', contextLength: 32_768,
+    ...base,
+    tools: true,
+    label: 'Mistral Small 1.0',
+    contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-small-latest' },
   },
 
   // Mistral Medium 1.0 (the old `mistral-medium`).
   'mistral-medium-2312': {
-    ...base, label: 'Mistral Medium 1.0', contextLength: 32_768,
+    ...base,
+    label: 'Mistral Medium 1.0',
+    contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-medium-latest' },
   },
 
   // Mistral 7B (`open-mistral-7b`; `mistral-tiny-2312` is its alias per the 2024-02-26 changelog).
   'open-mistral-7b': {
-    ...mistral7b, retirement: { retiresOn: '2025-03-30', replacement: 'ministral-8b-latest' },
+    ...mistral7b,
+    retirement: { retiresOn: '2025-03-30', replacement: 'ministral-8b-latest' },
   },
   'mistral-tiny-2312': {
-    ...mistral7b, aliasOf: 'open-mistral-7b',
+    ...mistral7b,
+    aliasOf: 'open-mistral-7b',
     retirement: { retiresOn: '2025-03-30', replacement: 'ministral-8b-latest' },
   },
 
   // Mixtral 8x7B (`mistral-small-2312` is its alias).
   'open-mixtral-8x7b': {
-    ...mixtral8x7b, retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
+    ...mixtral8x7b,
+    retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
   },
   'mistral-small-2312': {
-    ...mixtral8x7b, aliasOf: 'open-mixtral-8x7b',
+    ...mixtral8x7b,
+    aliasOf: 'open-mixtral-8x7b',
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
   },
 
   // Mixtral 8x22B (64k).
   'open-mixtral-8x22b-2404': {
-    ...mixtral8x22b, retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
+    ...mixtral8x22b,
+    retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
   },
   'open-mixtral-8x22b': {
-    ...mixtral8x22b, aliasOf: 'open-mixtral-8x22b-2404',
+    ...mixtral8x22b,
+    aliasOf: 'open-mixtral-8x22b-2404',
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
   },
 })

@@ -3,11 +3,7 @@
  * decided fate (sent, renamed, refused, or dropped on opt-in), so the body never carries a key the API
  * rejects with 422 `extra_forbidden`.
  */
-import {
-  refuseUnsupported,
-  requireFeature,
-  requireNumberInRange,
-} from '../../core/feature-gate.js'
+import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type {
@@ -101,7 +97,10 @@ const handlers: Record<string, Handler> = {
   tool_choice: (value: ChatCompletionToolChoiceOption, body, context, params) => {
     if (params.tools !== undefined && params.tools !== null && params.tools.length > 0) return // set with tools
     if (value === 'none' || value === 'auto') return // no tools: nothing to choose from, same meaning
-    throw new InputError(`'tool_choice' asks for a tool call, but 'tools' is empty. Pass the tools to choose from.`, 'tool_choice')
+    throw new InputError(
+      `'tool_choice' asks for a tool call, but 'tools' is empty. Pass the tools to choose from.`,
+      'tool_choice',
+    )
   },
   parallel_tool_calls: (value: boolean, body) => {
     body.parallel_tool_calls = value
@@ -126,7 +125,8 @@ const handlers: Record<string, Handler> = {
   service_tier: (value: NonNullable<Params['service_tier']>, body, context) => {
     if (value === 'auto') body.service_tier = 'auto'
     else if (value === 'default' || value === 'standard_only') body.service_tier = 'standard_only'
-    else refuseUnsupported(context, 'service_tier', `Mistral's tiers are 'auto' and 'standard_only' (OpenAI's 'default').`)
+    else
+      refuseUnsupported(context, 'service_tier', `Mistral's tiers are 'auto' and 'standard_only' (OpenAI's 'default').`)
   },
   safe_prompt: (value: boolean, body) => {
     body.safe_prompt = value
@@ -158,18 +158,32 @@ const handlers: Record<string, Handler> = {
   user: (_value: string, _body, context) => refuseUnsupported(context, 'user', 'Mistral has no end-user id field.'),
   safety_identifier: (_value: string, _body, context) =>
     refuseUnsupported(context, 'safety_identifier', 'Mistral has no end-user id field.'),
-  audio: (_value: unknown, _body, context) => refuseUnsupported(context, 'audio', 'Mistral chat models answer in text only.'),
+  audio: (_value: unknown, _body, context) =>
+    refuseUnsupported(context, 'audio', 'Mistral chat models answer in text only.'),
   web_search_options: (_value: unknown, _body, context) =>
     refuseUnsupported(context, 'web_search_options', 'Mistral web search is an agents feature, not a chat parameter.'),
   functions: (_value: unknown, _body, context) =>
     refuseUnsupported(context, 'functions', "the deprecated 'functions' parameter is not mapped; use 'tools'."),
   function_call: (_value: unknown, _body, context) =>
-    refuseUnsupported(context, 'function_call', "the deprecated 'function_call' parameter is not mapped; use 'tool_choice'."),
-  verbosity: (_value: unknown, _body, context) => refuseUnsupported(context, 'verbosity', 'Mistral has no verbosity control.'),
+    refuseUnsupported(
+      context,
+      'function_call',
+      "the deprecated 'function_call' parameter is not mapped; use 'tool_choice'.",
+    ),
+  verbosity: (_value: unknown, _body, context) =>
+    refuseUnsupported(context, 'verbosity', 'Mistral has no verbosity control.'),
   prompt_cache_retention: (_value: unknown, _body, context) =>
-    refuseUnsupported(context, 'prompt_cache_retention', "Mistral's prompt cache has no retention setting; prompt_cache_key is sent."),
+    refuseUnsupported(
+      context,
+      'prompt_cache_retention',
+      "Mistral's prompt cache has no retention setting; prompt_cache_key is sent.",
+    ),
   prompt_cache_options: (_value: unknown, _body, context) =>
-    refuseUnsupported(context, 'prompt_cache_options', "Mistral's prompt cache has no options; prompt_cache_key is sent."),
+    refuseUnsupported(
+      context,
+      'prompt_cache_options',
+      "Mistral's prompt cache has no options; prompt_cache_key is sent.",
+    ),
   moderation: (_value: unknown, _body, context) =>
     refuseUnsupported(context, 'moderation', "Mistral moderates input with 'guardrails' (a Mistral option) instead."),
 }
@@ -200,7 +214,10 @@ function convertResponseFormat(format: ResponseFormat, context: ChatRequestConte
     }
     default: {
       const unknown: never = format
-      throw new InputError(`Unknown response_format type '${(unknown as { type: string }).type}'.`, 'response_format.type')
+      throw new InputError(
+        `Unknown response_format type '${(unknown as { type: string }).type}'.`,
+        'response_format.type',
+      )
     }
   }
 }

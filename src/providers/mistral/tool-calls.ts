@@ -7,7 +7,9 @@ export function stringifyArguments(value: MistralToolCall['function']['arguments
   return value === undefined ? '' : JSON.stringify(value)
 }
 
-export function convertMistralToolCalls(calls: MistralToolCall[] | null | undefined): ChatCompletionMessageFunctionToolCall[] | undefined {
+export function convertMistralToolCalls(
+  calls: MistralToolCall[] | null | undefined,
+): ChatCompletionMessageFunctionToolCall[] | undefined {
   if (!Array.isArray(calls) || calls.length === 0) return undefined
   return calls.map((call) => ({
     id: call.id ?? '',

@@ -62,7 +62,10 @@ export function convertToolChoice(
 
 function requireDeclared(name: string, tools: MistralTool[], param: string): void {
   if (tools.some((tool) => tool.function.name === name)) return
-  throw new InputError(`${param} names '${name}', which is not in 'tools'. Add the tool or choose a declared one.`, param)
+  throw new InputError(
+    `${param} names '${name}', which is not in 'tools'. Add the tool or choose a declared one.`,
+    param,
+  )
 }
 
 /** Exported for messages.ts: custom tools have no Mistral equivalent. */

@@ -80,7 +80,12 @@ function convertToolCall(call: Json, state: ChoiceState): ChatCompletionChunkToo
   const providerIndex = typeof call.index === 'number' ? call.index : undefined
   const fn = (call.function ?? {}) as { name?: unknown; arguments?: unknown }
   const name = typeof fn.name === 'string' ? fn.name : undefined
-  const args = typeof fn.arguments === 'string' ? fn.arguments : fn.arguments === undefined ? undefined : JSON.stringify(fn.arguments)
+  const args =
+    typeof fn.arguments === 'string'
+      ? fn.arguments
+      : fn.arguments === undefined
+        ? undefined
+        : JSON.stringify(fn.arguments)
   const id = typeof call.id === 'string' && call.id !== '' ? call.id : undefined
   const known = providerIndex === undefined ? undefined : state.byProviderIndex.get(providerIndex)
   const continues = id === undefined || (known !== undefined && state.idByIndex.get(known) === id)

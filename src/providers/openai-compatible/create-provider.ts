@@ -36,8 +36,10 @@ export function createOpenAICompatibleProvider<Models extends ModelTable>(
     authHeaders: (apiKey: string) => ({ authorization: `Bearer ${apiKey}` }),
     chat: {
       path: '/chat/completions',
-      toRequest: (params: Readonly<Record<string, unknown>>, context: Parameters<ProviderAdapter['chat']['toRequest']>[1]) =>
-        toOpenAICompatibleRequest(params, context, preset.quirks),
+      toRequest: (
+        params: Readonly<Record<string, unknown>>,
+        context: Parameters<ProviderAdapter['chat']['toRequest']>[1],
+      ) => toOpenAICompatibleRequest(params, context, preset.quirks),
       fromResponse: fromOpenAICompatibleResponse,
       createChunkMapper: createOpenAICompatibleChunkMapper,
     },

@@ -22,17 +22,26 @@ export function convertToOpenAIMessages(
     // a replayed completion message carries `annotations: []`; the text it annotates is kept.
     delete converted.annotations
     if (message.role === 'developer' && quirks.developerAsSystem === true) converted.role = 'system'
-    if ('name' in message && message.name !== undefined && message.role !== 'function' && quirks.rejectsMessageName === true) {
+    if (
+      'name' in message &&
+      message.name !== undefined &&
+      message.role !== 'function' &&
+      quirks.rejectsMessageName === true
+    ) {
       refuseUnsupported(context, `${path}.name`, `${context.provider} rejects a name on messages.`)
       delete converted.name
     }
     if (message.role === 'assistant' && message.prefix !== undefined) {
       if (message.prefix) {
-        throw new InputError(`${path}.prefix: ${context.provider} cannot continue an assistant message (no prefill).`, `${path}.prefix`)
+        throw new InputError(
+          `${path}.prefix: ${context.provider} cannot continue an assistant message (no prefill).`,
+          `${path}.prefix`,
+        )
       }
       delete converted.prefix
     }
-    if (message.role === 'user' && Array.isArray(message.content)) gateParts(message.content, context, `${path}.content`)
+    if (message.role === 'user' && Array.isArray(message.content))
+      gateParts(message.content, context, `${path}.content`)
     return converted
   })
 }
@@ -51,7 +60,10 @@ function gateParts(parts: readonly ChatCompletionContentPart[], context: ChatReq
         return requireFeature(context, 'documents', partPath)
       default: {
         const unknown: never = part
-        throw new InputError(`Unknown content part type '${(unknown as { type: string }).type}' at ${partPath}.`, partPath)
+        throw new InputError(
+          `Unknown content part type '${(unknown as { type: string }).type}' at ${partPath}.`,
+          partPath,
+        )
       }
     }
   })

@@ -76,7 +76,7 @@ export const perplexityPreset = {
   baseURLEnvVar: 'PERPLEXITY_BASE_URL',
   apiKeyOptional: false,
   unavailable:
-    "Perplexity retired its Sonar chat-completions API on 2026-09-27; it is now the Agent API " +
+    'Perplexity retired its Sonar chat-completions API on 2026-09-27; it is now the Agent API ' +
     '(a Responses-shaped request), which token.js does not translate to yet. For a service that still ' +
     "speaks chat completions, use provider 'openai-compatible' with its baseURL.",
   quirks: {},

@@ -6,7 +6,12 @@
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
-import type { ChatCompletionMessageParam, ChatCompletionParamsBase, ChatCompletionTool, ResponseFormat } from '../../types.js'
+import type {
+  ChatCompletionMessageParam,
+  ChatCompletionParamsBase,
+  ChatCompletionTool,
+  ResponseFormat,
+} from '../../types.js'
 import { convertToOpenAIMessages } from './messages.js'
 import type { OpenAICompatibleQuirks } from './quirks.js'
 
@@ -25,8 +30,10 @@ const openAIParams: Readonly<Record<string, Check>> = {
     requireNumberInRange(context, 'n', value, { min: 1, max: quirks.maxChoices ?? 128, integer: true })
     if (value > 1) requireFeature(context, 'n', 'n')
   },
-  presence_penalty: (value: number, context) => requireNumberInRange(context, 'presence_penalty', value, { min: -2, max: 2 }),
-  frequency_penalty: (value: number, context) => requireNumberInRange(context, 'frequency_penalty', value, { min: -2, max: 2 }),
+  presence_penalty: (value: number, context) =>
+    requireNumberInRange(context, 'presence_penalty', value, { min: -2, max: 2 }),
+  frequency_penalty: (value: number, context) =>
+    requireNumberInRange(context, 'frequency_penalty', value, { min: -2, max: 2 }),
   seed: (value: number, context) => requireNumberInRange(context, 'seed', value, { integer: true }),
   stop: () => {},
   response_format: (value: ResponseFormat, context) => {
@@ -36,7 +43,10 @@ const openAIParams: Readonly<Record<string, Check>> = {
   tools: (value: ChatCompletionTool[], context, quirks) => {
     if (value.length > 0) requireFeature(context, 'tools', 'tools')
     if (quirks.maxTools !== undefined && value.length > quirks.maxTools) {
-      throw new InputError(`${context.provider} accepts at most ${quirks.maxTools} tools; got ${value.length}.`, 'tools')
+      throw new InputError(
+        `${context.provider} accepts at most ${quirks.maxTools} tools; got ${value.length}.`,
+        'tools',
+      )
     }
   },
   tool_choice: () => {},
@@ -50,7 +60,8 @@ const openAIParams: Readonly<Record<string, Check>> = {
   moderation: () => {},
   metadata: () => {},
   service_tier: (value: string, context) => {
-    if (value === 'standard_only') refuseUnsupported(context, 'service_tier', "'standard_only' is Mistral's tier name; use 'default'.")
+    if (value === 'standard_only')
+      refuseUnsupported(context, 'service_tier', "'standard_only' is Mistral's tier name; use 'default'.")
   },
   logprobs: () => {},
   top_logprobs: () => {},
@@ -107,7 +118,8 @@ export function toOpenAICompatibleRequest(
   }
   if (params.stream === true) {
     body.stream = true
-    const given = typeof params.stream_options === 'object' && params.stream_options !== null ? params.stream_options : {}
+    const given =
+      typeof params.stream_options === 'object' && params.stream_options !== null ? params.stream_options : {}
     // Usage on the last chunk, as with Mistral; `stream_options` is only valid together with `stream`.
     if (quirks.requestStreamUsage === true) body.stream_options = { ...given, include_usage: true }
     else if (Object.keys(given).length > 0) body.stream_options = given

@@ -18,10 +18,14 @@ export function parseErrorBody(status: number | undefined, body: unknown, raw: s
     return { message: describeText(raw, status) }
   }
   const record = body as Record<string, unknown>
-  const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : undefined
+  const nested =
+    typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : undefined
   const source = nested ?? record
   const message =
-    describeMessage(source.message) ?? describeDetails(source.detail) ?? describeMessage(record.error) ?? describeText(raw, status)
+    describeMessage(source.message) ??
+    describeDetails(source.detail) ??
+    describeMessage(record.error) ??
+    describeText(raw, status)
   const parsed: ParsedProviderError = { message }
   if (typeof source.code === 'string' || typeof source.code === 'number') parsed.code = source.code
   if (typeof source.type === 'string') parsed.type = source.type
@@ -55,7 +59,8 @@ function describeDetails(detail: unknown): string | undefined {
   return detail
     .map((item: unknown) => {
       // A proxy may send anything in the list: only objects have loc/msg/type.
-      if (typeof item !== 'object' || item === null) return typeof item === 'string' ? item : String(JSON.stringify(item))
+      if (typeof item !== 'object' || item === null)
+        return typeof item === 'string' ? item : String(JSON.stringify(item))
       const entry = item as PydanticDetail
       const location = Array.isArray(entry.loc) ? entry.loc.join('.') : ''
       const text = typeof entry.msg === 'string' ? entry.msg : JSON.stringify(entry)
@@ -67,7 +72,10 @@ function describeDetails(detail: unknown): string | undefined {
 
 /** Non-JSON bodies (an HTML error page from a proxy): a short plain-text excerpt. */
 function describeText(raw: string, status: number | undefined): string {
-  const text = raw.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  const text = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (text === '') return status === undefined ? 'Unknown error.' : `HTTP ${status} with an empty body.`
   return text.length > 300 ? `${text.slice(0, 300)}…` : text
 }

@@ -13,9 +13,17 @@ async function main() {
     result.guard = { threw: true, inputError: error instanceof InputError, message: String(error.message) }
   }
   const client = new TokenJS({ apiKey, baseURL, dangerouslyAllowBrowser: true, maxRetries: 0 })
-  const request = { provider: 'mistral', model: 'mistral-small-latest', messages: [{ role: 'user', content: 'Say hello' }] }
+  const request = {
+    provider: 'mistral',
+    model: 'mistral-small-latest',
+    messages: [{ role: 'user', content: 'Say hello' }],
+  }
   const completion = await client.chat.completions.create(request)
-  result.completion = { object: completion.object, content: completion.choices[0]?.message.content, finish: completion.choices[0]?.finish_reason }
+  result.completion = {
+    object: completion.object,
+    content: completion.choices[0]?.message.content,
+    finish: completion.choices[0]?.finish_reason,
+  }
   const stream = await client.chat.completions.create({ ...request, stream: true })
   let content = ''
   let chunks = 0
@@ -30,6 +38,10 @@ async function main() {
 }
 
 main().then(
-  (result) => { window.__tokenjsResult = result },
-  (error) => { window.__tokenjsResult = { error: String(error && error.stack ? error.stack : error) } },
+  (result) => {
+    window.__tokenjsResult = result
+  },
+  (error) => {
+    window.__tokenjsResult = { error: String(error && error.stack ? error.stack : error) }
+  },
 )

@@ -4,12 +4,20 @@ const { startMistralEmulator } = require('token.js/emulator')
 
 async function main() {
   const emulator = await startMistralEmulator()
-  const request = { provider: 'mistral', model: 'mistral-small-latest', messages: [{ role: 'user', content: 'Say hello' }] }
+  const request = {
+    provider: 'mistral',
+    model: 'mistral-small-latest',
+    messages: [{ role: 'user', content: 'Say hello' }],
+  }
   const result = { format: 'cjs', version: VERSION }
   try {
     const client = new TokenJS({ apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0 })
     const completion = await client.chat.completions.create(request)
-    result.completion = { object: completion.object, content: completion.choices[0]?.message.content, finish: completion.choices[0]?.finish_reason }
+    result.completion = {
+      object: completion.object,
+      content: completion.choices[0]?.message.content,
+      finish: completion.choices[0]?.finish_reason,
+    }
     const stream = await client.chat.completions.create({ ...request, stream: true })
     let content = ''
     let chunks = 0

@@ -3,12 +3,20 @@ import { APIConnectionError, InputError, TokenJS, VERSION } from 'token.js'
 import { startMistralEmulator } from 'token.js/emulator'
 
 const emulator = await startMistralEmulator()
-const request = { provider: 'mistral', model: 'mistral-small-latest', messages: [{ role: 'user', content: 'Say hello' }] }
+const request = {
+  provider: 'mistral',
+  model: 'mistral-small-latest',
+  messages: [{ role: 'user', content: 'Say hello' }],
+}
 const result = { format: 'esm', version: VERSION }
 try {
   const client = new TokenJS({ apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0 })
   const completion = await client.chat.completions.create(request)
-  result.completion = { object: completion.object, content: completion.choices[0]?.message.content, finish: completion.choices[0]?.finish_reason }
+  result.completion = {
+    object: completion.object,
+    content: completion.choices[0]?.message.content,
+    finish: completion.choices[0]?.finish_reason,
+  }
   const stream = await client.chat.completions.create({ ...request, stream: true })
   let content = ''
   let chunks = 0
