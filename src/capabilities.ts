@@ -39,14 +39,36 @@ export interface ModelFeatures {
 /** The feature names, in display order. */
 export type FeatureName = keyof ModelFeatures
 
+/** The facts of a row that a source can settle: a feature, the context window or the effort list. */
+export type ModelCell = FeatureName | 'contextLength' | 'reasoningEfforts'
+
+/**
+ * Where a row's facts come from, and when that source was read against the row. The docs print it
+ * beside the row so a reader can judge; a row without evidence is published as "unverified".
+ */
+export interface ModelEvidence {
+  /**
+   * The public source: a URL, or `owner/repo path@commit` for a file in a public repository
+   * (e.g. `mistralai/platform-docs-public src/schema/models/models/codestral-25-08.ts@222f4ba`).
+   */
+  readonly source: string
+  /** ISO date (YYYY-MM-DD) on which the source was checked against the row. */
+  readonly checked: string
+}
+
 /** Retirement facts for a deprecated or retired model. */
 export interface ModelRetirement {
-  /** ISO date (YYYY-MM-DD) on which the provider stops (or stopped) serving the id. */
+  /**
+   * ISO date (YYYY-MM-DD) on which the provider stops (or stopped) serving the id. A date after today is
+   * an announced shutdown (the model is deprecated); it informs errors and docs, never blocks a request.
+   */
   readonly retiresOn: string
   /** The id the provider names as the replacement; `undefined` when none was named. */
   readonly replacement?: string
   /** Optional note shown in docs (e.g. "replacement suggested by token.js, not named by Mistral"). */
   readonly note?: string
+  /** Where the date and replacement come from (the provider's deprecation notice, changelog or model card). */
+  readonly evidence?: ModelEvidence
 }
 
 /** One row of a provider's model table. */
@@ -63,6 +85,10 @@ export interface ModelRow extends ModelFeatures {
   readonly label: string
   /** Third-party model served by the provider (different quirks). */
   readonly thirdParty?: boolean
+  /** The sources the row rests on, each with the date it was checked; absent = the row is unverified. */
+  readonly evidence?: readonly ModelEvidence[]
+  /** Cells no source settles (guessed or by analogy): the docs print them as unverified, not ✅/➖. */
+  readonly unverified?: readonly ModelCell[]
 }
 
 /** A provider's model table: model id → row. */
@@ -112,6 +138,8 @@ export interface EmbeddingModelRow {
   readonly aliasOf?: string
   /** Present when the model is deprecated or retired. */
   readonly retirement?: ModelRetirement
+  /** The sources the row rests on, each with the date it was checked; absent = the row is unverified. */
+  readonly evidence?: readonly ModelEvidence[]
 }
 
 /** A provider's embedding-model table: model id → row. */

@@ -51,6 +51,8 @@ export type {
   EmbeddingModelTable,
   FeatureName,
   ModelFeatures,
+  ModelCell,
+  ModelEvidence,
   ModelRetirement,
   ModelRow,
   ModelTable,
