@@ -30,7 +30,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
   if (apiKey === undefined && !provider.apiKeyOptional) {
     throw new InputError(
       `No API key for ${provider.displayName}: set the ${provider.apiKeyEnvVar} environment variable ` +
-        `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }).`,
+        `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }), or try the bundled emulator: npx tokenjs emulator.`,
       'apiKey',
     )
   }

@@ -134,7 +134,11 @@ test('relative links and README anchors resolve', () => {
 })
 
 describe('shell lines in the docs', () => {
-  const packageJson = JSON.parse(read('package.json')) as { name: string; scripts: Record<string, string> }
+  const packageJson = JSON.parse(read('package.json')) as {
+    name: string
+    version: string
+    scripts: Record<string, string>
+  }
   const lines = docFiles.flatMap((file) =>
     codeBlocks(file)
       .filter((block) => block.language === 'bash')
@@ -150,6 +154,10 @@ describe('shell lines in the docs', () => {
     const commandExists = (command: string): boolean => {
       const words = command.trim().split(/\s+/)
       if (command.trim() === 'npm install' || command.trim() === `npm install ${packageJson.name}`) return true
+      // Installing before publication: `npm pack` writes <name>-<version>.tgz, which `npm install <path>` takes.
+      if (command.trim() === 'npm pack') return true
+      if (words[0] === 'npm' && words[1] === 'install' && words.length === 3)
+        return (words[2] ?? '').endsWith(`/${packageJson.name}-${packageJson.version}.tgz`)
       if (words[0] === 'npm' && (words[1] === 'start' || words[1] === 'test')) return words[1] in packageJson.scripts
       if (words[0] === 'npm' && words[1] === 'run') return (words[2] ?? '') in packageJson.scripts
       if (words[0] === 'node' && words[1] === '--env-file=.env') return true

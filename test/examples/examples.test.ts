@@ -99,6 +99,31 @@ test('npm start without a key runs the seed example against the emulator and pri
   expect(result.stdout).toContain("content: 'You said: Hello!'")
 })
 
+test('npm start -- <file> runs that example against the emulator; a bare name is looked up in examples/', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'tokenjs-start-'))
+  const streaming = await runFile([`${root}/scripts/start.ts`, 'examples/streaming.ts'], cleanEnv(), { cwd })
+  expect(streaming.code, streaming.stderr).toBe(0)
+  expect(streaming.stdout).toMatch(/^No MISTRAL_API_KEY: running examples\/streaming\.ts against the bundled/)
+  expect(streaming.stdout).toMatch(/^You said: Write a haiku about the sea\.$/m)
+  const bare = await runFile([`${root}/scripts/start.ts`, 'tools'], cleanEnv(), { cwd })
+  expect(bare.code, bare.stderr).toBe(0)
+  expect(bare.stdout).toMatch(/^tool call: get_weather\(/m)
+})
+
+test('npm start -- <missing file> exits 2 listing the examples it can run', async () => {
+  const result = await runFile([`${root}/scripts/start.ts`, 'examples/nope.ts'], cleanEnv())
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain("no TypeScript file 'examples/nope.ts'")
+  expect(result.stderr).toContain('npm start -- examples/streaming.ts')
+})
+
+test('an example run directly without a key fails with an InputError that points at the emulator', async () => {
+  const result = await runFile(['examples/streaming.ts'], cleanEnv())
+  expect(result.code).not.toBe(0)
+  expect(result.stderr).toMatch(/InputError: No API key for Mistral: set the MISTRAL_API_KEY environment variable/)
+  expect(result.stderr).toContain('npx tokenjs emulator')
+})
+
 test('npm start with a key runs the example against MISTRAL_BASE_URL without starting an emulator', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'tokenjs-start-'))
   // The key comes from ./.env, as a user would keep it.
