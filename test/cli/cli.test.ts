@@ -154,13 +154,16 @@ describe.concurrent('tokenjs chat', () => {
   })
 
   test('usage errors exit 2', async () => {
-    const bad = await tokenjs(['chat', '--bogus', 'hi'])
+    // Three processes at once: on a loaded machine three in a row can exceed the test timeout.
+    const [bad, temperature, empty] = await Promise.all([
+      tokenjs(['chat', '--bogus', 'hi']),
+      tokenjs(['chat', '-t', 'hot', 'hi']),
+      tokenjs(['chat'], { input: '' }),
+    ])
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/^tokenjs: error: Unknown option '--bogus'.*\(tokenjs chat --help\)\n$/)
-    const temperature = await tokenjs(['chat', '-t', 'hot', 'hi'])
     expect(temperature.code).toBe(2)
     expect(temperature.stderr).toBe("tokenjs: error: --temperature expects a number, got 'hot'.\n")
-    const empty = await tokenjs(['chat'], { input: '' })
     expect(empty.code).toBe(2)
     expect(empty.stderr).toContain('No prompt')
   })
