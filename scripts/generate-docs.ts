@@ -13,10 +13,11 @@ import { presetsTable } from './provider-tables.js'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ModelRow, ModelTable } from '../src/capabilities.js'
+import type { ModelCell, ModelEvidence, ModelRow, ModelRowEvidence, ModelTable } from '../src/capabilities.js'
 import { capabilityColumns, featuresWithoutColumn } from '../src/cli/capability-columns.js'
 import type { ProviderAdapter } from '../src/core/provider-adapter.js'
 import { providers } from '../src/providers/index.js'
+import { checkedAsOf, providerEvidence, type ProviderEvidence } from '../src/providers/model-evidence.js'
 
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -26,6 +27,7 @@ const README_MODEL_TABLES: readonly string[] = ['mistral']
 const YES = '✅'
 const PROVIDER_NO = '➖'
 const TOKENJS_NO = '❌'
+const UNVERIFIED = '❔'
 
 export interface DocFile {
   /** Path relative to the repository root. */
@@ -49,7 +51,7 @@ export function generateDocs(root: string = repositoryRoot): DocFile[] {
       page,
       '<!-- compatibility -->',
       '<!-- end compatibility -->',
-      compatibilitySection(provider.displayName, provider.models),
+      compatibilitySection(provider.displayName, provider.models, providerEvidence[provider.id]),
       path,
     )
     if (generated.includes('<!-- presets -->')) {
@@ -126,8 +128,54 @@ export function providerPageTemplate(provider: ProviderAdapter): string {
   return `${lines.join('\n')}\n`
 }
 
-function cell(row: ModelRow, feature: (typeof capabilityColumns)[number]['feature']): string {
+/** A feature cell: ✅ / ➖ when a checked source settles it, ❔ (unverified) otherwise. */
+function cell(
+  row: ModelRow,
+  feature: (typeof capabilityColumns)[number]['feature'],
+  evidence: ModelRowEvidence | undefined,
+): string {
+  if (!isVerified(evidence, feature)) return UNVERIFIED
   return row[feature] ? YES : PROVIDER_NO
+}
+
+function isVerified(evidence: ModelRowEvidence | undefined, cell: ModelCell): boolean {
+  return evidence !== undefined && evidence.evidence.length > 0 && !(evidence.unverified ?? []).includes(cell)
+}
+
+function contextCell(row: ModelRow, evidence: ModelRowEvidence | undefined): string {
+  const tokens = formatContextLength(row.contextLength)
+  return isVerified(evidence, 'contextLength') ? tokens : `${tokens} ${UNVERIFIED}`
+}
+
+/** A row counts as current in the docs until its shutdown date has passed on the table's "as of" date. */
+function isCurrentAsOf(row: ModelRow, asOf: string | undefined): boolean {
+  return row.retirement === undefined || (asOf !== undefined && row.retirement.retiresOn > asOf)
+}
+
+/** Numbers the distinct sources of a table in order of first use; `refs` gives a row's numbers. */
+class SourceList {
+  private readonly numbers = new Map<string, number>()
+  private readonly items: ModelEvidence[] = []
+  refs(evidence: readonly ModelEvidence[]): string {
+    if (evidence.length === 0) return 'unverified'
+    const refs = evidence.map((item) => {
+      const key = `${item.source} ${item.checked}`
+      let number = this.numbers.get(key)
+      if (number === undefined) {
+        this.items.push(item)
+        number = this.items.length
+        this.numbers.set(key, number)
+      }
+      return `[${number}]`
+    })
+    return [...new Set(refs)].join(' ')
+  }
+  markdown(): string[] {
+    return this.items.map((item, index) => {
+      const source = /^https?:\/\//.test(item.source) ? `<${item.source}>` : `\`${item.source}\``
+      return `${index + 1}. ${source}, checked ${item.checked}`
+    })
+  }
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -142,8 +190,19 @@ function modelName(row: ModelRow): string {
   return parts.join(' ')
 }
 
+function retirementSource(row: ModelRow, evidence: ModelRowEvidence | undefined): ModelEvidence[] {
+  return row.retirement === undefined || evidence?.retirement === undefined ? [] : [evidence.retirement]
+}
+
+function shutdownNote(row: ModelRow): string {
+  const retirement = row.retirement
+  if (retirement === undefined) return ''
+  const instead = retirement.replacement === undefined ? '' : `; use \`${retirement.replacement}\``
+  return ` (shuts down ${retirement.retiresOn}${instead})`
+}
+
 /** The supported-models section of a provider page. */
-export function compatibilitySection(displayName: string, models: ModelTable): string {
+export function compatibilitySection(displayName: string, models: ModelTable, evidence?: ProviderEvidence): string {
   const entries = Object.entries(models)
   if (entries.length === 0) {
     return [
@@ -153,27 +212,37 @@ export function compatibilitySection(displayName: string, models: ModelTable): s
       `token.js keeps no model table for ${displayName}: every model id is accepted and sent as is, and no feature is checked before sending (the server decides). Declare a model's features with \`extendModelList\` to have its requests checked.`,
     ].join('\n')
   }
-  const current = entries.filter(([, row]) => row.retirement === undefined)
-  const old = entries.filter(([, row]) => row.retirement !== undefined)
+  const asOf = checkedAsOf(evidence)
+  const current = entries.filter(([, row]) => isCurrentAsOf(row, asOf))
+  const old = entries.filter(([, row]) => !isCurrentAsOf(row, asOf))
+  const sources = new SourceList()
+  const rowEvidence = (id: string): ModelRowEvidence | undefined => evidence?.rows[id]
+  const name = (id: string, row: ModelRow): string =>
+    modelName({ ...row, label: evidence?.labels[id] ?? row.label ?? id })
   const featureHeader = capabilityColumns.map((column) => column.title)
   const currentTable = table(
-    ['Model', 'Name', 'Context', ...featureHeader],
+    ['Model', 'Name', 'Context', ...featureHeader, 'Sources'],
     current.map(([id, row]) => [
       `\`${id}\``,
-      modelName(row),
-      formatContextLength(row.contextLength),
-      ...capabilityColumns.map((column) => cell(row, column.feature)),
+      `${name(id, row)}${shutdownNote(row)}`,
+      contextCell(row, rowEvidence(id)),
+      ...capabilityColumns.map((column) => cell(row, column.feature, rowEvidence(id))),
+      sources.refs([...(rowEvidence(id)?.evidence ?? []), ...retirementSource(row, rowEvidence(id))]),
     ]),
   )
   const oldTable = table(
-    ['Model', 'Name', 'Retirement date', 'Use instead', 'Note'],
-    old.map(([id, row]) => [
-      `\`${id}\``,
-      modelName(row),
-      row.retirement?.retiresOn ?? '',
-      row.retirement?.replacement === undefined ? '' : `\`${row.retirement.replacement}\``,
-      row.retirement?.note ?? '',
-    ]),
+    ['Model', 'Name', 'Retirement date', 'Use instead', 'Note', 'Source'],
+    old.map(([id, row]) => {
+      const retirement = rowEvidence(id)?.retirement
+      return [
+        `\`${id}\``,
+        name(id, row),
+        row.retirement?.retiresOn ?? '',
+        row.retirement?.replacement === undefined ? '' : `\`${row.retirement.replacement}\``,
+        retirement?.note ?? row.retirement?.note ?? '',
+        sources.refs([...(retirement === undefined ? [] : [retirement]), ...(rowEvidence(id)?.evidence ?? [])]),
+      ]
+    }),
   )
   const legend = table(
     ['Symbol', 'Meaning'],
@@ -186,6 +255,10 @@ export function compatibilitySection(displayName: string, models: ModelTable): s
       [
         TOKENJS_NO,
         `Supported by ${displayName} but not by token.js. No cell above has it: everything ${displayName} offers for these models is mapped.`,
+      ],
+      [
+        UNVERIFIED,
+        `Unverified: no checked source settles this cell (the value in token.js's table is a guess or an analogy, and is applied as ${YES}/${PROVIDER_NO} would be). A context length marked ${UNVERIFIED} is the table's reading of a rounded figure.`,
       ],
     ],
   )
@@ -201,13 +274,19 @@ export function compatibilitySection(displayName: string, models: ModelTable): s
     '',
     currentTable,
     '',
-    'Context is the context window in tokens. Model ids not listed here are accepted too and sent as they are; nothing is checked for them.',
+    `Context is the context window in tokens. Model ids not listed here are accepted too and sent as they are; nothing is checked for them. A model with an announced shutdown date says so beside its name; the date informs errors and these docs and never blocks a request. The table is as of ${asOf ?? 'an unknown date'} (the newest check date of its sources).`,
     '',
     `### Deprecated and retired models (${old.length} ids)`,
     '',
-    `Against ${displayName}'s own endpoint, a retired id fails before sending with an \`InputError\` naming the replacement. Through a custom \`baseURL\` it is sent (a self-hosted server may still serve it).`,
+    `Ids ${displayName} has shut down, with the replacement it names. token.js does not block them: the request is sent and ${displayName} decides, and when it answers that the model does not exist the error names the replacement.`,
     '',
     oldTable,
+    '',
+    '### Sources',
+    '',
+    `Every row cites the public sources it rests on (a page, or a repository file at a commit) and the date each was checked; a row without one is published as ${UNVERIFIED} unverified. How often the table is checked, and how to override a row, is in the README's [model catalogue](../../README.md#model-catalogue) section.`,
+    '',
+    ...sources.markdown(),
     '',
     '### Legend',
     '',
@@ -224,13 +303,14 @@ export function compatibilitySection(displayName: string, models: ModelTable): s
 export function providersSection(): string {
   const list = (Object.values(providers) as ProviderAdapter[]).map((provider) => {
     const entries = Object.values(provider.models)
-    const current = entries.filter((row) => row.retirement === undefined).length
+    const asOf = checkedAsOf(providerEvidence[provider.id])
+    const current = entries.filter((row) => isCurrentAsOf(row, asOf)).length
     const url =
       provider.defaultBaseURL === undefined ? 'no default: required' : `default \`${provider.defaultBaseURL}\``
     const models =
       entries.length === 0
         ? 'any model id (no table)'
-        : `${current} current model ids${entries.length > current ? `, ${entries.length - current} retired ones listed` : ''}`
+        : `${current} current model ids${entries.length > current ? `, ${entries.length - current} shut-down ones listed` : ''}`
     const unavailable = provider.unavailable === undefined ? '' : ' **Unavailable** (see its page).'
     return (
       `- [${provider.displayName}](docs/providers/${provider.id}.md): \`provider: '${provider.id}'\`, key \`${provider.apiKeyEnvVar}\`` +
@@ -245,7 +325,8 @@ export function providersSection(): string {
   const overview = table(
     ['Provider', 'Current ids', ...features.map((column) => column.title)],
     withTables.map((provider) => {
-      const current = Object.values(provider.models).filter((row) => row.retirement === undefined)
+      const asOf = checkedAsOf(providerEvidence[provider.id])
+      const current = Object.values(provider.models).filter((row) => isCurrentAsOf(row, asOf))
       return [
         `[${provider.displayName}](docs/providers/${provider.id}.md)`,
         String(current.length),
@@ -257,7 +338,9 @@ export function providersSection(): string {
     .filter((provider) => README_MODEL_TABLES.includes(provider.id))
     .map((provider) => {
       // One row per current model, aliases folded into the id they point to.
-      const current = Object.entries(provider.models).filter(([, row]) => row.retirement === undefined)
+      const evidence = providerEvidence[provider.id]
+      const asOf = checkedAsOf(evidence)
+      const current = Object.entries(provider.models).filter(([, row]) => isCurrentAsOf(row, asOf))
       const aliases = new Map<string, string[]>()
       for (const [id, row] of current) {
         if (row.aliasOf !== undefined) aliases.set(row.aliasOf, [...(aliases.get(row.aliasOf) ?? []), id])
@@ -266,11 +349,11 @@ export function providersSection(): string {
         .filter(([, row]) => row.aliasOf === undefined)
         .map(([id, row]) => [
           `\`${id}\`${(aliases.get(id) ?? []).map((alias) => `<br>\`${alias}\``).join('')}`,
-          formatContextLength(row.contextLength),
-          ...features.map((column) => cell(row, column.feature)),
+          contextCell(row, evidence?.rows[id]),
+          ...features.map((column) => cell(row, column.feature, evidence?.rows[id])),
         ])
       return [
-        `**${provider.displayName}**, current models with their aliases (${YES} supported, ${PROVIDER_NO} not offered by ${provider.displayName} for that model; retired ids and the legend are in [docs/providers/${provider.id}.md](docs/providers/${provider.id}.md)):`,
+        `**${provider.displayName}**, current models with their aliases (${YES} supported, ${PROVIDER_NO} not offered by ${provider.displayName} for that model, ${UNVERIFIED} unverified; sources, retired ids and the legend are in [docs/providers/${provider.id}.md](docs/providers/${provider.id}.md)):`,
         '',
         table(['Model', 'Context', ...features.map((column) => column.title)], rows),
       ].join('\n')

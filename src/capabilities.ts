@@ -56,6 +56,26 @@ export interface ModelEvidence {
   readonly checked: string
 }
 
+/**
+ * The evidence of one row, kept in a provider's side table (`src/providers/<id>/model-evidence.ts`)
+ * rather than on the row, so that sources and notes stay out of the first-load bundle: only the docs
+ * generator, the `tokenjs` CLI and the probes read it.
+ */
+export interface ModelRowEvidence {
+  /** The sources the row rests on, each with the date it was checked; empty = unverified. */
+  readonly evidence: readonly ModelEvidence[]
+  /** Cells no source settles (guessed or by analogy): the docs print them as unverified, not ✅/➖. */
+  readonly unverified?: readonly ModelCell[]
+  /** Where the retirement date and replacement come from, with a note for the docs when needed. */
+  readonly retirement?: ModelEvidence & {
+    /** E.g. "Mistral named Leanstral 1.5, itself retired; the replacement is token.js's suggestion". */
+    readonly note?: string
+  }
+}
+
+/** A provider's evidence side table: model id → evidence (every id of its model table). */
+export type ModelEvidenceTable<Id extends string = string> = Readonly<Record<Id, ModelRowEvidence>>
+
 /** Retirement facts for a deprecated or retired model. */
 export interface ModelRetirement {
   /**
@@ -81,8 +101,11 @@ export interface ModelRow extends ModelFeatures {
   readonly reasoningEfforts?: readonly ReasoningEffort[]
   /** Present when the model is deprecated or retired. */
   readonly retirement?: ModelRetirement
-  /** Short human description (family and version) for docs. */
-  readonly label: string
+  /**
+   * Short human description (family and version) for docs. Built-in tables keep their labels in the
+   * provider's side table (`labels` in `model-evidence.ts`) to keep them out of the first-load bundle.
+   */
+  readonly label?: string
   /** Third-party model served by the provider (different quirks). */
   readonly thirdParty?: boolean
   /** The sources the row rests on, each with the date it was checked; absent = the row is unverified. */

@@ -53,6 +53,8 @@ export type {
   ModelFeatures,
   ModelCell,
   ModelEvidence,
+  ModelEvidenceTable,
+  ModelRowEvidence,
   ModelRetirement,
   ModelRow,
   ModelTable,

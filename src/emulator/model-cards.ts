@@ -39,7 +39,7 @@ function card(id: string, row: ModelRow, aliases: string[], created: number): Re
     owned_by: 'mistralai',
     capabilities: capabilities(row),
     name: canonicalId(id, row),
-    description: row.label,
+    description: row.label ?? id,
     max_context_length: row.contextLength,
     aliases,
     deprecation: row.retirement === undefined ? null : `${row.retirement.retiresOn}T12:00:00Z`,

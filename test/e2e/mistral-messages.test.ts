@@ -119,10 +119,16 @@ describe('system, developer and user messages', () => {
       'images',
       'such as',
     )
+    // Codestral 25.08 takes PDFs (document QnA is OCR-based); Z.ai GLM 5.3 takes neither images nor PDFs.
     await expectInputError(
       harness,
-      codestral([{ type: 'file', file: { file_data: PDF_BASE64 } }]),
+      harness.client().chat.completions.create({
+        provider: 'mistral',
+        model: 'zai-glm-latest',
+        messages: [{ role: 'user', content: [{ type: 'file', file: { file_data: PDF_BASE64 } }] }],
+      }),
       'messages[0].content[0]',
+      "'zai-glm-latest'",
       'documents',
     )
     await expectInputError(

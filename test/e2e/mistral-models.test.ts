@@ -62,7 +62,7 @@ describe('models.list', () => {
         prefix: null,
         fim: true,
         contextLength: 131_072,
-        aliases: ['codestral-2508'],
+        aliases: ['codestral-2508', 'mistral-code-latest', 'mistral-code-fim-latest'],
         retirement: null,
       },
     })

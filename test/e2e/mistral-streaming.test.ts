@@ -116,9 +116,9 @@ describe('chunks', () => {
     expect(chunks[chunks.length - 1]?.choices[0]?.finish_reason).toBe('tool_calls')
   })
 
-  it('assembles tool calls streamed in pieces (zai-glm-5-2) and keeps their index', async () => {
+  it('assembles tool calls streamed in pieces (zai-glm-5-3) and keeps their index', async () => {
     const result = await (
-      await stream({ model: 'zai-glm-5-2', tools: [weatherTool], tool_choice: 'required' })
+      await stream({ model: 'zai-glm-5-3', tools: [weatherTool], tool_choice: 'required' })
     ).finalCompletion()
     const call = result.choices[0]?.message.tool_calls?.[0]
     expect(call?.id).toMatch(/^chatcmpl-tool-/)

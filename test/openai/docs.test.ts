@@ -31,7 +31,9 @@ test('the openai and openai-compatible pages carry the generated capability sect
   for (const file of generateDocs().filter((candidate) => candidate.path.startsWith('docs/providers/openai'))) {
     expect(file.current, file.path).toBe(file.generated)
   }
-  expect(read('docs/providers/openai.md')).toContain('| `gpt-5` | GPT-5 | 400,000 |')
+  expect(read('docs/providers/openai.md')).toContain(
+    '| `gpt-5` | GPT-5 (shuts down 2026-12-11; use `gpt-6.1-sol`) | 400,000 |',
+  )
   expect(read('docs/providers/openai-compatible.md')).toContain('2026-09-27')
 })
 

@@ -1,16 +1,18 @@
 /**
  * Mistral's chat models, one row per API id (aliases included, with `aliasOf`). Data only.
  *
- * Sources, in order of authority: Mistral's model-card data (`mistralai/platform-docs-public`,
- * `src/schema/models/models/*.ts`), then /work/shared/research/mistral-api.md §5 and §3, then the
- * old token.js seed table (a floor). Non-chat models (embeddings, OCR, moderation, transcription,
- * TTS) are not listed here.
+ * Sources, in order of authority: Mistral's model cards and changelog (`mistralai/platform-docs-public`,
+ * `src/schema/models/models/*.ts`, `changelog/en/*.mdx`), live reports in public issue threads, then the
+ * old token.js seed table (a floor). Each row's source and the date it was checked are in
+ * `model-evidence.ts` (kept apart so they stay out of the first-load bundle), and `npm run docs` prints
+ * them. Non-chat models (embeddings, OCR, moderation, transcription, TTS) are not listed here.
  *
  * Conventions:
  * - `retirement.retiresOn` is the card's `retirementDate`; a row counts as retired once it has passed.
  * - `replacement` is the `-latest` alias of the family Mistral names. Where Mistral's named successor
- *   is itself retired, or not a chat model, the row points at the current successor and says so in `note`.
- * - `documents` follows `images` (Mistral's document QnA goes through vision models).
+ *   is itself retired, or not a chat model, the row points at the current successor and model-evidence.ts says so in its note.
+ * - `documents` is the card's `document-qna` feature. Document QnA runs OCR first and hands the text to
+ *   the model, so text-only models whose card lists it (Codestral 25.08, Voxtral Small) take PDFs too.
  * - `n` is true everywhere: every id below was still served after 2024-11-06, when Mistral added `n`.
  * - Cards of retired models list no features (`features: []`); for those rows the seed table is the floor.
  */
@@ -41,14 +43,12 @@ const base = {
 const so = { jsonMode: true, jsonSchema: true } as const
 /** Image input and document QnA. */
 const vision = { images: true, documents: true } as const
+/** Document QnA without image input (OCR-based). */
+const docs = { documents: true } as const
 /** The usual text feature set of Mistral's chat models: structured outputs, tools, prefix. */
 const std = { ...base, ...so, tools: true, prefix: true } as const
 /** Mistral's own reasoning models accept only these `reasoning_effort` values (400 code 3051 otherwise). */
 const mistralEfforts = ['none', 'high'] as const
-
-const note = {
-  suggested: 'replacement suggested by token.js; Mistral named none',
-} as const
 
 // ---------------------------------------------------------------------------------------------
 // Current families (rows)
@@ -58,7 +58,6 @@ const note = {
 const large4 = {
   ...std,
   ...vision,
-  label: 'Mistral Large 4',
   reasoning: true,
   reasoningEfforts: mistralEfforts,
   contextLength: 1_048_576,
@@ -68,7 +67,6 @@ const large4 = {
 const large3 = {
   ...std,
   ...vision,
-  label: 'Mistral Large 3',
   contextLength: 262_144,
 } as const satisfies ModelRow
 
@@ -76,7 +74,6 @@ const large3 = {
 const medium35 = {
   ...std,
   ...vision,
-  label: 'Mistral Medium 3.5',
   reasoning: true,
   reasoningEfforts: mistralEfforts,
   prediction: true,
@@ -88,7 +85,6 @@ const medium35 = {
 const small4 = {
   ...std,
   ...vision,
-  label: 'Mistral Small 4',
   reasoning: true,
   reasoningEfforts: mistralEfforts,
   prediction: true,
@@ -101,7 +97,7 @@ const ministral3 = { ...std, ...vision, contextLength: 262_144 } as const
 // Codestral 25.08: GA 2025-07-30, FIM.
 const codestral2508 = {
   ...std,
-  label: 'Codestral 25.08',
+  ...docs,
   prediction: true,
   fim: true,
   contextLength: 131_072,
@@ -110,14 +106,14 @@ const codestral2508 = {
 // Voxtral Small: GA 2025-07-15, audio input.
 const voxtralSmall = {
   ...std,
-  label: 'Voxtral Small',
+  ...docs,
   audio: true,
   contextLength: 32_768,
 } as const satisfies ModelRow
 
-// Z.ai GLM (third-party, public preview). The cards give no `reasoning_effort` list; we assume the
-// OpenAI-style set. (Z.ai's own API also takes 'max', which token.js's ReasoningEffort lacks.)
-const zaiEfforts = ['none', 'low', 'medium', 'high'] as const
+// Z.ai GLM (third-party). GLM 5.3 thinks always: Mistral's endpoint takes `low`, `high`, `max` and
+// rejects `none` (live reports, see model-evidence.ts); the cards list no effort values.
+const zaiEfforts = ['low', 'high', 'max'] as const
 const zaiGlm = {
   ...std,
   reasoning: true,
@@ -134,11 +130,10 @@ const zaiGlm = {
 const medium31 = {
   ...std,
   ...vision,
-  label: 'Mistral Medium 3.1',
   prediction: true,
   contextLength: 131_072,
 } as const satisfies ModelRow
-const medium3 = { ...medium31, label: 'Mistral Medium 3' } as const satisfies ModelRow
+const medium3 = { ...medium31 } as const satisfies ModelRow
 
 // Magistral: native reasoning (content is always thinking chunks; no reasoning_effort). The cards
 // list neither structured outputs nor prefix for Magistral.
@@ -146,38 +141,33 @@ const magistral = { ...base, tools: true, reasoning: true } as const
 const magistralMedium12 = {
   ...magistral,
   ...vision,
-  label: 'Magistral Medium 1.2',
   contextLength: 131_072,
 } as const satisfies ModelRow
 const magistralSmall12 = {
   ...magistral,
   ...vision,
-  label: 'Magistral Small 1.2',
   contextLength: 131_072,
 } as const satisfies ModelRow
 
-const devstral2 = { ...std, label: 'Devstral 2', contextLength: 262_144 } as const satisfies ModelRow
+const devstral2 = { ...std, contextLength: 262_144 } as const satisfies ModelRow
 const devstralSmall2 = {
   ...std,
   ...vision,
-  label: 'Devstral Small 2',
   contextLength: 262_144,
 } as const satisfies ModelRow
 
 const small32 = {
   ...std,
   ...vision,
-  label: 'Mistral Small 3.2',
   prediction: true,
   contextLength: 131_072,
 } as const satisfies ModelRow
 
-const nemo = { ...std, label: 'Mistral Nemo 12B', contextLength: 131_072 } as const satisfies ModelRow
+const nemo = { ...std, contextLength: 131_072 } as const satisfies ModelRow
 
 const pixtralLarge = {
   ...std,
   ...vision,
-  label: 'Pixtral Large',
   prediction: true,
   contextLength: 131_072,
 } as const satisfies ModelRow
@@ -187,7 +177,6 @@ const voxtralMini = {
   ...so,
   prefix: true,
   audio: true,
-  label: 'Voxtral Mini',
   contextLength: 32_768,
 } as const satisfies ModelRow
 
@@ -197,18 +186,16 @@ const leanstral = { ...base, ...so, ...vision, tools: true, contextLength: 262_1
 const mistral7b = {
   ...base,
   jsonMode: true,
-  label: 'Mistral 7B',
   contextLength: 32_768,
 } as const satisfies ModelRow
-const mixtral8x7b = { ...base, label: 'Mixtral 8x7B', contextLength: 32_768 } as const satisfies ModelRow
+const mixtral8x7b = { ...base, contextLength: 32_768 } as const satisfies ModelRow
 const mixtral8x22b = {
   ...base,
   jsonMode: true,
   tools: true,
-  label: 'Mixtral 8x22B',
   contextLength: 65_536,
 } as const satisfies ModelRow
-const saba = { ...base, label: 'Mistral Saba', contextLength: 32_768 } as const satisfies ModelRow
+const saba = { ...base, contextLength: 32_768 } as const satisfies ModelRow
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -225,42 +212,58 @@ export const mistralModels = defineModelTable({
   'mistral-large-2512': large3,
   'mistral-large-latest': { ...large3, aliasOf: 'mistral-large-2512' },
 
-  // Mistral Medium 3.5 (GA). Undated id. Latest card: apiNames mistral-medium-3-5, mistral-medium-3,
-  // mistral-medium-latest (an earlier card had 'mistral-medium-3.5' with a dot, and no -latest).
+  // Mistral Medium 3.5 (GA). Latest card: apiNames mistral-medium-3-5, mistral-medium-3,
+  // mistral-medium-latest; `/v1/models` also serves the dated `mistral-medium-2604`, the dotted
+  // `mistral-medium-3.5` (an earlier card's name) and a bare `mistral-medium`.
   'mistral-medium-3-5': medium35,
   'mistral-medium-3': { ...medium35, aliasOf: 'mistral-medium-3-5' },
   'mistral-medium-latest': { ...medium35, aliasOf: 'mistral-medium-3-5' },
+  'mistral-medium-2604': { ...medium35, aliasOf: 'mistral-medium-3-5' },
+  'mistral-medium-3.5': { ...medium35, aliasOf: 'mistral-medium-3-5' },
+  'mistral-medium': { ...medium35, aliasOf: 'mistral-medium-3-5' },
 
   // Mistral Small 4 (GA).
   'mistral-small-2603': small4,
   'mistral-small-latest': { ...small4, aliasOf: 'mistral-small-2603' },
 
   // Ministral 3 (GA): 3B, 8B, 14B.
-  'ministral-3b-2512': { ...ministral3, label: 'Ministral 3 3B' },
-  'ministral-3b-latest': { ...ministral3, label: 'Ministral 3 3B', aliasOf: 'ministral-3b-2512' },
-  'ministral-8b-2512': { ...ministral3, label: 'Ministral 3 8B' },
-  'ministral-8b-latest': { ...ministral3, label: 'Ministral 3 8B', aliasOf: 'ministral-8b-2512' },
-  'ministral-14b-2512': { ...ministral3, label: 'Ministral 3 14B' },
-  'ministral-14b-latest': { ...ministral3, label: 'Ministral 3 14B', aliasOf: 'ministral-14b-2512' },
+  'ministral-3b-2512': { ...ministral3 },
+  'ministral-3b-latest': { ...ministral3, aliasOf: 'ministral-3b-2512' },
+  'ministral-8b-2512': { ...ministral3 },
+  'ministral-8b-latest': { ...ministral3, aliasOf: 'ministral-8b-2512' },
+  'ministral-14b-2512': { ...ministral3 },
+  'ministral-14b-latest': { ...ministral3, aliasOf: 'ministral-14b-2512' },
 
   // Codestral 25.08 (GA), chat + FIM.
   'codestral-2508': codestral2508,
   'codestral-latest': { ...codestral2508, aliasOf: 'codestral-2508' },
+  'mistral-code-latest': { ...codestral2508, aliasOf: 'codestral-2508' },
+  'mistral-code-fim-latest': { ...codestral2508, aliasOf: 'codestral-2508' },
 
   // Voxtral Small (GA), audio chat. (`voxtral-mini-latest` now names the transcription-only
   // Voxtral Mini Transcribe 2, so it is not a chat id and is not listed.)
   'voxtral-small-2507': voxtralSmall,
   'voxtral-small-latest': { ...voxtralSmall, aliasOf: 'voxtral-small-2507' },
 
-  // Z.ai GLM 5.3 (third-party preview, 2026-09-15).
-  'zai-glm-5-3': { ...zaiGlm, label: 'Z.ai GLM 5.3' },
-  'zai-glm-5': { ...zaiGlm, label: 'Z.ai GLM 5.3', aliasOf: 'zai-glm-5-3' },
-  'zai-glm-latest': { ...zaiGlm, label: 'Z.ai GLM 5.3', aliasOf: 'zai-glm-5-3' },
-  // Z.ai GLM 5.2 (third-party preview, 2026-08-06). The card version read lists output ['text'];
-  // research §5.1 (docs HEAD 2026-08-21) lists reasoning+text, and GLM 5.2 thinks: kept reasoning.
-  'zai-glm-5-2': { ...zaiGlm, label: 'Z.ai GLM 5.2' },
+  // Z.ai GLM 5.3 (third-party; preview 2026-09-15, GA 2026-09-28).
+  'zai-glm-5-3': { ...zaiGlm },
+  'zai-glm-5': { ...zaiGlm, aliasOf: 'zai-glm-5-3' },
+  'zai-glm-latest': { ...zaiGlm, aliasOf: 'zai-glm-5-3' },
 
   // ===== Deprecated, then retired in 2026 =====
+
+  // Z.ai GLM 5.2 (`glm-5-2` is its other callable id); GLM 5.2 took `high` and `max`.
+  'zai-glm-5-2': {
+    ...zaiGlm,
+    reasoningEfforts: ['high', 'max'],
+    retirement: { retiresOn: '2026-10-31', replacement: 'zai-glm-latest' },
+  },
+  'glm-5-2': {
+    ...zaiGlm,
+    aliasOf: 'zai-glm-5-2',
+    reasoningEfforts: ['high', 'max'],
+    retirement: { retiresOn: '2026-10-31', replacement: 'zai-glm-latest' },
+  },
 
   // Mistral Medium 3.1 / 3. `mistral-medium-latest` moved from 2508 to Medium 3.5.
   'mistral-medium-2508': {
@@ -272,15 +275,15 @@ export const mistralModels = defineModelTable({
     retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
   },
 
-  // Magistral 1.2. Date from research §5.1; the card versions read still said Active.
+  // Magistral 1.2 (cards: Mistral Medium 3.5 and Mistral Small 4 replace them).
   'magistral-medium-2509': {
     ...magistralMedium12,
-    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest', note: note.suggested },
+    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
   },
   'magistral-medium-latest': {
     ...magistralMedium12,
     aliasOf: 'magistral-medium-2509',
-    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest', note: note.suggested },
+    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
   },
   'magistral-small-2509': {
     ...magistralSmall12,
@@ -292,7 +295,8 @@ export const mistralModels = defineModelTable({
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
   },
 
-  // Devstral 2 (Mistral names Medium 3.5) and Devstral Small 2 (Mistral names Devstral 2, itself retired).
+  // Devstral 2, Devstral Small 2 and Devstral Medium 1.0: the cards name Mistral Medium 3.5; Devstral Small
+  // 1.1 names Mistral Small 4. `mistral-code-agent-latest` was an alias of Devstral 2.
   'devstral-2512': {
     ...devstral2,
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
@@ -307,42 +311,29 @@ export const mistralModels = defineModelTable({
     aliasOf: 'devstral-2512',
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
   },
+  'mistral-code-agent-latest': {
+    ...devstral2,
+    aliasOf: 'devstral-2512',
+    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
+  },
   'labs-devstral-small-2512': {
     ...devstralSmall2,
-    retirement: {
-      retiresOn: '2026-03-31',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
-    },
+    retirement: { retiresOn: '2026-03-31', replacement: 'mistral-medium-latest' },
   },
   'devstral-small-latest': {
     ...devstralSmall2,
     aliasOf: 'labs-devstral-small-2512',
-    retirement: {
-      retiresOn: '2026-03-31',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
-    },
+    retirement: { retiresOn: '2026-03-31', replacement: 'mistral-medium-latest' },
   },
   'devstral-medium-2507': {
     ...devstral2,
-    label: 'Devstral Medium 1.0',
     contextLength: 131_072,
-    retirement: {
-      retiresOn: '2026-05-31',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
-    },
+    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
   },
   'devstral-small-2507': {
     ...devstral2,
-    label: 'Devstral Small 1.1',
     contextLength: 131_072,
-    retirement: {
-      retiresOn: '2026-05-31',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Devstral 2, itself retired 2026-07-31 in favour of Mistral Medium 3.5',
-    },
+    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-small-latest' },
   },
 
   // Mistral Small 3.2.
@@ -372,54 +363,45 @@ export const mistralModels = defineModelTable({
     retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
   },
 
-  // Mistral Large 2.1 (date from research §5.1; the card versions read named no replacement).
+  // Mistral Large 2.1 and Pixtral Large (newest cards: Mistral Medium 3.5; older ones said Large 3).
   'mistral-large-2411': {
     ...std,
-    label: 'Mistral Large 2.1',
     prediction: true,
     contextLength: 131_072,
-    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest', note: note.suggested },
+    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
   },
-
-  // Pixtral Large.
   'pixtral-large-2411': {
     ...pixtralLarge,
-    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest' },
+    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
   },
   'pixtral-large-latest': {
     ...pixtralLarge,
     aliasOf: 'pixtral-large-2411',
-    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-large-latest' },
+    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
   },
 
   // Voxtral Mini 25.07 (chat). Mistral names Voxtral Mini Transcribe 2, which is transcription-only.
   'voxtral-mini-2507': {
     ...voxtralMini,
-    retirement: {
-      retiresOn: '2026-05-31',
-      replacement: 'voxtral-small-latest',
-      note: 'Mistral named Voxtral Mini Transcribe 2 (voxtral-mini-latest, transcription only, not a chat model)',
-    },
+    retirement: { retiresOn: '2026-05-31', replacement: 'voxtral-small-latest' },
   },
 
-  // Labs: Mistral Small Creative (date from research §5.1), Leanstral.
+  // Labs: Mistral Small Creative (card: Ministral 3 8B), Leanstral (card: Leanstral 1.5, itself retired
+  // 2026-09-30 with no successor named; token.js suggests Mistral Small 4).
   'labs-mistral-small-creative': {
     ...base,
     ...so,
     tools: true,
-    label: 'Mistral Small Creative',
     contextLength: 32_768,
-    retirement: { retiresOn: '2026-04-30', replacement: 'mistral-small-latest', note: note.suggested },
+    retirement: { retiresOn: '2026-04-30', replacement: 'ministral-8b-latest' },
   },
   'labs-leanstral-2603': {
     ...leanstral,
-    label: 'Leanstral',
-    retirement: { retiresOn: '2026-08-31', replacement: 'mistral-small-latest', note: note.suggested },
+    retirement: { retiresOn: '2026-06-30', replacement: 'mistral-small-latest' },
   },
   'labs-leanstral-1-5': {
     ...leanstral,
-    label: 'Leanstral 1.5',
-    retirement: { retiresOn: '2026-09-30', replacement: 'mistral-small-latest', note: note.suggested },
+    retirement: { retiresOn: '2026-09-30', replacement: 'mistral-small-latest' },
   },
 
   // ===== Retired in 2025 =====
@@ -428,92 +410,61 @@ export const mistralModels = defineModelTable({
   'pixtral-12b-2409': {
     ...std,
     ...vision,
-    label: 'Pixtral 12B',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-14b-latest' },
   },
   'ministral-3b-2410': {
     ...std,
-    label: 'Ministral 3B',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-3b-latest' },
   },
   'ministral-8b-2410': {
     ...std,
-    label: 'Ministral 8B',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-8b-latest' },
   },
 
-  // Magistral 1.0 / 1.1 (40k). Mistral named Magistral 1.2, itself retired 2026-07-31.
+  // Magistral 1.0 / 1.1 (40k). The newest cards name Mistral Medium 3.5 / Mistral Small 4.
   'magistral-medium-2506': {
     ...magistral,
-    label: 'Magistral Medium 1.0',
     contextLength: 40_960,
-    retirement: {
-      retiresOn: '2025-11-30',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Magistral Medium 1.2, itself retired 2026-07-31',
-    },
+    retirement: { retiresOn: '2025-11-30', replacement: 'mistral-medium-latest' },
   },
   'magistral-medium-2507': {
     ...magistral,
-    label: 'Magistral Medium 1.1',
     contextLength: 40_960,
-    retirement: {
-      retiresOn: '2025-11-30',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Magistral Medium 1.2, itself retired 2026-07-31',
-    },
+    retirement: { retiresOn: '2025-11-30', replacement: 'mistral-medium-latest' },
   },
   'magistral-small-2506': {
     ...magistral,
-    label: 'Magistral Small 1.0',
     contextLength: 40_960,
-    retirement: {
-      retiresOn: '2025-11-30',
-      replacement: 'mistral-small-latest',
-      note: 'Mistral named Magistral Small 1.2, itself retired 2026-07-31 in favour of Mistral Small 4',
-    },
+    retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
   'magistral-small-2507': {
     ...magistral,
-    label: 'Magistral Small 1.1',
     contextLength: 40_960,
-    retirement: {
-      retiresOn: '2025-11-30',
-      replacement: 'mistral-small-latest',
-      note: 'Mistral named Magistral Small 1.2, itself retired 2026-07-31 in favour of Mistral Small 4',
-    },
+    retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
 
-  // Devstral Small 1.0. Mistral named Devstral Small 1.1 (retired); chain ends at Medium 3.5.
+  // Devstral Small 1.0 (newest card: Mistral Medium 3.5).
   'devstral-small-2505': {
     ...devstral2,
-    label: 'Devstral Small 1.0',
     contextLength: 131_072,
-    retirement: {
-      retiresOn: '2025-11-30',
-      replacement: 'mistral-medium-latest',
-      note: 'Mistral named Devstral Small 1.1, since retired; its successor chain ends at Mistral Medium 3.5',
-    },
+    retirement: { retiresOn: '2025-11-30', replacement: 'mistral-medium-latest' },
   },
 
   // Mistral Small 3.1 / 3.0 / 2.0. Cards name Small 3.2 (since retired in favour of Small 4).
   'mistral-small-2503': {
     ...small32,
-    label: 'Mistral Small 3.1',
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
   'mistral-small-2501': {
     ...std,
-    label: 'Mistral Small 3.0',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
   'mistral-small-2409': {
     ...std,
-    label: 'Mistral Small 2.0',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
   },
@@ -521,7 +472,6 @@ export const mistralModels = defineModelTable({
   // Codestral 25.01 (card: 128k context).
   'codestral-2501': {
     ...std,
-    label: 'Codestral 25.01',
     prediction: true,
     fim: true,
     contextLength: 131_072,
@@ -544,13 +494,11 @@ export const mistralModels = defineModelTable({
     ...base,
     jsonMode: true,
     fim: true,
-    label: 'Codestral 24.05',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'codestral-latest' },
   },
   'open-codestral-mamba': {
     ...base,
-    label: 'Codestral Mamba 7B',
     contextLength: 262_144,
     retirement: { retiresOn: '2025-06-06', replacement: 'codestral-latest' },
   },
@@ -560,7 +508,6 @@ export const mistralModels = defineModelTable({
     ...base,
     jsonMode: true,
     tools: true,
-    label: 'Mistral Large 1.0',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-large-latest' },
   },
@@ -568,7 +515,6 @@ export const mistralModels = defineModelTable({
     ...base,
     jsonMode: true,
     tools: true,
-    label: 'Mistral Large 2.0',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-large-latest' },
   },
@@ -577,7 +523,6 @@ export const mistralModels = defineModelTable({
   'mistral-small-2402': {
     ...base,
     tools: true,
-    label: 'Mistral Small 1.0',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-small-latest' },
   },
@@ -585,7 +530,6 @@ export const mistralModels = defineModelTable({
   // Mistral Medium 1.0 (the old `mistral-medium`).
   'mistral-medium-2312': {
     ...base,
-    label: 'Mistral Medium 1.0',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-medium-latest' },
   },
