@@ -1,18 +1,21 @@
 /** `tokenjs models [--all] [--live]`: the capability table from token.js's data, or the provider's own list. */
 import { parseArgs } from 'node:util'
-import type { ModelRow } from '../capabilities.js'
+import { isRetired, type ModelRow } from '../capabilities.js'
 import { mistralModels } from '../providers/mistral/models.js'
+import { openAIModels } from '../providers/openai/models.js'
 import { capabilityColumns, formatContextLength } from './capability-columns.js'
 import { CliError, paint, renderColumns } from './terminal.js'
 
 export const MODELS_HELP = `Usage: tokenjs models [options]
 
-Prints the Mistral models token.js knows, with what each supports (from token.js's data).
+Prints the models token.js knows, with what each supports and any announced shutdown date (from
+token.js's data; sources and check dates are on docs/providers/<provider>.md).
 
 Options:
-      --all      include deprecated and retired ids, with their replacement
-      --live     ask the provider instead: GET \${MISTRAL_BASE_URL}/models with MISTRAL_API_KEY
-  -h, --help     show this help
+      --provider <id>  mistral (default) or openai
+      --all            include ids already shut down, with their replacement
+      --live           ask the provider instead: GET \${MISTRAL_BASE_URL}/models with MISTRAL_API_KEY (Mistral)
+  -h, --help           show this help
 
 Unknown model ids are accepted by token.js too; this table only says what is checked before sending.`
 
@@ -22,13 +25,25 @@ export async function modelsCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
-    options: { all: { type: 'boolean' }, live: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      all: { type: 'boolean' },
+      live: { type: 'boolean' },
+      provider: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   if (values.help === true) {
     process.stdout.write(`${MODELS_HELP}\n`)
     return 0
   }
-  const lines = values.live === true ? await liveTable() : staticTable(values.all === true)
+  const provider = values.provider ?? 'mistral'
+  const table = TABLES[provider]
+  if (table === undefined)
+    throw new CliError(
+      `tokenjs models knows no table for provider '${provider}'; use ${Object.keys(TABLES).join(' or ')}.`,
+    )
+  if (values.live === true && provider !== 'mistral') throw new CliError('tokenjs models --live asks Mistral only.')
+  const lines = values.live === true ? await liveTable() : staticTable(table, values.all === true)
   process.stdout.write(`${lines.join('\n')}\n`)
   return 0
 }
@@ -36,25 +51,42 @@ export async function modelsCommand(argv: readonly string[]): Promise<number> {
 const yes = (): string => paint('green', '✓')
 const no = (): string => paint('dim', '·')
 
-function staticTable(all: boolean): string[] {
-  const entries = Object.entries(mistralModels as Record<string, ModelRow>)
-  const current = entries.filter(([, row]) => row.retirement === undefined)
+const TABLES: Readonly<Record<string, Readonly<Record<string, ModelRow>>>> = {
+  mistral: mistralModels,
+  openai: openAIModels,
+}
+
+/** `2026-12-11 → gpt-6.1-sol` for a row with an announced shutdown date; empty otherwise. */
+function shutdown(row: ModelRow): string {
+  const retirement = row.retirement
+  if (retirement === undefined) return ''
+  return `${retirement.retiresOn}${retirement.replacement === undefined ? '' : ` → ${retirement.replacement}`}`
+}
+
+function staticTable(table: Readonly<Record<string, ModelRow>>, all: boolean): string[] {
+  const now = Date.now()
+  const entries = Object.entries(table)
+  const current = entries.filter(([, row]) => !isRetired(row, now))
+  // The "shuts down" column only when some current model has an announced shutdown date.
+  const announced = current.some(([, row]) => row.retirement !== undefined)
   const header = ['model', 'context', ...capabilityColumns.map((column) => column.short)]
+  if (announced) header.push('shuts down')
   const rows = current.map(([id, row]) => [
     id,
     formatContextLength(row.contextLength),
     ...capabilityColumns.map((column) => (row[column.feature] ? yes() : no())),
+    ...(announced ? [paint('yellow', shutdown(row))] : []),
   ])
   const lines = renderColumns([header.map((cell) => paint('bold', cell)), ...rows])
-  const old = entries.filter(([, row]) => row.retirement !== undefined)
+  const old = entries.filter(([, row]) => isRetired(row, now))
   if (!all) {
-    lines.push('', paint('dim', `${old.length} deprecated or retired ids not shown (tokenjs models --all lists them).`))
+    lines.push('', paint('dim', `${old.length} ids already shut down not shown (tokenjs models --all lists them).`))
     return lines
   }
-  lines.push('', paint('bold', 'Deprecated or retired'))
+  lines.push('', paint('bold', 'Shut down (requests are still sent; the provider decides)'))
   lines.push(
     ...renderColumns([
-      ['model', 'retires on', 'use instead'].map((cell) => paint('bold', cell)),
+      ['model', 'shut down on', 'use instead'].map((cell) => paint('bold', cell)),
       ...old.map(([id, row]) => [id, row.retirement?.retiresOn ?? '', row.retirement?.replacement ?? '']),
     ]),
   )

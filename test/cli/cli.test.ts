@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
-import { mistralModels } from 'token.js'
+import { isRetired, mistralModels } from 'token.js'
+import { openAIModels } from '../../src/providers/openai/models.js'
 import { capabilityColumns, featuresWithoutColumn } from '../../src/cli/capability-columns.js'
 import { cleanEnv, root, runFile } from '../examples/run-file.js'
 
@@ -179,7 +180,28 @@ describe.concurrent('tokenjs models', () => {
     )
     expect(result.stdout).toMatch(/^mistral-large-latest\s+256k\s+✓/m)
     expect(result.stdout).not.toMatch(/^mistral-large-2402 /m)
-    expect(result.stdout).toMatch(/deprecated or retired ids not shown/)
+    expect(result.stdout).toMatch(/ids already shut down not shown/)
+  })
+
+  test('--provider openai shows announced shutdown dates with the replacement', async () => {
+    const result = await tokenjs(['models', '--provider', 'openai'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout.split('\n')[0]).toMatch(/\sshuts down$/)
+    const announced = Object.entries(openAIModels).filter(([, row]) => row.retirement !== undefined && !isRetired(row))
+    expect(announced.length).toBeGreaterThan(0)
+    for (const [id, row] of announced) {
+      const replacement = row.retirement?.replacement === undefined ? '' : ` → ${row.retirement.replacement}`
+      expect(result.stdout).toMatch(
+        new RegExp(`^${id.replaceAll('.', '\\.')}\\s.*${row.retirement?.retiresOn}${replacement}$`, 'm'),
+      )
+    }
+    expect(result.stdout).not.toMatch(/^gpt-3\.5-turbo /m)
+  })
+
+  test('--provider with no table is a clear error', async () => {
+    const result = await tokenjs(['models', '--provider', 'groq'])
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toContain("no table for provider 'groq'")
   })
 
   test('--all lists retired ids with date and replacement', async () => {
