@@ -95,6 +95,11 @@ export interface ModelRetirement {
 export interface ModelRow extends ModelFeatures {
   /** Context window in tokens. */
   readonly contextLength: number
+  /**
+   * Most tokens the model generates in one answer. Providers that require a limit (Anthropic's
+   * `max_tokens`) send it when the caller gives none; absent when unknown.
+   */
+  readonly maxOutputTokens?: number
   /** For an alias (`mistral-large-latest`), the dated id it points to. */
   readonly aliasOf?: string
   /** Accepted `reasoning_effort` values on the provider's wire; absent when the model takes none. */

@@ -15,8 +15,9 @@ import type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './cor
 import { isBrowser, isNode } from './core/environment.js'
 import { createFetchTransport, type FetchFunction } from './core/fetch-transport.js'
 import type { ProviderAdapter, ProviderInfo } from './core/provider-adapter.js'
-import { resolveProviderConnection, type ProviderConnection } from './core/provider-connection.js'
-import { runChatCompletion, type ClientInternals } from './core/run-chat-completion.js'
+import { refuseKeyInBrowser, resolveProviderConnection, type ProviderConnection } from './core/provider-connection.js'
+import type { ClientInternals } from './core/client-internals.js'
+import { runChatCompletion } from './core/run-chat-completion.js'
 import type { Transport } from './core/transport.js'
 import { InputError } from './errors.js'
 import { isRecord } from './core/shape-checks.js'
@@ -30,21 +31,27 @@ import {
 } from './providers/index.js'
 import type {
   ChatCompletion,
+  ChatCompletionMessageParam,
   ChatCompletionParamsBase,
   Completion,
   CompletionCreateParamsBase,
   CreateEmbeddingResponse,
   EmbeddingCreateParamsBase,
-  MistralChatOptions,
-  MistralCompletionOptions,
-  MistralEmbeddingOptions,
   ModelsPage,
 } from './types.js'
 
-/** Extra params per provider. */
-interface ProviderExtras {
-  mistral: MistralChatOptions
-}
+/** A provider's own param types (its registry entry's `optionTypes`), or none. */
+type OptionTypesOf<P extends ProviderId> = (typeof providers)[P] extends { readonly optionTypes?: infer O }
+  ? NonNullable<O>
+  : object
+/** The provider's extra params of one section (`chat`, `embeddings`, `completions`). */
+type ExtrasOf<P extends ProviderId, Section extends string> =
+  OptionTypesOf<P> extends { readonly [K in Section]: infer Extras } ? Extras : unknown
+/** The messages a provider accepts: OpenAI's, plus the provider's own message type if it has one. */
+type MessageOf<P extends ProviderId> =
+  OptionTypesOf<P> extends { readonly message: infer Message }
+    ? ChatCompletionMessageParam | Message
+    : ChatCompletionMessageParam
 
 /** `create` params for one provider: `model` suggests that provider's ids and accepts any string. */
 export type ProviderChatParams<P extends ProviderId> = {
@@ -54,8 +61,8 @@ export type ProviderChatParams<P extends ProviderId> = {
   model: ModelIdFor<P> | (string & {})
   /** Stream the answer as OpenAI chunks. */
   stream?: boolean | null
-} & ChatCompletionParamsBase &
-  (P extends keyof ProviderExtras ? ProviderExtras[P] : unknown)
+} & ChatCompletionParamsBase<MessageOf<P>> &
+  ExtrasOf<P, 'chat'>
 
 /** Params of `chat.completions.create`: a union over providers, discriminated by `provider`. */
 export type ChatCompletionCreateParams = { [P in ProviderId]: ProviderChatParams<P> }[ProviderId]
@@ -91,7 +98,7 @@ export type ProviderEmbeddingParams<P extends ProviderId> = {
   /** An embedding model id (e.g. `'mistral-embed'`, `'codestral-embed'`); any other id is accepted and not gated. */
   model: EmbeddingModelIdFor<P> | (string & {})
 } & EmbeddingCreateParamsBase &
-  (P extends 'mistral' ? MistralEmbeddingOptions : unknown)
+  ExtrasOf<P, 'embeddings'>
 
 /** Params of `embeddings.create`: a union over providers, discriminated by `provider`. */
 export type EmbeddingCreateParams = { [P in ProviderId]: ProviderEmbeddingParams<P> }[ProviderId]
@@ -111,7 +118,7 @@ export type ProviderCompletionParams<P extends ProviderId> = {
   /** Stream the text as OpenAI `Completion` chunks. */
   stream?: boolean | null
 } & CompletionCreateParamsBase &
-  (P extends 'mistral' ? MistralCompletionOptions : unknown)
+  ExtrasOf<P, 'completions'>
 
 /** Params of `completions.create` (Mistral: fill-in-the-middle), discriminated by `provider`. */
 export type CompletionCreateParams = { [P in ProviderId]: ProviderCompletionParams<P> }[ProviderId]
@@ -157,10 +164,8 @@ export class TokenJS {
 
   constructor(options: ClientOptions = {}) {
     this.#options = { ...options }
-    if (options.apiKey !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
-      // Checked again per provider (keys from the environment); failing early here is friendlier.
-      resolveProviderConnection(providers.mistral, this.#options)
-    }
+    // Checked again per provider (keys from the environment); failing early here is friendlier.
+    if (options.apiKey !== undefined) refuseKeyInBrowser(options)
     const internals = this.internals()
     this.#internals = internals
     const create = (params: unknown, requestOptions?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> =>

@@ -62,6 +62,12 @@ export type {
 } from './capabilities.js'
 export { mistralModels } from './providers/mistral/models.js'
 export type { MistralModelId } from './providers/mistral/models.js'
+export type {
+  MistralAssistantMessageParam,
+  MistralChatOptions,
+  MistralCompletionOptions,
+  MistralEmbeddingOptions,
+} from './providers/mistral/options.js'
 export type { ProviderId, ModelIdFor } from './providers/index.js'
 export type * from './types.js'
 import type { ChatCompletion } from './types.js'

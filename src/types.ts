@@ -4,7 +4,7 @@
  * `ChatCompletionMessageParam` and `ChatCompletionTool`.
  */
 
-import type { EmbeddingDtype, FeatureName, ModelRetirement } from './capabilities.js'
+import type { FeatureName, ModelRetirement } from './capabilities.js'
 
 // ---------- content parts ----------
 
@@ -119,11 +119,35 @@ export interface ChatCompletionAssistantMessageParam {
    */
   reasoning_content?: string | null
   /**
-   * Mistral extra: continue this (last) assistant message instead of answering after it.
-   * A trailing assistant message is sent with `prefix: true` even without this flag.
+   * token.js extra: the model's reasoning as the provider returned it, signed or encrypted
+   * (`message.reasoning_details`). Providers that verify reasoning (Anthropic's signed thinking
+   * blocks) get it back unchanged; others use `reasoning_content`.
    */
-  prefix?: boolean
+  reasoning_details?: ReasoningDetail[] | null
 }
+
+/**
+ * One piece of a model's reasoning as its provider returned it, so it can be sent back unchanged
+ * (named as OpenRouter names them). `format` says whose it is (`anthropic-claude-v1`): a provider
+ * sends back only pieces in its own format.
+ */
+export type ReasoningDetail =
+  | {
+      type: 'reasoning.text'
+      /** The reasoning text. */
+      text: string
+      /** The provider's signature over `text` (Anthropic: the thinking block's `signature`). */
+      signature?: string
+      /** Whose reasoning this is, e.g. `anthropic-claude-v1`. */
+      format?: string
+    }
+  | {
+      type: 'reasoning.encrypted'
+      /** Opaque reasoning (Anthropic: a `redacted_thinking` block's `data`). */
+      data: string
+      /** Whose reasoning this is, e.g. `anthropic-claude-v1`. */
+      format?: string
+    }
 
 /** The result of a tool call; `tool_call_id` names the call it answers. */
 export interface ChatCompletionToolMessageParam {
@@ -225,9 +249,9 @@ export type ResponseFormat =
     }
 
 /** OpenAI's chat-completion parameters (those token.js knows; each has a documented fate per provider). */
-export interface ChatCompletionParamsBase {
+export interface ChatCompletionParamsBase<Message = ChatCompletionMessageParam> {
   /** The conversation so far. At least one message. */
-  messages: ChatCompletionMessageParam[]
+  messages: Message[]
   /** Sampling temperature. Passed through unchanged (Mistral accepts 0–1.5). */
   temperature?: number | null
   /** Nucleus sampling; Mistral accepts (0, 1]. */
@@ -289,20 +313,6 @@ export interface ChatCompletionParamsBase {
   moderation?: Record<string, unknown> | null
 }
 
-/** Mistral-only options, available when `provider: 'mistral'`. */
-export interface MistralChatOptions {
-  /** Inject Mistral's safety system prompt. Default false. */
-  safe_prompt?: boolean
-  /** `'reasoning'` uses Mistral's default reasoning system prompt (Magistral models). */
-  prompt_mode?: 'reasoning' | null
-  /** Input moderation guardrails; a triggered guardrail fails the request with 403. */
-  guardrails?: Array<{
-    block_on_error?: boolean
-    moderation_llm_v1?: Record<string, unknown> | null
-    moderation_llm_v2?: Record<string, unknown> | null
-  }> | null
-}
-
 // ---------- response ----------
 
 export interface CompletionUsage {
@@ -337,6 +347,11 @@ export interface ChatCompletionMessage {
    * when the model reasoned. Send the message back as-is and it is replayed as a thinking chunk.
    */
   reasoning_content?: string
+  /**
+   * token.js extra: the reasoning as the provider returned it (signed or encrypted); present only when
+   * the provider returns it that way (Anthropic). Send the message back as-is to replay it.
+   */
+  reasoning_details?: ReasoningDetail[]
   /** OpenAI-family providers: URL citations. */
   annotations?: ChatCompletionAnnotation[]
 }
@@ -401,6 +416,8 @@ export interface ChatCompletionChunkDelta {
   tool_calls?: ChatCompletionChunkToolCall[]
   /** token.js extra: a piece of the model's reasoning. */
   reasoning_content?: string
+  /** token.js extra: finished pieces of signed or encrypted reasoning (joined by `finalCompletion()`). */
+  reasoning_details?: ReasoningDetail[]
 }
 
 /** OpenAI's stream chunk; usage arrives on the last one for every provider. */
@@ -444,18 +461,6 @@ export interface EmbeddingCreateParamsBase {
   dimensions?: number
   /** OpenAI's end-user id. No Mistral equivalent: refused unless `dropUnsupportedParams` is set. */
   user?: string
-}
-
-/** Mistral-only embedding options, available when `provider: 'mistral'`. */
-export interface MistralEmbeddingOptions {
-  /**
-   * Precision of the returned numbers (`codestral-embed` only). Default `'float'`. `int8`/`uint8` give
-   * integers per dimension; `binary`/`ubinary` pack 8 dimensions per integer (so vectors are
-   * `dimensions / 8` long). Not combinable with `encoding_format: 'base64'`.
-   */
-  output_dtype?: EmbeddingDtype
-  /** Free-form metadata stored with the request. */
-  metadata?: Record<string, unknown> | null
 }
 
 /** One vector of an embeddings response. */
@@ -506,16 +511,6 @@ export interface CompletionCreateParamsBase {
   logprobs?: number | null
   user?: string
   stream_options?: { include_usage?: boolean } | null
-}
-
-/** Mistral-only FIM options, available when `provider: 'mistral'`. */
-export interface MistralCompletionOptions {
-  /** Minimum tokens to generate before the model may stop. */
-  min_tokens?: number | null
-  /** Free-form metadata stored with the request. */
-  metadata?: Record<string, unknown> | null
-  /** Prompt-cache bucketing key. */
-  prompt_cache_key?: string | null
 }
 
 export type CompletionFinishReason = 'stop' | 'length' | 'content_filter'

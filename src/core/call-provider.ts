@@ -9,7 +9,7 @@ import { InputError, ResponseParseError } from '../errors.js'
 import type { RequestOptions } from './client-options.js'
 import type { ProviderAdapter } from './provider-adapter.js'
 import { checkHeaders, type ProviderConnection } from './provider-connection.js'
-import type { ClientInternals } from './run-chat-completion.js'
+import type { ClientInternals } from './client-internals.js'
 import { sendRequest } from './send-request.js'
 import { isRecord } from './shape-checks.js'
 import type { TransportResponse } from './transport.js'
@@ -60,7 +60,12 @@ export interface ProviderCall {
   readonly provider: ProviderAdapter
   readonly connection: ProviderConnection
   readonly method: 'GET' | 'POST'
+  /** Appended to the base URL. */
   readonly path: string
+  /** Query parameters (the provider's request description). */
+  readonly query?: Readonly<Record<string, string>> | undefined
+  /** The provider's headers for this request; the caller's `options.headers` win over them. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
   /** Serialised as JSON; `undefined` sends no body. */
   readonly body: unknown
   readonly stream: boolean
@@ -79,19 +84,24 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
   const body = call.body === undefined ? undefined : serializeBody(call.body)
   const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
   const baseHeaders = call.stream ? connection.streamHeaders : connection.jsonHeaders
+  const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query as Record<string, string>)}`
   return sendRequest({
     transport: await client.transport(),
     provider: call.provider,
     method: call.method,
-    url: connection.baseURL + call.path,
+    url: connection.baseURL + call.path + query,
     // No copy when there is nothing to add: sendRequest never mutates headers (redirects build new ones).
-    headers: extraHeaders === undefined ? (baseHeaders as Record<string, string>) : { ...baseHeaders, ...extraHeaders },
+    headers:
+      extraHeaders === undefined && call.headers === undefined
+        ? (baseHeaders as Record<string, string>)
+        : { ...baseHeaders, ...call.headers, ...extraHeaders },
     body,
     signal: options.signal,
     timeoutMs: timeoutOf(client, options),
     maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,
     describeError: call.describeError,
     redact: connection.redact,
+    secretHeaders: connection.secretHeaders,
   })
 }
 

@@ -7,8 +7,8 @@
  */
 import { APIConnectionError, APIError, ResponseParseError } from '../errors.js'
 import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
+import type { ProviderAdapter, StreamEvent, StreamFraming, StreamMapper } from './provider-adapter.js'
 import { ChunkAccumulator } from './accumulate-chunks.js'
-import type { ChunkMapper, ProviderAdapter } from './provider-adapter.js'
 import { SSEDecoder } from './sse-decoder.js'
 import type { TransportResponse } from './transport.js'
 
@@ -21,7 +21,9 @@ export interface StreamedChunk {
 
 export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk> {
   readonly response: TransportResponse
-  readonly mapper: ChunkMapper | ((json: unknown, raw: string) => Chunk | undefined)
+  /** How the body is framed (the provider's choice; `sse` is the one framing so far, decoded by SSEDecoder). */
+  readonly framing: StreamFraming
+  readonly mapper: StreamMapper<Chunk>
   readonly provider: ProviderAdapter
   readonly idleTimeoutMs: number
   /** Removes the API key from text received, before it reaches an error. */
@@ -55,8 +57,28 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     this.consumerWoken = false
   }
   private abortController: AbortController | undefined
+  private sawFinish = false
+  /** The one event object the mapper sees, refilled per event (no allocation per event). */
+  private readonly current: { event: string; data: string; json(): unknown }
 
-  constructor(private readonly options: StreamOptions<Chunk>) {}
+  constructor(private readonly options: StreamOptions<Chunk>) {
+    const { provider, redact } = options
+    this.current = {
+      event: '',
+      data: '',
+      json() {
+        try {
+          return JSON.parse(this.data)
+        } catch (error) {
+          throw new ResponseParseError(
+            `${provider.displayName} sent a stream event that is not JSON.`,
+            redact(this.data),
+            { cause: error },
+          )
+        }
+      },
+    }
+  }
 
   /** Aborting this controller stops the stream and releases the connection (as in openai-node). */
   get controller(): AbortController {
@@ -165,27 +187,20 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     this.wake()
   }
 
-  /** One SSE event: `[DONE]`, an error, or a chunk for the queue. An arrow so the decoder can call it unbound. */
+  /** One SSE event, through the provider's mapper into the queue. An arrow so the decoder can call it unbound. */
   private readonly onEvent = (data: string, event: string): void => {
-    if (data === '[DONE]') {
-      this.sawDone = true
-      return
-    }
+    // After the provider's end marker nothing more is read (a proxy may append junk).
     if (this.sawDone) return
-    let json: unknown
-    try {
-      json = JSON.parse(data)
-    } catch (error) {
-      throw new ResponseParseError(
-        `${this.options.provider.displayName} sent a stream event that is not JSON.`,
-        this.options.redact(data),
-        { cause: error },
-      )
-    }
-    if (event === 'error' || isErrorObject(json))
-      throw this.streamError(JSON.parse(this.options.redact(data)), this.options.redact(data))
-    const chunk = this.options.mapper(json, data) as Chunk | undefined
-    if (chunk === undefined) return
+    const current = this.current
+    current.event = event
+    current.data = data
+    const signal = this.options.mapper(current as StreamEvent, this.emit)
+    if (signal === 'done') this.sawDone = true
+    else if (signal === 'error') throw this.streamError(data)
+  }
+
+  /** Queues one mapped chunk and tracks which choices are still open. */
+  private readonly emit = (chunk: Chunk): void => {
     for (const choice of chunk.choices) {
       if (choice.finish_reason === null) this.open.add(choice.index)
       else this.open.delete(choice.index)
@@ -194,9 +209,14 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     this.queue.push(chunk)
   }
 
-  private sawFinish = false
-
-  private streamError(json: unknown, raw: string): APIError {
+  private streamError(data: string): APIError {
+    const raw = this.options.redact(data)
+    let json: unknown = raw
+    try {
+      json = JSON.parse(raw)
+    } catch {
+      // Not JSON: the provider's parser describes the text.
+    }
     const parsed = this.options.provider.parseError(undefined, json, raw)
     return new APIError(parsed.message, {
       status: undefined,
@@ -215,7 +235,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     else {
       this.finishWith(
         new APIConnectionError(
-          `${this.options.provider.displayName} ended the stream before it was complete (no [DONE] and no final finish_reason).`,
+          `${this.options.provider.displayName} ended the stream before it was complete (no end-of-stream event and no final finish_reason).`,
         ),
       )
     }
@@ -242,10 +262,4 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
       queueMicrotask(this.clearConsumerWoken)
     }
   }
-}
-
-function isErrorObject(json: unknown): boolean {
-  if (typeof json !== 'object' || json === null) return false
-  const record = json as Record<string, unknown>
-  return (record.error !== undefined && record.error !== null) || record.object === 'error'
 }

@@ -2,7 +2,7 @@
  * Pure helpers providers use to refuse what a model or provider cannot do, with messages that name
  * the parameter, the model and what to do instead.
  */
-import { featureLabels, isRetired, type FeatureName } from '../capabilities.js'
+import { featureLabels, isRetired, type FeatureName, type ModelTable } from '../capabilities.js'
 import { InputError } from '../errors.js'
 import type { ChatRequestContext } from './provider-adapter.js'
 
@@ -21,8 +21,13 @@ export function requireFeature(context: ChatRequestContext, feature: FeatureName
 
 /** A current model of the same provider with the feature, for error messages. */
 export function suggestModelWith(context: ChatRequestContext, feature: FeatureName): string | undefined {
+  return exampleModelId(context.models, feature)
+}
+
+/** A current model of `models` with the feature (a `-latest` alias first), for examples in messages. */
+export function exampleModelId(models: ModelTable, feature: FeatureName): string | undefined {
   let fallback: string | undefined
-  for (const [id, row] of Object.entries(context.models)) {
+  for (const [id, row] of Object.entries(models)) {
     if (!row[feature] || isRetired(row) || row.retirement !== undefined) continue
     if (id.endsWith('-latest')) return id
     fallback ??= id

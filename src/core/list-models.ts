@@ -6,7 +6,7 @@ import { InputError } from '../errors.js'
 import type { ModelsPage } from '../types.js'
 import type { RequestOptions } from './client-options.js'
 import { callProvider, readJsonBody, resolveProvider } from './provider-call.js'
-import type { ClientInternals } from './run-chat-completion.js'
+import type { ClientInternals } from './client-internals.js'
 
 export async function runListModels(
   client: ClientInternals,

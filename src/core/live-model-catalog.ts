@@ -8,7 +8,7 @@
  * provider does not report (`null` in `ListedModelCapabilities`) are not gated.
  */
 import type { ModelRow } from '../capabilities.js'
-import type { ClientInternals } from './run-chat-completion.js'
+import type { ClientInternals } from './client-internals.js'
 import { isRecord } from './shape-checks.js'
 
 /** Default time-to-live of a fetched model list: one hour. */

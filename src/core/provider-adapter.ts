@@ -9,6 +9,7 @@
  */
 import type { EmbeddingModelRow, EmbeddingModelTable, ModelRow, ModelTable } from '../capabilities.js'
 import type { ChatCompletion, ChatCompletionChunk, Completion, CreateEmbeddingResponse, ModelsPage } from '../types.js'
+import type { Check } from './shape-checks.js'
 
 /** What a request mapper knows besides the params. */
 export interface ChatRequestContext {
@@ -30,8 +31,64 @@ export interface ChatResponseContext {
   readonly model: string
 }
 
-/** Maps one parsed stream event to an OpenAI chunk; `undefined` to skip the event. Stateful per stream. */
-export type ChunkMapper = (json: unknown, raw: string) => ChatCompletionChunk | undefined
+/**
+ * One HTTP request as the provider describes it: pure data. The core adds the base URL, the client's
+ * headers and the credentials, and does the I/O (retries, timeouts, redirects).
+ */
+export interface ProviderRequest {
+  /** Path appended to the base URL; may carry the model (Gemini: `/models/{id}:generateContent`). */
+  readonly path: string
+  /** Query parameters, encoded by the core. */
+  readonly query?: Readonly<Record<string, string>>
+  /** Headers for this request only (lower-case names, e.g. `anthropic-beta`); they win over the client's. */
+  readonly headers?: Readonly<Record<string, string>>
+  /** The JSON body. */
+  readonly body: Record<string, unknown>
+}
+
+/**
+ * How a provider authenticates. The core applies it, and on a redirect to another origin removes exactly
+ * `secretHeaders`; error text received is redacted of the key and of every secret header's value.
+ * Static keys are the only credentials today, so `headers` is synchronous and computed once per client;
+ * a per-request signer (Bedrock SigV4, refreshed Vertex tokens) would be an added async member here.
+ */
+export interface ProviderAuth {
+  /** Lower-case names of the headers that carry credentials. */
+  readonly secretHeaders: readonly string[]
+  /** The headers that authenticate every request made with `apiKey`. */
+  headers(apiKey: string): Readonly<Record<string, string>>
+}
+
+/**
+ * One event of a response stream as the provider's framing delivers it. For `sse`: the `event:` field
+ * (`''` when the server sent none) and the `data:` text. The core reuses one object per stream: read it
+ * during the call, never keep it.
+ */
+export interface StreamEvent {
+  readonly event: string
+  readonly data: string
+  /** `data` parsed as JSON; a ResponseParseError (received text redacted) when it is not JSON. */
+  json(): unknown
+}
+
+/**
+ * What one stream event means for the stream: `more` (keep reading), `done` (the provider's end-of-stream
+ * marker: the body may end now, and later events are ignored), `error` (the event reports an error: the
+ * core turns its data into an APIError through `parseError`).
+ */
+export type StreamSignal = 'more' | 'done' | 'error'
+
+/**
+ * Maps one stream event to zero or more chunks, passed to `emit` in order, and says what the event
+ * means. Stateful per stream (a fresh one per request); it may throw ResponseParseError/FinishReasonError.
+ */
+export type StreamMapper<Chunk> = (event: StreamEvent, emit: (chunk: Chunk) => void) => StreamSignal
+
+/** Maps one chat stream event to OpenAI chunks. */
+export type ChunkMapper = StreamMapper<ChatCompletionChunk>
+
+/** How a provider frames a streamed body: `sse` = server-sent events (event names kept). */
+export type StreamFraming = 'sse'
 
 /** The readable parts of a provider's error body. */
 export interface ParsedProviderError {
@@ -41,7 +98,54 @@ export interface ParsedProviderError {
   param?: string | null
 }
 
+/**
+ * Checks a provider adds to the OpenAI-format validation (`core/validate-params.ts`) for its own
+ * params and message fields. Run before any mapping or I/O; a key neither the core nor the provider
+ * checks goes to the provider's mapper, which maps or refuses it by name.
+ */
+export interface ProviderParamChecks {
+  /** Top-level params (e.g. Mistral's `safe_prompt`). */
+  readonly params?: Readonly<Record<string, Check>>
+  /** Message fields by role (e.g. Mistral's assistant `prefix`). */
+  readonly messages?: Readonly<Partial<Record<string, Readonly<Record<string, Check>>>>>
+}
+
+/**
+ * A section that turns OpenAI-format params into a request and the provider's answer back: chat
+ * completions and text completions share it (the core runs both through one pipeline).
+ */
+export interface GenerationSection<Result, Chunk> {
+  /** OpenAI params → the request. Pure; throws InputError for what it cannot send. */
+  prepare(params: Readonly<Record<string, unknown>>, context: ChatRequestContext): ProviderRequest
+  /** The provider's JSON response → the OpenAI result. Throws ResponseParseError/FinishReasonError. */
+  fromResponse(json: unknown, raw: string, context: ChatResponseContext): Result
+  /** How the streamed body is framed. */
+  readonly streamFraming: StreamFraming
+  /** A fresh, stateful mapper for one stream. */
+  createStreamMapper(context: ChatResponseContext): StreamMapper<Chunk>
+}
+
+/**
+ * A provider's own params, as types only: `client.ts` derives them into the public params of that
+ * provider (`provider: 'mistral'` gets Mistral's), so they never live in shared files.
+ */
+export interface ProviderOptionTypes {
+  /** Extra `chat.completions.create` params. */
+  readonly chat?: object
+  /** A message type accepted in `messages` besides OpenAI's (e.g. an assistant message with an extra flag). */
+  readonly message?: object
+  /** Extra `embeddings.create` params. */
+  readonly embeddings?: object
+  /** Extra `completions.create` params. */
+  readonly completions?: object
+}
+
 export interface ProviderAdapter {
+  /**
+   * The provider's own params, as types only: written `optionTypes: undefined as XOptionTypes | undefined`
+   * (nothing at run time); `client.ts` reads the type.
+   */
+  readonly optionTypes?: ProviderOptionTypes | undefined
   /** Provider id as users write it in `provider: '…'`. */
   readonly id: string
   /** Human name for docs and messages. */
@@ -66,18 +170,10 @@ export interface ProviderAdapter {
   readonly models: ModelTable
   /** Response headers that carry the provider's request id, in order of preference. */
   readonly requestIdHeaders: readonly string[]
-  /** Headers that authenticate a request. */
-  authHeaders(apiKey: string): Record<string, string>
-  readonly chat: {
-    /** Path appended to the base URL. */
-    readonly path: string
-    /** OpenAI params → the provider's wire body. Throws InputError for what it cannot send. */
-    toRequest(params: Readonly<Record<string, unknown>>, context: ChatRequestContext): Record<string, unknown>
-    /** The provider's JSON response → OpenAI ChatCompletion. Throws ResponseParseError/FinishReasonError. */
-    fromResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion
-    /** A fresh, stateful mapper for one stream. */
-    createChunkMapper(context: ChatResponseContext): ChunkMapper
-  }
+  /** How requests are authenticated, and which headers are secret. */
+  readonly auth: ProviderAuth
+  /** Chat completions, plus the checks of the provider's own chat params. */
+  readonly chat: GenerationSection<ChatCompletion, ChatCompletionChunk> & { readonly checks?: ProviderParamChecks }
   /** Embeddings (`embeddings.create`): the model table, and the mapping loaded on demand; absent when the provider has none. */
   readonly embeddings?: ProviderEmbeddings
   /** Text completions (`completions.create`, e.g. Mistral FIM), loaded on demand; absent when the provider has none. */
@@ -99,6 +195,7 @@ export type ProviderInfo = Pick<
   | 'apiKeyOptional'
   | 'unavailable'
   | 'models'
+  | 'optionTypes'
 >
 
 /**
@@ -165,19 +262,8 @@ export interface ProviderEmbeddingsMapping {
   fromResponse(json: unknown, raw: string, context: EmbeddingsResponseContext): CreateEmbeddingResponse
 }
 
-/** Maps one parsed stream event to an OpenAI text-completion chunk; `undefined` to skip the event. */
-export type CompletionChunkMapper = (json: unknown, raw: string) => Completion | undefined
-
-export interface ProviderCompletions {
-  /** Path appended to the base URL. */
-  readonly path: string
-  /** OpenAI completion params → the provider's wire body (gated on the chat row's `fim`). Throws InputError. */
-  toRequest(params: Readonly<Record<string, unknown>>, context: ChatRequestContext): Record<string, unknown>
-  /** The provider's JSON response → OpenAI Completion. Throws ResponseParseError/FinishReasonError. */
-  fromResponse(json: unknown, raw: string, context: ChatResponseContext): Completion
-  /** A fresh mapper for one stream. */
-  createChunkMapper(context: ChatResponseContext): CompletionChunkMapper
-}
+/** Text completions (OpenAI `completions.create`; gated on the chat row's `fim`). */
+export type ProviderCompletions = GenerationSection<Completion, Completion>
 
 export interface ProviderModelList {
   /** Path appended to the base URL (GET). */

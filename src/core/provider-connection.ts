@@ -12,14 +12,25 @@ export interface ProviderConnection {
   readonly baseURL: string
   /** Whether the base URL is the provider's own (retired ids are refused there). */
   readonly isDefaultBaseURL: boolean
-  readonly chatURL: string
   readonly jsonHeaders: Readonly<Record<string, string>>
   readonly streamHeaders: Readonly<Record<string, string>>
-  /** Replaces the API key in text we did not write (an error body from a proxy that echoes headers). */
+  /** The provider's credential headers (lower-case): never sent on to another origin by a redirect. */
+  readonly secretHeaders: readonly string[]
+  /** Replaces the key and every secret header value in text we did not write (an error body from a proxy that echoes headers). */
   readonly redact: (text: string) => string
 }
 
 const keepText = (text: string): string => text
+
+/** Replaces each secret by `***` (secrets shorter than 4 characters would mangle ordinary text). */
+function redactorOf(secrets: readonly string[]): (text: string) => string {
+  const kept = secrets.filter((secret) => secret.length >= 4)
+  if (kept.length === 0) return keepText
+  return (text) => {
+    for (const secret of kept) text = text.split(secret).join('***')
+    return text
+  }
+}
 
 const CONTROL_CHARACTERS = /[\r\n\0]/
 
@@ -38,27 +49,42 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
     // Never echo the key: say only what is wrong with it.
     throw new InputError('The API key contains a line break or NUL character; check how it was read.', 'apiKey')
   }
-  if (apiKey !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
-    throw new InputError(
-      'token.js refuses to run with an API key in a browser, where anyone using the page can read the key. ' +
-        'Call the provider from your backend, or pass dangerouslyAllowBrowser: true if the key is meant to be public.',
-      'dangerouslyAllowBrowser',
-    )
-  }
+  if (apiKey !== undefined) refuseKeyInBrowser(options)
   const baseURL = resolveBaseURL(provider, specific?.baseURL ?? options.baseURL)
   const common: Record<string, string> = { 'content-type': 'application/json' }
   if (isNode()) common['user-agent'] = `token.js/${VERSION}`
   Object.assign(common, checkHeaders(options.defaultHeaders, 'defaultHeaders'))
   Object.assign(common, checkHeaders(specific?.defaultHeaders, `providers.${provider.id}.defaultHeaders`))
-  if (apiKey !== undefined) Object.assign(common, provider.authHeaders(apiKey))
+  const secretHeaders = provider.auth.secretHeaders
+  const secrets: string[] = []
+  if (apiKey !== undefined) {
+    const auth = provider.auth.headers(apiKey)
+    Object.assign(common, auth)
+    secrets.push(apiKey)
+    // A secret header built around the key (`Bearer <key>`) is covered by the key; any other (a derived token) goes whole.
+    for (const name of secretHeaders) {
+      const value = auth[name]
+      if (value !== undefined && !value.includes(apiKey)) secrets.push(value)
+    }
+  }
   return {
     baseURL,
     isDefaultBaseURL: baseURL === provider.defaultBaseURL,
-    chatURL: baseURL + provider.chat.path,
     jsonHeaders: { ...common, accept: 'application/json' },
     streamHeaders: { ...common, accept: 'text/event-stream' },
-    redact: apiKey === undefined || apiKey.length < 4 ? keepText : (text) => text.split(apiKey).join('***'),
+    secretHeaders,
+    redact: redactorOf(secrets),
   }
+}
+
+/** An API key in a browser is readable by anyone using the page: refused unless the caller says it is public. */
+export function refuseKeyInBrowser(options: ClientOptions): void {
+  if (!isBrowser() || options.dangerouslyAllowBrowser === true) return
+  throw new InputError(
+    'token.js refuses to run with an API key in a browser, where anyone using the page can read the key. ' +
+      'Call the provider from your backend, or pass dangerouslyAllowBrowser: true if the key is meant to be public.',
+    'dangerouslyAllowBrowser',
+  )
 }
 
 function resolveBaseURL(provider: ProviderAdapter, given: string | undefined): string {

@@ -17,7 +17,7 @@ import {
   requireModelId,
   resolveProvider,
 } from './provider-call.js'
-import type { ClientInternals } from './run-chat-completion.js'
+import type { ClientInternals } from './client-internals.js'
 import { literal, number, optional, record } from './shape-checks.js'
 import { splitEmbeddingBatches } from './split-embedding-batches.js'
 

@@ -22,6 +22,8 @@ export interface SendOptions {
   readonly describeError?: ((status: number, message: string) => string) | undefined
   /** Removes the API key from text received (error bodies, header values). */
   readonly redact: (text: string) => string
+  /** The provider's credential headers (lower-case names): dropped on a redirect to another origin. */
+  readonly secretHeaders: readonly string[]
 }
 
 const MAX_REDIRECTS = 5
@@ -52,7 +54,7 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
     if (location !== undefined && redirects < MAX_REDIRECTS) {
       response.cancel()
       redirects++
-      headers = redirectHeaders(headers, url, location)
+      headers = redirectHeaders(headers, url, location, options.secretHeaders)
       url = location
       continue
     }
@@ -88,10 +90,16 @@ function redirectLocation(response: TransportResponse, from: string): string | u
   return target.protocol === 'https:' || target.protocol === 'http:' ? target.href : undefined
 }
 
-/** The API key never follows a redirect to another origin. */
-function redirectHeaders(headers: Record<string, string>, from: string, to: string): Record<string, string> {
+/** Credentials never follow a redirect to another origin: the provider names the headers that carry them. */
+function redirectHeaders(
+  headers: Record<string, string>,
+  from: string,
+  to: string,
+  secretHeaders: readonly string[],
+): Record<string, string> {
   if (new URL(from).origin === new URL(to).origin) return headers
-  const { authorization: _authorization, 'x-api-key': _apiKey, ...rest } = headers
+  const rest = { ...headers }
+  for (const name of secretHeaders) delete rest[name]
   return rest
 }
 

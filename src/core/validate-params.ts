@@ -1,8 +1,12 @@
 /**
- * OpenAI-format validation of `chat.completions.create` params, the same for every provider, before any
- * mapping or I/O. Provider-specific limits (ranges, capabilities) are the provider mapper's job.
+ * OpenAI-format validation of `chat.completions.create` params, the same for every provider, plus the
+ * checks a provider adds for its own params and message fields (`chat.checks`), before any mapping or
+ * I/O. Provider-specific limits (ranges, capabilities) are the provider mapper's job.
  */
+import type { ModelTable } from '../capabilities.js'
 import { InputError } from '../errors.js'
+import { exampleModelId } from './feature-gate.js'
+import type { ProviderParamChecks } from './provider-adapter.js'
 import {
   arrayOf,
   boolean,
@@ -53,7 +57,14 @@ const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> =
     name: optional(string),
     tool_calls: optional(arrayOf(toolCall)),
     reasoning_content: optional(string),
-    prefix: optional(boolean),
+    reasoning_details: optional(
+      arrayOf(
+        tagged('type', {
+          'reasoning.text': shape({ text: string, signature: optional(string), format: optional(string) }),
+          'reasoning.encrypted': shape({ data: nonEmptyString, format: optional(string) }),
+        }),
+      ),
+    ),
     audio: optional(record),
     function_call: optional(record),
     annotations: optional(arrayOf(record)),
@@ -61,15 +72,6 @@ const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> =
   tool: { content: textContent, tool_call_id: nonEmptyString },
   function: { content: optional(string), name: nonEmptyString },
 }
-
-/** Per role: its field checks as entries, so validating a message allocates nothing for them. */
-const messageFieldEntries: Readonly<Record<string, ReadonlyArray<readonly [string, Check]>>> = Object.fromEntries(
-  Object.entries(messageFields).map(([role, fields]) => [role, Object.entries(fields)]),
-)
-
-const knownMessageKeys = Object.fromEntries(
-  Object.entries(messageFields).map(([role, fields]) => [role, new Set(['role', ...Object.keys(fields)])]),
-)
 
 const functionTool = shape({
   function: shape({
@@ -134,9 +136,6 @@ const paramChecks: Readonly<Record<string, Check>> = {
   metadata: optional(record),
   prompt_cache_key: optional(string),
   service_tier: optional(string),
-  safe_prompt: optional(boolean),
-  prompt_mode: optional(literal('reasoning')),
-  guardrails: optional(arrayOf(record)),
   logprobs: optional(boolean),
   logit_bias: optional(record),
   store: optional(boolean),
@@ -144,19 +143,53 @@ const paramChecks: Readonly<Record<string, Check>> = {
   modalities: optional(arrayOf(string)),
 }
 
-/** Validates the OpenAI shape of `params`; throws InputError with the parameter path. */
-export function validateChatParams(params: Record<string, unknown>, dropUnsupportedParams: boolean): void {
+/** Per role: its field checks as entries, so validating a message allocates nothing for them. */
+const messageFieldEntries: Readonly<Record<string, ReadonlyArray<readonly [string, Check]>>> = Object.fromEntries(
+  Object.entries(messageFields).map(([role, fields]) => [role, Object.entries(fields)]),
+)
+
+const knownMessageKeys = Object.fromEntries(
+  Object.entries(messageFields).map(([role, fields]) => [role, new Set(['role', ...Object.keys(fields)])]),
+)
+
+/** What validation knows of the provider: its table (for the example id in messages) and its own checks. */
+export interface ValidationTarget {
+  readonly models: ModelTable
+  readonly chat: { readonly checks?: ProviderParamChecks }
+}
+
+/** Validates the OpenAI shape of `params` and the provider's own params; throws InputError with the parameter path. */
+export function validateChatParams(
+  params: Record<string, unknown>,
+  dropUnsupportedParams: boolean,
+  provider: ValidationTarget,
+): void {
   if (typeof params.model !== 'string' || params.model.trim() === '') {
-    throw new InputError(`'model' must be a non-empty string, e.g. 'mistral-large-latest'.`, 'model')
+    const example = exampleModelId(provider.models, 'chat')
+    throw new InputError(
+      `'model' must be a non-empty string${example === undefined ? '' : `, e.g. '${example}'`}.`,
+      'model',
+    )
   }
-  validateMessages(params.messages, dropUnsupportedParams)
+  const extra = provider.chat.checks
+  validateMessages(params.messages, dropUnsupportedParams, extra?.messages)
   // Every check is optional (undefined passes), so only the keys the caller set need a look.
   for (const key of Object.keys(params)) {
-    if (Object.hasOwn(paramChecks, key)) (paramChecks[key] as Check)(params[key], key)
+    const check = Object.hasOwn(paramChecks, key) ? paramChecks[key] : ownCheck(extra?.params, key)
+    check?.(params[key], key)
   }
 }
 
-function validateMessages(messages: unknown, dropUnsupportedParams: boolean): void {
+/** The provider's check of `key`, if it has one. */
+function ownCheck(checks: Readonly<Record<string, Check>> | undefined, key: string): Check | undefined {
+  return checks !== undefined && Object.hasOwn(checks, key) ? checks[key] : undefined
+}
+
+function validateMessages(
+  messages: unknown,
+  dropUnsupportedParams: boolean,
+  extra: ProviderParamChecks['messages'],
+): void {
   if (!Array.isArray(messages)) {
     throw new InputError(
       `'messages' must be an array of messages, got ${messages === undefined ? 'nothing' : typeof messages}.`,
@@ -180,6 +213,8 @@ function validateMessages(messages: unknown, dropUnsupportedParams: boolean): vo
     for (const [key, check] of messageFieldEntries[role as string] as ReadonlyArray<readonly [string, Check]>) {
       check(message[key], `${path}.${key}`)
     }
+    const own = extra?.[role as string]
+    if (own !== undefined) for (const key of Object.keys(own)) own[key]?.(message[key], `${path}.${key}`)
     if (
       role === 'assistant' &&
       !dropUnsupportedParams &&
@@ -189,7 +224,9 @@ function validateMessages(messages: unknown, dropUnsupportedParams: boolean): vo
       throw unknownKeyError(`${path}.annotations`, 'citations cannot be sent back to the model')
     }
     if (!dropUnsupportedParams) {
-      const [unknown] = unknownKeys(message, knownMessageKeys[role as string] as ReadonlySet<string>)
+      const unknown = unknownKeys(message, knownMessageKeys[role as string] as ReadonlySet<string>).find(
+        (key) => own === undefined || !Object.hasOwn(own, key),
+      )
       if (unknown !== undefined) throw unknownKeyError(`${path}.${unknown}`, 'it is not a field of this message role')
     }
   })

@@ -3,6 +3,7 @@
  * their role and which tool-call indexes are taken). This runs once per streamed chunk: keep it lean.
  */
 import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
+import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { FinishReasonError } from '../../errors.js'
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
@@ -22,7 +23,7 @@ interface ChoiceState {
 
 export function createMistralChunkMapper(context: ChatResponseContext): ChunkMapper {
   const choices = new Map<number, ChoiceState>()
-  return (json, raw) => {
+  return openAIStreamEvents((json, raw) => {
     const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a stream chunk`)
     const mapped: ChatCompletionChunk = {
       id: chunk.id ?? '',
@@ -55,7 +56,7 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
     const usage = convertMistralUsage(chunk.usage)
     if (usage !== undefined) mapped.usage = usage
     return mapped
-  }
+  })
 }
 
 function convertDelta(choice: MistralResponseChoice, state: ChoiceState, first: boolean): ChatCompletionChunkDelta {

@@ -2,7 +2,8 @@
  * Mistral FIM stream chunks (chat-shaped: `choices[].delta.content`) → OpenAI text-completion chunks,
  * which are `Completion` objects carrying the new text (as OpenAI streams `/v1/completions`).
  */
-import type { ChatResponseContext, CompletionChunkMapper } from '../../core/provider-adapter.js'
+import type { ChatResponseContext, StreamMapper } from '../../core/provider-adapter.js'
+import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { FinishReasonError } from '../../errors.js'
 import type { Completion } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
@@ -11,8 +12,8 @@ import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'
 import type { MistralResponseChoice } from './wire-types.js'
 
-export function createMistralFimChunkMapper(context: ChatResponseContext): CompletionChunkMapper {
-  return (json, raw) => {
+export function createMistralFimChunkMapper(context: ChatResponseContext): StreamMapper<Completion> {
+  return openAIStreamEvents((json, raw) => {
     const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a FIM stream chunk`)
     const mapped: Completion = {
       id: chunk.id ?? '',
@@ -35,5 +36,5 @@ export function createMistralFimChunkMapper(context: ChatResponseContext): Compl
     const usage = convertMistralUsage(chunk.usage)
     if (usage !== undefined) mapped.usage = usage
     return mapped
-  }
+  })
 }

@@ -5,8 +5,8 @@ import { toMistralFimRequest } from './fim-request.js'
 import { fromMistralFimResponse } from './fim-response.js'
 
 export const mistralCompletions = {
-  path: '/fim/completions',
-  toRequest: toMistralFimRequest,
+  prepare: (params, context) => ({ path: '/fim/completions', body: toMistralFimRequest(params, context) }),
   fromResponse: fromMistralFimResponse,
-  createChunkMapper: createMistralFimChunkMapper,
+  streamFraming: 'sse',
+  createStreamMapper: createMistralFimChunkMapper,
 } as const satisfies ProviderCompletions

@@ -10,6 +10,7 @@ import { parseMistralError } from './errors.js'
 import type { mistralCompletions } from './fim.js'
 import type { mistralModelList } from './model-list.js'
 import { mistralModels } from './models.js'
+import { mistralChatChecks, type MistralOptionTypes } from './options.js'
 import { toMistralRequest } from './request.js'
 import { fromMistralResponse } from './response.js'
 
@@ -20,14 +21,16 @@ export const mistralProvider = {
   apiKeyEnvVar: 'MISTRAL_API_KEY',
   baseURLEnvVar: 'MISTRAL_BASE_URL',
   apiKeyOptional: false,
+  optionTypes: undefined as MistralOptionTypes | undefined,
   models: mistralModels,
   requestIdHeaders: ['mistral-correlation-id', 'x-kong-request-id', 'x-request-id'],
-  authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
+  auth: { secretHeaders: ['authorization'], headers: (apiKey) => ({ authorization: `Bearer ${apiKey}` }) },
   chat: {
-    path: '/chat/completions',
-    toRequest: toMistralRequest,
+    prepare: (params, context) => ({ path: '/chat/completions', body: toMistralRequest(params, context) }),
     fromResponse: fromMistralResponse,
-    createChunkMapper: createMistralChunkMapper,
+    streamFraming: 'sse',
+    createStreamMapper: createMistralChunkMapper,
+    checks: mistralChatChecks,
   },
   embeddings: {
     models: mistralEmbeddingModels,

@@ -7,12 +7,9 @@
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
-import type {
-  ChatCompletionAssistantMessageParam,
-  ChatCompletionMessageParam,
-  ChatCompletionToolMessageParam,
-} from '../../types.js'
+import type { ChatCompletionMessageParam, ChatCompletionToolMessageParam } from '../../types.js'
 import { convertAssistantText, convertTextContent, convertUserContent } from './content.js'
+import type { MistralAssistantMessageParam } from './options.js'
 import { createToolCallIdMapper } from './tool-call-ids.js'
 import { customToolError } from './tools.js'
 import type { MistralContentChunk, MistralMessage } from './wire-types.js'
@@ -96,7 +93,7 @@ function userAfterTool(path: string): InputError {
 }
 
 function convertAssistant(
-  message: ChatCompletionAssistantMessageParam,
+  message: MistralAssistantMessageParam,
   index: number,
   state: ConversionState,
   context: ChatRequestContext,

@@ -11,10 +11,10 @@ import type {
   ChatCompletionParamsBase,
   ChatCompletionTool,
   ChatCompletionToolChoiceOption,
-  MistralChatOptions,
   ResponseFormat,
 } from '../../types.js'
 import { convertToMistralMessages } from './messages.js'
+import type { MistralChatOptions } from './options.js'
 import { convertToolChoice, convertTools } from './tools.js'
 
 type Params = ChatCompletionParamsBase & MistralChatOptions & { stream?: boolean | null }

@@ -5,6 +5,7 @@
  * A delta with a new tool-call id starts a new call; one without continues the call at its index.
  */
 import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
+import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { ResponseParseError } from '../../errors.js'
 import type {
   ChatCompletionChoiceLogprobs,
@@ -29,7 +30,7 @@ interface ChoiceState {
 
 export function createOpenAICompatibleChunkMapper(context: ChatResponseContext): ChunkMapper {
   const states = new Map<number, ChoiceState>()
-  return (json, raw) => {
+  return openAIStreamEvents((json, raw) => {
     if (typeof json !== 'object' || json === null) {
       throw new ResponseParseError(`${context.provider} sent a stream chunk that is not an object.`, raw)
     }
@@ -61,7 +62,7 @@ export function createOpenAICompatibleChunkMapper(context: ChatResponseContext):
     if (typeof source.system_fingerprint === 'string') chunk.system_fingerprint = source.system_fingerprint
     if (typeof source.service_tier === 'string') chunk.service_tier = source.service_tier as ChatCompletionServiceTier
     return chunk
-  }
+  })
 }
 
 function convertDelta(source: Json, state: ChoiceState, first: boolean): ChatCompletionChunkDelta {

@@ -1,6 +1,7 @@
 /** Builds a provider adapter for an OpenAI-compatible service from its preset (data). */
 import type { ModelTable } from '../../capabilities.js'
-import type { ProviderAdapter } from '../../core/provider-adapter.js'
+import type { ChatRequestContext, ProviderAdapter, ProviderParamChecks } from '../../core/provider-adapter.js'
+import { boolean, optional } from '../../core/shape-checks.js'
 import { parseErrorBody } from '../shared/error-body.js'
 import { createOpenAICompatibleChunkMapper } from './chunks.js'
 import type { OpenAICompatibleQuirks } from './quirks.js'
@@ -21,6 +22,12 @@ export interface OpenAICompatiblePreset<Models extends ModelTable = ModelTable> 
   readonly docsURL?: string
 }
 
+/**
+ * Mistral's assistant `prefix` flag is accepted in the shape check so a history written for Mistral
+ * gets a clear refusal from the mapper (messages.ts: no prefill) instead of an unknown-field error.
+ */
+const prefixCheck: ProviderParamChecks = { messages: { assistant: { prefix: optional(boolean) } } }
+
 export function createOpenAICompatibleProvider<Models extends ModelTable>(
   preset: OpenAICompatiblePreset<Models>,
 ): ProviderAdapter & { readonly models: Models } {
@@ -33,15 +40,16 @@ export function createOpenAICompatibleProvider<Models extends ModelTable>(
     apiKeyOptional: preset.apiKeyOptional,
     models: preset.models,
     requestIdHeaders: ['x-request-id', 'x-groq-id', 'request-id'],
-    authHeaders: (apiKey: string) => ({ authorization: `Bearer ${apiKey}` }),
+    auth: { secretHeaders: ['authorization'], headers: (apiKey: string) => ({ authorization: `Bearer ${apiKey}` }) },
     chat: {
-      path: '/chat/completions',
-      toRequest: (
-        params: Readonly<Record<string, unknown>>,
-        context: Parameters<ProviderAdapter['chat']['toRequest']>[1],
-      ) => toOpenAICompatibleRequest(params, context, preset.quirks),
+      prepare: (params: Readonly<Record<string, unknown>>, context: ChatRequestContext) => ({
+        path: '/chat/completions',
+        body: toOpenAICompatibleRequest(params, context, preset.quirks),
+      }),
       fromResponse: fromOpenAICompatibleResponse,
-      createChunkMapper: createOpenAICompatibleChunkMapper,
+      streamFraming: 'sse' as const,
+      createStreamMapper: createOpenAICompatibleChunkMapper,
+      checks: prefixCheck,
     },
     parseError: parseErrorBody,
   }

@@ -1,7 +1,8 @@
 /**
  * OpenAI messages → an OpenAI-compatible server: the same shape, minus what the service cannot take.
- * `reasoning_content` (token.js's extra holding another provider's reasoning) is not sent: OpenAI's
- * chat API has no field for it, and the answer it explains is kept. The same for `annotations`.
+ * `reasoning_content` and `reasoning_details` (token.js's extras holding another provider's reasoning)
+ * are not sent: OpenAI's chat API has no field for them, and the answer they explain is kept. The same
+ * for `annotations`. A Mistral `prefix` flag is refused (no prefill) unless false.
  */
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
@@ -18,6 +19,7 @@ export function convertToOpenAIMessages(
     const path = `messages[${index}]`
     const converted: Record<string, unknown> = { ...message }
     delete converted.reasoning_content
+    delete converted.reasoning_details
     // `annotations` (url citations) is response-only: OpenAI's assistant message param has no such field and
     // a replayed completion message carries `annotations: []`; the text it annotates is kept.
     delete converted.annotations
@@ -31,8 +33,8 @@ export function convertToOpenAIMessages(
       refuseUnsupported(context, `${path}.name`, `${context.provider} rejects a name on messages.`)
       delete converted.name
     }
-    if (message.role === 'assistant' && message.prefix !== undefined) {
-      if (message.prefix) {
+    if (message.role === 'assistant' && 'prefix' in message && message.prefix !== undefined) {
+      if (message.prefix === true) {
         throw new InputError(
           `${path}.prefix: ${context.provider} cannot continue an assistant message (no prefill).`,
           `${path}.prefix`,

@@ -1,0 +1,127 @@
+/**
+ * The one pipeline of chat and text completions: validate → provider section `prepare` (a pure request
+ * description) → send (retries, timeout, abort) → `fromResponse`, or a stream over the section's mapper.
+ * What differs between the two (validation, the section, the stream class, messages) is a GenerationKind.
+ */
+import type { ModelRow } from '../capabilities.js'
+import { InputError } from '../errors.js'
+import type { ClientInternals } from './client-internals.js'
+import type { RequestOptions } from './client-options.js'
+import { lookupLiveRow } from './live-model-catalog.js'
+import { callProvider, readJsonBody, refuseRetiredModel, resolveProvider, timeoutOf } from './call-provider.js'
+import type { ChatRequestContext, GenerationSection, ProviderAdapter } from './provider-adapter.js'
+import type { ProviderConnection } from './provider-connection.js'
+import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
+
+/** What makes a pipeline the chat one or the text-completion one. */
+export interface GenerationKind<Result, Chunk extends StreamedChunk, Stream> {
+  /** The public method, for messages (`create`, `completions.create`). */
+  readonly call: string
+  /** The params it needs, for messages. */
+  readonly expected: string
+  /** The section's name in messages (`text-completion`). */
+  readonly sectionName: string
+  /** The provider's section; undefined (or a rejected load) when the provider has none. */
+  section(provider: ProviderAdapter): GenerationSection<Result, Chunk> | Promise<GenerationSection<Result, Chunk>>
+  /** Whether the provider has the section at all (checked before any validation). */
+  hasSection(provider: ProviderAdapter): boolean
+  /** The OpenAI-format checks plus the provider's own; throws InputError. */
+  validate(record: Record<string, unknown>, dropUnsupportedParams: boolean, provider: ProviderAdapter): void
+  /** Why an embedding model id cannot be used here. */
+  embeddingModelError(context: ChatRequestContext, displayName: string): InputError
+  createStream(options: StreamOptions<Chunk>): Stream
+}
+
+interface PreparedCall {
+  readonly record: Record<string, unknown>
+  readonly provider: ProviderAdapter
+  readonly context: ChatRequestContext
+  readonly connection: ProviderConnection
+  readonly stream: boolean
+}
+
+export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>(
+  client: ClientInternals,
+  params: unknown,
+  requestOptions: RequestOptions | undefined,
+  kind: GenerationKind<Result, Chunk, Stream>,
+): Promise<Result | Stream> {
+  const options = requestOptions ?? {}
+  const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
+  // Opt-in (liveModelCapabilities): a model id our table lacks is looked up in the provider's model list.
+  const liveRow = await lookupLiveRow(client, params, (record) => {
+    const provider = client.findProvider(record.provider)
+    if (provider !== undefined && kind.hasSection(provider)) kind.validate(record, dropUnsupportedParams, provider)
+  })
+  const call = prepareCall(client, params, dropUnsupportedParams, kind, liveRow)
+  const { record, provider, context, connection, stream } = call
+  const found = kind.section(provider)
+  const section = found instanceof Promise ? await found : found
+  const request = section.prepare(record, context)
+  const response = await callProvider({
+    client,
+    provider,
+    connection,
+    method: 'POST',
+    path: request.path,
+    query: request.query,
+    headers: request.headers,
+    body: request.body,
+    stream,
+    options,
+    describeError: (status, message) => describeModelError(status, message, context),
+  })
+  const responseContext = { provider: provider.id, model: context.model }
+  if (stream) {
+    return kind.createStream({
+      response,
+      framing: section.streamFraming,
+      mapper: section.createStreamMapper(responseContext),
+      provider,
+      redact: connection.redact,
+      idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutOf(client, options),
+    })
+  }
+  const { json, raw } = await readJsonBody(response, provider, connection)
+  return section.fromResponse(json, raw, responseContext)
+}
+
+/** Everything that can fail before I/O (but the section's own mapping) fails here, with an InputError. */
+function prepareCall<Result, Chunk extends StreamedChunk, Stream>(
+  client: ClientInternals,
+  params: unknown,
+  dropUnsupportedParams: boolean,
+  kind: GenerationKind<Result, Chunk, Stream>,
+  liveRow: ModelRow | undefined,
+): PreparedCall {
+  const { record, provider } = resolveProvider(client, params, kind.call, kind.expected)
+  if (!kind.hasSection(provider)) {
+    throw new InputError(`token.js has no ${kind.sectionName} endpoint for ${provider.displayName}.`, 'provider')
+  }
+  kind.validate(record, dropUnsupportedParams, provider)
+  const model = record.model as string
+  const models = client.models(provider)
+  const row = Object.hasOwn(models, model) ? models[model] : liveRow
+  const connection = client.connection(provider)
+  refuseRetiredModel(provider, model, row, connection)
+  const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped: [] }
+  if (row === undefined && provider.embeddings !== undefined && Object.hasOwn(provider.embeddings.models, model)) {
+    throw kind.embeddingModelError(context, provider.displayName)
+  }
+  const stream = record.stream === true
+  if (stream && row !== undefined && !row.streaming) {
+    throw new InputError(`Model '${model}' (${provider.id}) does not support streaming; remove stream: true.`, 'stream')
+  }
+  return { record, provider, context, connection, stream }
+}
+
+/** A 404 names the model, and for a retired one (reached through a custom base URL) its replacement. */
+function describeModelError(status: number, message: string, context: ChatRequestContext): string {
+  if (status !== 404) return message
+  const replacement = context.row?.retirement?.replacement
+  const retired =
+    context.row?.retirement === undefined
+      ? ''
+      : ` It was retired on ${context.row.retirement.retiresOn}${replacement === undefined ? '' : `; use '${replacement}'`}.`
+  return `${message} (model '${context.model}', provider ${context.provider}).${retired}`
+}

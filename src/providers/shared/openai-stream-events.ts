@@ -1,0 +1,28 @@
+/**
+ * The stream rules of OpenAI-format APIs (OpenAI, Mistral, the OpenAI-compatible family), as
+ * openai-node reads them (openai/openai-node: `src/core/streaming.ts`): `data: [DONE]` ends the stream;
+ * an event named `error`, or a payload with an `error` member (or `object: 'error'`), reports an error;
+ * every other event is one JSON chunk.
+ */
+import type { StreamMapper } from '../../core/provider-adapter.js'
+
+/** A stream mapper from a per-chunk mapper (`undefined` skips the event). */
+export function openAIStreamEvents<Chunk>(
+  mapChunk: (json: unknown, raw: string) => Chunk | undefined,
+): StreamMapper<Chunk> {
+  return (event, emit) => {
+    const data = event.data
+    if (data === '[DONE]') return 'done'
+    const json = event.json()
+    if (event.event === 'error' || isErrorObject(json)) return 'error'
+    const chunk = mapChunk(json, data)
+    if (chunk !== undefined) emit(chunk)
+    return 'more'
+  }
+}
+
+function isErrorObject(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false
+  const record = json as Record<string, unknown>
+  return (record.error !== undefined && record.error !== null) || record.object === 'error'
+}
