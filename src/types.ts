@@ -322,8 +322,11 @@ export interface CompletionUsage {
   completion_tokens: number
   /** prompt_tokens + completion_tokens. */
   total_tokens: number
-  /** Mistral and OpenAI: prompt tokens served from the prompt cache. */
-  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number }
+  /**
+   * Prompt tokens served from the prompt cache (`cached_tokens`) and, where the provider bills cache
+   * writes apart (Anthropic), prompt tokens written to it (`cache_write_tokens`, OpenRouter's name).
+   */
+  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number; cache_write_tokens?: number }
   /** OpenAI-family providers: reasoning and prediction token counts, passed through. */
   completion_tokens_details?: {
     reasoning_tokens?: number

@@ -1,6 +1,6 @@
 /**
- * Folds OpenAI chunks into the ChatCompletion they add up to: content and reasoning concatenated,
- * tool-call pieces joined by index, finish reasons and usage kept. Used by `finalCompletion()`.
+ * Folds OpenAI chunks into the ChatCompletion they add up to: content, refusal and reasoning
+ * concatenated, reasoning details listed, tool-call pieces joined by index, finish reasons and usage kept. Used by `finalCompletion()`.
  */
 import type {
   ChatCompletion,
@@ -9,12 +9,15 @@ import type {
   ChatCompletionChoiceLogprobs,
   ChatCompletionMessageFunctionToolCall,
   ChatCompletionTokenLogprob,
+  ReasoningDetail,
 } from '../types.js'
 
 interface ChoiceAccumulator {
   content: string
   hasContent: boolean
   reasoning: string
+  reasoningDetails: ReasoningDetail[]
+  refusal: string | null
   toolCalls: ChatCompletionMessageFunctionToolCall[]
   finishReason: ChatCompletionFinishReason | null
   logprobs: ChatCompletionChoiceLogprobs | null
@@ -41,7 +44,16 @@ export class ChunkAccumulator {
     for (const choice of chunk.choices) {
       let target = this.choices.get(choice.index)
       if (target === undefined) {
-        target = { content: '', hasContent: false, reasoning: '', toolCalls: [], finishReason: null, logprobs: null }
+        target = {
+          content: '',
+          hasContent: false,
+          reasoning: '',
+          reasoningDetails: [],
+          refusal: null,
+          toolCalls: [],
+          finishReason: null,
+          logprobs: null,
+        }
         this.choices.set(choice.index, target)
       }
       const delta = choice.delta
@@ -50,6 +62,8 @@ export class ChunkAccumulator {
         target.hasContent = true
       }
       if (delta.reasoning_content !== undefined) target.reasoning += delta.reasoning_content
+      if (delta.reasoning_details !== undefined) target.reasoningDetails.push(...delta.reasoning_details)
+      if (typeof delta.refusal === 'string') target.refusal = (target.refusal ?? '') + delta.refusal
       for (const piece of delta.tool_calls ?? []) {
         const call = (target.toolCalls[piece.index] ??= {
           id: '',
@@ -80,10 +94,11 @@ export class ChunkAccumulator {
           const message: ChatCompletion['choices'][number]['message'] = {
             role: 'assistant',
             content: toolCalls.length > 0 && choice.content === '' ? null : choice.content,
-            refusal: null,
+            refusal: choice.refusal,
           }
           if (toolCalls.length > 0) message.tool_calls = toolCalls
           if (choice.reasoning !== '') message.reasoning_content = choice.reasoning
+          if (choice.reasoningDetails.length > 0) message.reasoning_details = choice.reasoningDetails
           return { index, message, finish_reason: choice.finishReason ?? 'stop', logprobs: choice.logprobs }
         }),
     }

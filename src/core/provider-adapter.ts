@@ -172,6 +172,8 @@ export interface ProviderAdapter {
   readonly requestIdHeaders: readonly string[]
   /** How requests are authenticated, and which headers are secret. */
   readonly auth: ProviderAuth
+  /** Headers every request to this provider carries (e.g. Anthropic's `anthropic-version`); the client's win. */
+  readonly headers?: Readonly<Record<string, string>>
   /** Chat completions, plus the checks of the provider's own chat params. */
   readonly chat: GenerationSection<ChatCompletion, ChatCompletionChunk> & { readonly checks?: ProviderParamChecks }
   /** Embeddings (`embeddings.create`): the model table, and the mapping loaded on demand; absent when the provider has none. */

@@ -53,6 +53,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
   const baseURL = resolveBaseURL(provider, specific?.baseURL ?? options.baseURL)
   const common: Record<string, string> = { 'content-type': 'application/json' }
   if (isNode()) common['user-agent'] = `token.js/${VERSION}`
+  if (provider.headers !== undefined) Object.assign(common, provider.headers)
   Object.assign(common, checkHeaders(options.defaultHeaders, 'defaultHeaders'))
   Object.assign(common, checkHeaders(specific?.defaultHeaders, `providers.${provider.id}.defaultHeaders`))
   const secretHeaders = provider.auth.secretHeaders
