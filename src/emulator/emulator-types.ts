@@ -128,9 +128,9 @@ export type ScriptedReply = ScriptedReplyBase &
     | { readonly kind: 'delay'; readonly ms: number }
   )
 
-/** A running emulator. */
-export interface MistralEmulator {
-  /** Base URL including `/v1`, e.g. `http://127.0.0.1:41234/v1`; use it as `baseURL`. */
+/** A running emulator: the handle every emulator of the kit returns, `R` being its scripted-reply type. */
+export interface EmulatorHandle<R> {
+  /** Base URL including the API version (`/v1`, or `/v1beta` for Gemini), e.g. `http://127.0.0.1:41234/v1`; use it as `baseURL`. */
   readonly url: string
   /** Scheme, host and port, e.g. `http://127.0.0.1:41234`. */
   readonly origin: string
@@ -143,11 +143,14 @@ export interface MistralEmulator {
   /** Clears the request log, the scripted queue, the handler and the prompt cache. */
   reset(): void
   /** Queues scripted replies, first in first out. */
-  enqueue(...replies: readonly ScriptedReply[]): void
+  enqueue(...replies: readonly R[]): void
   /** Sets (or with `undefined` removes) the per-request script function. */
-  setHandler(handler: ScriptHandler | undefined): void
+  setHandler(handler: ((request: ScriptedRequest) => R | undefined) | undefined): void
   /** Sockets currently open (keep-alive ones included). */
   openConnections(): number
   /** Stops listening and destroys open sockets. Safe to call more than once. */
   close(): Promise<void>
 }
+
+/** A running Mistral emulator. */
+export type MistralEmulator = EmulatorHandle<ScriptedReply>

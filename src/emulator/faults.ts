@@ -40,15 +40,19 @@ function fullBytes(reply: NormalReply): Buffer {
   return Buffer.from(reply.events === undefined ? JSON.stringify(reply.json) : reply.events.join(''), 'utf8')
 }
 
+function replyHeaders(exchange: Exchange, reply: NormalReply): Record<string, string> {
+  return { ...exchange.headers, ...(reply.headers ?? rateLimitHeaders(reply.totalTokens)) }
+}
+
 function startBody(exchange: Exchange, reply: NormalReply): void {
-  const headers = { ...exchange.headers, ...rateLimitHeaders(reply.totalTokens) }
+  const headers = replyHeaders(exchange, reply)
   if (reply.events !== undefined) return startEventStream(exchange.response, headers)
   exchange.response.writeHead(200, { 'content-type': 'application/json', ...headers })
 }
 
 /** Sends `reply` normally: JSON in one piece, or SSE events paced by `chunkDelayMs`. */
 export async function deliver(exchange: Exchange, reply: NormalReply): Promise<void> {
-  const headers = { ...exchange.headers, ...rateLimitHeaders(reply.totalTokens) }
+  const headers = replyHeaders(exchange, reply)
   if (reply.events === undefined) return sendJson(exchange.response, 200, reply.json, headers)
   startEventStream(exchange.response, headers)
   if (await writePieces(exchange.response, reply.events, exchange.chunkDelayMs)) exchange.response.end()

@@ -4,6 +4,7 @@
  */
 export { startMistralEmulator, DEFAULT_EMULATOR_API_KEY } from './server.js'
 export type {
+  EmulatorHandle,
   MistralEmulator,
   MistralEmulatorOptions,
   RecordedRequest,
@@ -34,3 +35,15 @@ export {
   type OpenAIEmulatorOptions,
   type OpenAIEmulatorQuirks,
 } from './openai/index.js'
+export {
+  startGeminiEmulator,
+  GEMINI_EMULATOR_MODELS,
+  geminiModelCard,
+  validateGenerateRequest as validateGeminiGenerateRequest,
+  type GeminiEmulator,
+  type GeminiEmulatorModel,
+  type GeminiEmulatorOptions,
+  type GeminiReply,
+  type GeminiRoute,
+  type GeminiScript,
+} from './gemini/index.js'

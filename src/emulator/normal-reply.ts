@@ -10,6 +10,8 @@ export interface NormalReply {
   readonly events: readonly string[] | undefined
   /** Total tokens for the rate-limit headers. */
   readonly totalTokens: number
+  /** Headers instead of Mistral's rate-limit headers (a provider that sends none gives `{}`). */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 export function jsonReply(json: unknown): NormalReply {

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { mistralEmbeddingModels } from '../providers/mistral/embedding-models.js'
 import { mistralModels } from '../providers/mistral/models.js'
 import type {
+  EmulatorHandle,
   MistralEmulator,
   MistralEmulatorOptions,
   RecordedRequest,
@@ -99,29 +100,30 @@ export async function startMistralEmulator(options: MistralEmulatorOptions = {})
   return serveEmulator(state, createRequestListener(state), options)
 }
 
-/** The parts of an emulator's state that its handle reads and resets (both emulators share them). */
-export interface HandleState {
+/** The parts of an emulator's state that its handle reads and resets (every emulator shares them). */
+export interface HandleState<R = ScriptedReply> {
   readonly settings: { readonly apiKey: string }
   readonly log: RecordedRequest[]
-  readonly queue: ScriptedReply[]
-  handler: ScriptHandler | undefined
+  readonly queue: R[]
+  handler: ((request: Parameters<ScriptHandler>[0]) => R | undefined) | undefined
   readonly promptCache: Map<string, number>
 }
 
-/** Listens on loopback with `listener` and returns the handle tests and users drive (Mistral and OpenAI emulators). */
-export async function serveEmulator(
-  state: HandleState,
+/** Listens on loopback with `listener` and returns the handle tests and users drive (every emulator of the kit). */
+export async function serveEmulator<R = ScriptedReply>(
+  state: HandleState<R>,
   listener: RequestListener,
   options: { readonly port?: number; readonly host?: string },
   clientErrorBody?: string,
-): Promise<MistralEmulator> {
+  versionPath = '/v1',
+): Promise<EmulatorHandle<R>> {
   const server = createServer(listener)
   const sockets = trackSockets(server, clientErrorBody)
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1')
   const origin = `http://${hostForUrl(address)}:${address.port}`
   let closing: Promise<void> | undefined
   return {
-    url: `${origin}/v1`,
+    url: `${origin}${versionPath}`,
     origin,
     apiKey: state.settings.apiKey,
     requests: state.log,
