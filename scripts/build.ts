@@ -70,6 +70,9 @@ const common = {
   // readable, and the installed package stays within its size budget (issue #6: ≤ 300 KB).
   minifyWhitespace: true,
   minifySyntax: true,
+  // Lines of at most ~120 characters: Node prints the line an uncaught error was thrown from, and a
+  // one-line bundle made that ~75 KB of stderr (issue #19). Costs a newline per line, nothing else.
+  lineLimit: 120,
 } as const
 
 /** Bare specifiers (`node:*`) stay imports; in ESM the node transport becomes `#node-transport`. */
@@ -145,6 +148,11 @@ async function buildLibraryEsm(): Promise<Set<string>> {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
+    // Linked maps for the ESM library, without the sources (size): with source maps on (`node
+    // --enable-source-maps`, tsx, vitest) stack frames name src/… files and lines. CJS and the tools
+    // go without, to stay in the installed-size budget; their frames still carry function names.
+    sourcemap: 'linked',
+    sourcesContent: false,
     plugins: [externals('esm'), anchorLazyModules()],
   })
   const outputs = result.metafile.outputs

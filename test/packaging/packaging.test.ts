@@ -5,7 +5,7 @@
  * Chromium (fetch path, CORS, the browser key guard). Also prints the cold import time (not asserted).
  */
 import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -208,6 +208,61 @@ async function splitBundle(entry: string): Promise<{ firstLoad: BundledFile[]; l
   }
 }
 
+/**
+ * What Node prints for an uncaught error from the installed package. With the bundle minified onto one
+ * line, Node echoed that line: a `temperature: 3` mistake printed 75,004 bytes (ESM) and 118,756 (CJS)
+ * before issue #19; lines of ≤ 120 characters bring it to ~1.1–1.3 KB (the path of the scratch
+ * directory is part of it).
+ */
+const UNCAUGHT_STDERR_BUDGET = 2 * 1024
+
+describe('readable failures (an uncaught InputError)', () => {
+  const uncaught = async (args: string[]): Promise<string> => {
+    const result = await run(process.execPath, args, current().consumerDir)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("InputError: Parameter 'temperature' is 3, but mistral")
+    return result.stderr
+  }
+
+  for (const file of ['uncaught.mjs', 'uncaught.cjs']) {
+    it(`${file}: stderr ≤ ${kb(UNCAUGHT_STDERR_BUDGET)}, no line longer than 200 characters`, async () => {
+      const stderr = await uncaught([file])
+      const bytes = Buffer.byteLength(stderr)
+      console.log(`[packaging] uncaught temperature: 3 InputError (${file}): ${bytes} bytes of stderr`)
+      expect(bytes).toBeLessThanOrEqual(UNCAUGHT_STDERR_BUDGET)
+      const longest = Math.max(...stderr.split('\n').map((line) => line.length))
+      expect(longest).toBeLessThanOrEqual(200)
+      // The frames still name our functions (identifiers are not mangled).
+      expect(stderr).toMatch(/^ {4}at requireNumberInRange \(/m)
+      expect(stderr).toMatch(/^ {4}at runChatCompletion \(/m)
+    })
+  }
+
+  it('with node --enable-source-maps the ESM frames name our source files and lines', async () => {
+    const stderr = await uncaught(['--enable-source-maps', 'uncaught.mjs'])
+    expect(stderr).toMatch(/^ {4}at requireNumberInRange \(.*\/token\.js\/src\/core\/feature-gate\.ts:\d+:\d+\)$/m)
+    expect(stderr).toMatch(/\/token\.js\/src\/providers\/mistral\/request\.ts:\d+:\d+\)$/m)
+  })
+
+  it('the ESM maps name only files that exist in src/ and carry no source text', async () => {
+    const chunks = path.join(current().consumerDir, 'node_modules', 'token.js', 'dist', 'chunks')
+    const maps = (await readdir(chunks)).filter((name) => name.endsWith('.js.map'))
+    expect(maps.length).toBeGreaterThan(1)
+    for (const name of maps) {
+      const map = JSON.parse(await readFile(path.join(chunks, name), 'utf8')) as {
+        sources: string[]
+        sourcesContent?: unknown
+      }
+      expect(map.sourcesContent, name).toBeUndefined()
+      for (const source of map.sources) {
+        const inRepo = path.join(repoRoot, 'dist', 'chunks', source)
+        expect(existsSync(inRepo), `${name}: ${source}`).toBe(true)
+        expect(path.relative(repoRoot, inRepo).startsWith(`src${path.sep}`), `${name}: ${source}`).toBe(true)
+      }
+    }
+  })
+})
+
 /** `node:` imports, or bare Node built-ins imported/required (`require("http")`, `from "fs"`). */
 const NODE_IMPORT =
   /(?:from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)["'](?:node:[\w/]+|(?:http|https|net|tls|fs|path|os|zlib|stream|events|url|util|crypto|child_process|buffer)(?:\/[\w/]*)?)["']/g
@@ -240,7 +295,7 @@ describe('browser and edge bundles', () => {
     const gzipped = firstLoad.reduce((sum, file) => sum + file.gzipped, 0)
     const lazyGzipped = lazy.reduce((sum, file) => sum + file.gzipped, 0)
     console.log(
-      `[packaging] consumer bundle (TokenJS + Mistral chat), first load: ${kb(minified)} min, ${kb(gzipped)} min+gzip ` +
+      `[packaging] consumer bundle (TokenJS + Mistral chat), first load: ${kb(minified)} min, ${kb(gzipped)} (${gzipped} bytes) min+gzip ` +
         `in ${firstLoad.length} file(s) (budget ${kb(CONSUMER_MIN_GZIP_BUDGET)}); loaded on demand: ${lazy.length} chunk(s), ${kb(lazyGzipped)} min+gzip`,
     )
     // Non-vacuity: the split did happen (embeddings, FIM, models, the OpenAI family are chunks of their own).
