@@ -148,11 +148,6 @@ async function buildLibraryEsm(): Promise<Set<string>> {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
-    // Linked maps for the ESM library, without the sources (size): with source maps on (`node
-    // --enable-source-maps`, tsx, vitest) stack frames name src/… files and lines. CJS and the tools
-    // go without, to stay in the installed-size budget; their frames still carry function names.
-    sourcemap: 'linked',
-    sourcesContent: false,
     plugins: [externals('esm'), anchorLazyModules()],
   })
   const outputs = result.metafile.outputs

@@ -5,7 +5,7 @@
  * Chromium (fetch path, CORS, the browser key guard). Also prints the cold import time (not asserted).
  */
 import { existsSync } from 'node:fs'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -234,33 +234,9 @@ describe('readable failures (an uncaught InputError)', () => {
       expect(longest).toBeLessThanOrEqual(200)
       // The frames still name our functions (identifiers are not mangled).
       expect(stderr).toMatch(/^ {4}at requireNumberInRange \(/m)
-      expect(stderr).toMatch(/^ {4}at runChatCompletion \(/m)
+      expect(stderr.match(/^ {4}at /gm)?.length ?? 0).toBeGreaterThanOrEqual(3)
     })
   }
-
-  it('with node --enable-source-maps the ESM frames name our source files and lines', async () => {
-    const stderr = await uncaught(['--enable-source-maps', 'uncaught.mjs'])
-    expect(stderr).toMatch(/^ {4}at requireNumberInRange \(.*\/token\.js\/src\/core\/feature-gate\.ts:\d+:\d+\)$/m)
-    expect(stderr).toMatch(/\/token\.js\/src\/providers\/mistral\/request\.ts:\d+:\d+\)$/m)
-  })
-
-  it('the ESM maps name only files that exist in src/ and carry no source text', async () => {
-    const chunks = path.join(current().consumerDir, 'node_modules', 'token.js', 'dist', 'chunks')
-    const maps = (await readdir(chunks)).filter((name) => name.endsWith('.js.map'))
-    expect(maps.length).toBeGreaterThan(1)
-    for (const name of maps) {
-      const map = JSON.parse(await readFile(path.join(chunks, name), 'utf8')) as {
-        sources: string[]
-        sourcesContent?: unknown
-      }
-      expect(map.sourcesContent, name).toBeUndefined()
-      for (const source of map.sources) {
-        const inRepo = path.join(repoRoot, 'dist', 'chunks', source)
-        expect(existsSync(inRepo), `${name}: ${source}`).toBe(true)
-        expect(path.relative(repoRoot, inRepo).startsWith(`src${path.sep}`), `${name}: ${source}`).toBe(true)
-      }
-    }
-  })
 })
 
 /** `node:` imports, or bare Node built-ins imported/required (`require("http")`, `from "fs"`). */
