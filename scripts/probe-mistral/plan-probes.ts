@@ -4,6 +4,7 @@
  * `documents` is not probed (it needs a real PDF; the table derives it from `images`).
  */
 import { isRetired, type EmbeddingModelTable, type ModelRow, type ModelTable } from '../../src/capabilities.js'
+import type { Probe as RunnerProbe } from './run-probes.js'
 
 export type ProbedFeature =
   | 'chat'
@@ -21,14 +22,10 @@ export type ProbedFeature =
   | 'embeddings'
   | 'dimensions'
 
-export interface Probe {
-  readonly model: string
+export interface Probe extends RunnerProbe {
   readonly feature: ProbedFeature
-  /** What our table says: true = the API should answer 2xx. */
-  readonly expected: boolean
   /** Path under the base URL (`/chat/completions`, `/fim/completions`, `/embeddings`). */
   readonly path: string
-  readonly body: Readonly<Record<string, unknown>>
 }
 
 /** 1×1 transparent PNG. */

@@ -1,8 +1,20 @@
 /**
- * Runs probes against a Mistral-compatible base URL (the real API, or the emulator in tests) and fetches
- * `/v1/models`. Every HTTP detail lives here; deciding what differs is diff-probes.ts.
+ * Runs probes against a Mistral- or OpenAI-format base URL (the real API, or an emulator in tests) and
+ * fetches `/v1/models`. Every HTTP detail lives here; deciding what differs is diff-probes.ts (and
+ * probe-openai/diff-model-list.ts).
  */
-import type { Probe } from './plan-probes.js'
+
+/** One tiny request and the answer token.js's table predicts for it (both providers' plans). */
+export interface Probe {
+  readonly model: string
+  /** The table cell the request tests (`tools`, `fim`, `effortNone`, …). */
+  readonly feature: string
+  /** What our table says: true = the API should answer 2xx. */
+  readonly expected: boolean
+  /** Path under the base URL (`/chat/completions`, …). */
+  readonly path: string
+  readonly body: Readonly<Record<string, unknown>>
+}
 
 export type ProbeOutcome = 'supported' | 'unsupported' | 'missing' | 'inconclusive'
 
@@ -18,6 +30,8 @@ export interface RunnerOptions {
   /** With its version path, e.g. `https://api.mistral.ai/v1`. */
   readonly baseURL: string
   readonly apiKey: string
+  /** The environment variable the key comes from, named in auth errors. Default `MISTRAL_API_KEY`. */
+  readonly keyName?: string
   /** Wait before retrying a 429/5xx/network failure, ms. Default 2000. */
   readonly retryDelayMs?: number
   /** Attempts per probe for 429/5xx/network failures. Default 3. */
@@ -32,8 +46,9 @@ export class ProbeAuthError extends Error {}
 
 function messageOf(text: string): string {
   try {
-    const json = JSON.parse(text) as { message?: unknown; detail?: unknown }
-    const message = json.message ?? json.detail
+    // Mistral: `message` or `detail`; OpenAI: `error.message`.
+    const json = JSON.parse(text) as { message?: unknown; detail?: unknown; error?: { message?: unknown } }
+    const message = json.message ?? json.detail ?? json.error?.message
     return typeof message === 'string' ? message : JSON.stringify(message)
   } catch {
     return text.slice(0, 300)
@@ -80,7 +95,7 @@ export async function runProbe(probe: Probe, options: RunnerOptions): Promise<Pr
       continue
     }
     if (status === 401 || status === 403)
-      throw new ProbeAuthError(`${status} ${messageOf(text)}: check MISTRAL_API_KEY.`)
+      throw new ProbeAuthError(`${status} ${messageOf(text)}: check ${options.keyName ?? 'MISTRAL_API_KEY'}.`)
     if (status >= 200 && status < 300) return { probe, outcome: 'supported', status }
     if (status === 400 || status === 422) return { probe, outcome: 'unsupported', status, message: messageOf(text) }
     if (status === 404) return { probe, outcome: 'missing', status, message: messageOf(text) }
@@ -103,7 +118,8 @@ export async function runProbes(probes: readonly Probe[], options: RunnerOptions
 /** `GET /v1/models` as parsed JSON. */
 export async function fetchModelList(options: RunnerOptions): Promise<unknown> {
   const { status, text } = await request(options, 'GET', '/models')
-  if (status === 401 || status === 403) throw new ProbeAuthError(`${status} ${messageOf(text)}: check MISTRAL_API_KEY.`)
+  if (status === 401 || status === 403)
+    throw new ProbeAuthError(`${status} ${messageOf(text)}: check ${options.keyName ?? 'MISTRAL_API_KEY'}.`)
   if (status !== 200) throw new Error(`GET /models answered ${status}: ${messageOf(text)}`)
   return JSON.parse(text) as unknown
 }

@@ -329,7 +329,7 @@ describe('openai: developer, names and gating by the OpenAI table', () => {
   })
 
   it('a reasoning model reports reasoning tokens and returns no reasoning text', async () => {
-    const completion = await create({ reasoning_effort: 'high', max_completion_tokens: 500 }, 'o4-mini')
+    const completion = await create({ reasoning_effort: 'high', max_completion_tokens: 500 }, 'gpt-5.4-mini')
     expect(completion.usage?.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0)
     expect(completion.choices[0]?.message.reasoning_content).toBeUndefined()
     expect(completion.choices[0]?.message.content).toBe('You said: Hello!')

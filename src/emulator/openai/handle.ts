@@ -1,7 +1,7 @@
 /** One HTTP exchange of the OpenAI-format emulator: read, log, route, authenticate, validate, script, answer. Never throws. */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ModelRow } from '../../capabilities.js'
+import { isRetired, type ModelRow } from '../../capabilities.js'
 import { hexId } from '../deterministic-ids.js'
 import type { RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
 import { runScript, type Exchange } from '../faults.js'
@@ -129,6 +129,7 @@ async function answerChat(
     models: settings.models,
     extraModels: settings.extraModels,
     quirks: settings.quirks,
+    now: settings.now(),
   })
   if (!verdict.ok && script?.skipValidation !== true) return sendError(state, exchange, verdict)
   const body: Json = verdict.ok
@@ -164,8 +165,15 @@ async function answerChat(
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }
 
-function modelCard(id: string, created: number): Json {
-  return { id, object: 'model', created, owned_by: id.startsWith('ft:') ? 'user-emulator' : 'system' }
+/** OpenAI's model object; `shutdown_date` is the announced shutdown (YYYY-MM-DD) or null (deprecations page). */
+function modelCard(id: string, created: number, row: ModelRow | undefined): Json {
+  return {
+    id,
+    object: 'model',
+    created,
+    owned_by: id.startsWith('ft:') ? 'user-emulator' : 'system',
+    shutdown_date: row?.retirement?.retiresOn ?? null,
+  }
 }
 
 async function answerModels(
@@ -175,12 +183,17 @@ async function answerModels(
   id: string | undefined,
 ): Promise<number> {
   const created = 1_700_000_000
-  const ids = [...Object.keys(state.settings.models), ...state.settings.extraModels]
+  const now = state.settings.now()
+  const { models } = state.settings
+  const served = Object.keys(models).filter((model) => !isRetired(models[model] as ModelRow, now))
+  const ids = [...served, ...state.settings.extraModels]
   const script = takeScript(state, 'models', entry)
   if (id !== undefined && !ids.includes(id) && script === undefined)
     return sendError(state, exchange, modelNotFound(id))
   const body =
-    id === undefined ? { object: 'list', data: ids.map((model) => modelCard(model, created)) } : modelCard(id, created)
+    id === undefined
+      ? { object: 'list', data: ids.map((model) => modelCard(model, created, models[model])) }
+      : modelCard(id, created, models[id])
   await runScript(exchange, openAIScript(script, false), jsonReply(body))
   return exchange.response.headersSent ? exchange.response.statusCode : 0
 }

@@ -5,7 +5,7 @@
  * models' rejections, unknown models (404), and a compatible service's quirks.
  * Wording follows OpenAI's known messages; where none is documented the wording is assumed (marked).
  */
-import type { ModelRow } from '../../capabilities.js'
+import { isRetired, type ModelRow } from '../../capabilities.js'
 import { badRequest, modelNotFound, unrecognizedArgument, type OpenAIErrorReply } from './errors.js'
 import type { OpenAIEmulatorQuirks } from './types.js'
 
@@ -79,6 +79,8 @@ export interface ValidationContext {
   readonly models: Readonly<Record<string, ModelRow>>
   readonly extraModels: ReadonlySet<string>
   readonly quirks: OpenAIEmulatorQuirks
+  /** Clock for shutdown dates (ms since the epoch): a row shut down by then answers 404. Default `Date.now()`. */
+  readonly now?: number
 }
 
 export type OpenAIValidation =
@@ -549,6 +551,36 @@ function checkParams(body: Json, quirks: OpenAIEmulatorQuirks): void {
   checkMessages(body, quirks)
 }
 
+/** The content part types of every message (`image_url`, `file`, `input_audio`, …). */
+function partTypes(body: Json): Set<string> {
+  const types = new Set<string>()
+  for (const message of Array.isArray(body.messages) ? body.messages : []) {
+    const content = (message as Json | null)?.content
+    if (!Array.isArray(content)) continue
+    for (const part of content)
+      if (typeof (part as Json | null)?.type === 'string') types.add((part as Json).type as string)
+  }
+  return types
+}
+
+/** What the model's row says it cannot take is refused as OpenAI refuses it: 400 naming the parameter. */
+function checkFeatures(body: Json, row: ModelRow): void {
+  const unsupported = (what: string, param: string): never =>
+    reject(`Unsupported parameter: '${what}' is not supported with this model.`, param, 'unsupported_parameter')
+  const parts = partTypes(body)
+  if (!row.images && parts.has('image_url')) unsupported('image_url', 'messages')
+  if (!row.documents && parts.has('file')) unsupported('file', 'messages')
+  if (!row.audio && parts.has('input_audio')) unsupported('input_audio', 'messages')
+  if (!row.tools && Array.isArray(body.tools) && body.tools.length > 0) unsupported('tools', 'tools')
+  if (!row.n && typeof body.n === 'number' && body.n > 1) unsupported('n', 'n')
+  if (!row.streaming && body.stream === true) unsupported('stream', 'stream')
+  if (!row.prediction && body.prediction !== undefined && body.prediction !== null)
+    unsupported('prediction', 'prediction')
+  const format = (body.response_format as Json | null | undefined)?.type
+  if (format === 'json_schema' && !row.jsonSchema) unsupported('response_format.json_schema', 'response_format')
+  if (format === 'json_object' && !row.jsonMode) unsupported('response_format.json_object', 'response_format')
+}
+
 /** Rules of one model (§1.8): reasoning models take max_completion_tokens, default sampling, their own efforts. */
 function checkModel(body: Json, row: ModelRow): void {
   const effort = body.reasoning_effort
@@ -603,8 +635,13 @@ export function validateOpenAIChatRequest(body: unknown, context: ValidationCont
     checkParams(record, context.quirks)
     const model = record.model as string
     const row = Object.hasOwn(context.models, model) ? context.models[model] : undefined
-    if (row === undefined && !context.extraModels.has(model)) return { ok: false, ...modelNotFound(model) }
-    if (row !== undefined) checkModel(record, row)
+    const shutDown = row !== undefined && isRetired(row, context.now ?? Date.now())
+    if ((row === undefined && !context.extraModels.has(model)) || shutDown)
+      return { ok: false, ...modelNotFound(model) }
+    if (row !== undefined) {
+      checkFeatures(record, row)
+      checkModel(record, row)
+    }
     return { ok: true, row }
   } catch (error) {
     if (error instanceof Rejection) return { ok: false, ...error.reply }
