@@ -1,10 +1,10 @@
 /**
  * Mistral's embedding models, one row per API id (aliases included). Data only.
  *
- * Sources: research mistral-api.md §4–§5 (ids `mistral-embed`(-2312), `codestral-embed`(-2505); request
- * fields `output_dimension`, `output_dtype`), docs.mistral.ai "Code Embeddings" (codestral-embed:
- * `output_dtype` float/int8/uint8/binary/ubinary, `output_dimension` up to 3072, default 1536), and
- * mistral-embed's fixed 1024-dimension output. Context 8192 tokens per input for both.
+ * Sources (each with its check date in `mistralEmbeddingEvidence`, model-evidence.ts): Mistral's cards
+ * `mistral-embed-23-12` and `codestral-embed-25-05` (apiNames, GA, 8k context) and its embeddings pages in
+ * `mistralai/platform-docs-public` ("Text Embeddings": dimension 1024; "Code Embeddings": `output_dtype`
+ * float/int8/uint8/binary/ubinary, `output_dimension` up to 3072, default 1536).
  */
 import type { EmbeddingModelRow } from '../../capabilities.js'
 

@@ -178,7 +178,12 @@ export const mistralModelEvidence = {
     card('leanstral-26-03'),
     'Mistral named Leanstral 1.5, itself retired 2026-09-30 with no successor; the replacement is token.js’s suggestion',
   ),
-  'labs-leanstral-1-5': leanstral15,
+  // models.dev reads the Hugging Face card as giving it `reasoning_effort` none/high; no Mistral card says so.
+  'labs-leanstral-1-5': {
+    ...leanstral15,
+    evidence: [...leanstral15.evidence, modelsDev('labs-leanstral-1-5-1', '717244cd9f4b')],
+    unverified: ['reasoning', 'reasoningEfforts'],
+  },
   'pixtral-12b-2409': retired(card('pixtral-12b-24-09')),
   'ministral-3b-2410': retired(card('ministral-3b-24-1')),
   'ministral-8b-2410': retired(card('ministral-8b-24-1')),
@@ -197,7 +202,10 @@ export const mistralModelEvidence = {
   'open-codestral-mamba': retired(card('codestral-mamba-7b-0-1')),
   'mistral-large-2402': retired(card('mistral-large-1-0-24-02')),
   'mistral-large-2407': retired(card('mistral-large-2-0-24-07')),
-  'mistral-small-2402': retired(card('mistral-small-1-0-24-02')),
+  'mistral-small-2402': {
+    ...retired(card('mistral-small-1-0-24-02')),
+    evidence: [card('mistral-small-1-0-24-02'), changelog2024],
+  },
   'mistral-medium-2312': retired(card('mistral-medium-1-0-23-12')),
   'open-mistral-7b': mistral7b,
   'mistral-tiny-2312': { ...mistral7b, evidence: [...mistral7b.evidence, changelog2024] },

@@ -81,7 +81,7 @@ const medium35 = {
 } as const satisfies ModelRow
 
 // Mistral Small 4: GA 2026-03-16. Hybrid model: the card lists text output only, but it thinks when
-// `reasoning_effort` is set (card description "unifying instruct, reasoning"; research §5.1, §7.9).
+// `reasoning_effort` is set (card description "unifying instruct, reasoning"; live `none`/`high`: anomalyco/models.dev#1986).
 const small4 = {
   ...std,
   ...vision,
@@ -519,9 +519,10 @@ export const mistralModels = defineModelTable({
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-large-latest' },
   },
 
-  // Mistral Small 1.0 (seed table: function calling).
+  // Mistral Small 1.0 (function calling; JSON mode per the 2024-02-26 changelog).
   'mistral-small-2402': {
     ...base,
+    jsonMode: true,
     tools: true,
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-small-latest' },
