@@ -16,6 +16,7 @@ export type ProbedFeature =
   | 'audio'
   | 'n'
   | 'reasoning'
+  | 'effortNone'
   | 'prediction'
   | 'prefix'
   | 'fim'
@@ -115,6 +116,8 @@ function chatProbes(model: string, row: ModelRow): Probe[] {
     }),
     chat('n', row.n, { n: 2 }),
     chat('reasoning', row.reasoning, { reasoning_effort: effort }),
+    // The effort value tables get wrong most: GLM 5.3 rejects `none`, Mistral's own reasoning models take it.
+    chat('effortNone', row.reasoningEfforts?.includes('none') ?? false, { reasoning_effort: 'none' }),
     chat('prediction', row.prediction, { prediction: { type: 'content', content: 'OK' } }),
     chat('prefix', row.prefix, { messages: [...say, { role: 'assistant', content: 'O', prefix: true }] }),
     {

@@ -50,6 +50,7 @@ describe('planProbes (pure)', () => {
       'audio',
       'n',
       'reasoning',
+      'effortNone',
       'prediction',
       'prefix',
       'fim',
@@ -73,10 +74,11 @@ describe('the probe against the emulator', () => {
     expect(sent).toBe(planProbes(mistralModels, mistralEmbeddingModels).length + 1)
   })
 
-  it('an emulator whose codestral-2508 lost FIM and which serves an extra model: exactly those differences', async () => {
+  it('an emulator whose codestral-2508 lost FIM, whose GLM 5.3 takes none and which serves an extra model: exactly those differences', async () => {
     const models = {
       ...mistralModels,
       'codestral-2508': { ...mistralModels['codestral-2508'], fim: false },
+      'zai-glm-5-3': { ...mistralModels['zai-glm-5-3'], reasoningEfforts: ['none', 'low', 'high', 'max'] as const },
       'mistral-new-2612': { ...mistralModels['mistral-small-2603'], label: 'new' },
     }
     const { differences } = await probeAgainst(models)
@@ -89,6 +91,7 @@ describe('the probe against the emulator', () => {
         api: false,
         detail: 'Model codestral-2508 does not support fill-in-the-middle completions.',
       },
+      { model: 'zai-glm-5-3', feature: 'effortNone', source: 'request', table: false, api: true },
       { model: 'codestral-2508', feature: 'fim', source: '/v1/models', table: true, api: false },
       { model: 'mistral-new-2612', feature: 'listed', source: '/v1/models', table: false, api: true },
     ])
