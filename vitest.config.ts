@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -16,5 +17,11 @@ export default defineConfig({
     exclude: ['test/live/**', '**/node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Vitest's default on a 2-core machine is one worker (cores - 1), which leaves a core idle while a
+    // test waits on a timer, a socket or a child process. Two forks keep both busy; more only adds
+    // contention. TOKENJS_TEST_WORKERS overrides it (e.g. 1 to debug, or more on a bigger machine).
+    pool: 'forks',
+    maxWorkers: Number(process.env.TOKENJS_TEST_WORKERS ?? Math.max(2, availableParallelism() - 1)),
+    minWorkers: 1,
   },
 })

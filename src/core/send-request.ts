@@ -24,6 +24,8 @@ export interface SendOptions {
   readonly redact: (text: string) => string
   /** The provider's credential headers (lower-case names): dropped on a redirect to another origin. */
   readonly secretHeaders: readonly string[]
+  /** Waits out a backoff; rejects when `signal` aborts. Default: a real timer (tests pass a recording clock). */
+  readonly sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined
 }
 
 const MAX_REDIRECTS = 5
@@ -32,6 +34,7 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
   let url = options.url
   let headers = options.headers
   let redirects = 0
+  const wait = options.sleep ?? sleep
   for (let attempt = 0; ;) {
     let response: TransportResponse
     try {
@@ -45,7 +48,7 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
       })
     } catch (error) {
       if (!canRetry(error, attempt, options)) throw error
-      await sleep(retryDelayMs({ attempt }), options.signal)
+      await wait(retryDelayMs({ attempt }), options.signal)
       attempt++
       continue
     }
@@ -71,7 +74,7 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
     ) {
       throw error
     }
-    await sleep(retryDelayMs({ attempt, headers: lookup }), options.signal)
+    await wait(retryDelayMs({ attempt, headers: lookup }), options.signal)
     attempt++
   }
 }

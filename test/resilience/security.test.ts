@@ -31,7 +31,7 @@ import {
 } from 'token.js'
 import { expectInputError } from '../e2e/expect-input-error.js'
 import { useEmulator } from '../e2e/harness.js'
-import { collect, contentOf, delay, rejectionOf, transports } from './support.js'
+import { abortWhen, collect, contentOf, delay, rejectionOf, transports } from './support.js'
 
 const CANARY = 'sk-TOKENJS-CANARY-0123456789'
 const WRONG_CANARY = 'sk-TOKENJS-CANARY-WRONG-9876543210'
@@ -158,7 +158,8 @@ describe.each(transports)('the API key never leaks into an error (%s)', (_transp
   it('abort, while waiting and while streaming', async () => {
     harness.emulator.enqueue({ kind: 'hang' })
     const controller = new AbortController()
-    setTimeout(() => controller.abort(new Error('stop')), 30)
+    // Once the request is in: an earlier abort would leave the scripted hang for the next request.
+    abortWhen(controller, () => harness.emulator.requests.length > 0, new Error('stop'))
     const error = await rejectionOf(client().chat.completions.create(params, { signal: controller.signal }))
     expect(error).toBeInstanceOf(APIUserAbortError)
     expectNoKey(error, CANARY)

@@ -42,3 +42,11 @@ export async function waitFor(condition: () => boolean, ms = 3_000): Promise<boo
 }
 
 export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Aborts `controller` once `condition` holds (polled every 10 ms), e.g. once the server has received the
+ * request: a fixed timer would fire before the request is out on a loaded machine.
+ */
+export function abortWhen(controller: AbortController, condition: () => boolean, reason?: unknown): void {
+  void waitFor(condition).then(() => controller.abort(reason))
+}
