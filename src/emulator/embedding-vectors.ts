@@ -18,7 +18,10 @@ export function floatVector(model: string, text: string, dimensions: number): nu
   return values.map((value) => Math.round((value / norm) * 1e7) / 1e7)
 }
 
-/** `output_dtype` applied to a float vector (research §4; `binary`/`ubinary` pack 8 signs per number). */
+/**
+ * `output_dtype` applied to a float vector (`EmbeddingDtype` in mistralai/platform-docs-public
+ * `openapi-public-doc.yaml`; `binary`/`ubinary` pack 8 signs per number).
+ */
 export function applyDtype(vector: readonly number[], dtype: EmbeddingDtype): number[] {
   switch (dtype) {
     case 'float':

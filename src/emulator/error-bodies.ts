@@ -1,5 +1,6 @@
 /**
- * Mistral's error bodies (research §2.3), one builder per shape, so every route answers in the
+ * Mistral's error bodies (the shapes quoted in ../providers/shared/error-body.ts), one builder per shape,
+ * so every route answers in the
  * same wire format.
  */
 import type { ValidationIssue } from './pydantic-issues.js'
@@ -35,7 +36,7 @@ export function plainErrorBody(message: string, type = 'invalid_request_error'):
   return { object: 'error', message, type, param: null, code: null }
 }
 
-/** 404 for an unknown or retired model, as in §2.3 / celeste-python#311. */
+/** 404 for an unknown or retired model, as in withceleste/celeste-python#311. */
 export function invalidModelBody(model: string): Record<string, unknown> {
   return apiErrorBody(404, `Invalid model: ${model}`, 'invalid_model', '1500')
 }

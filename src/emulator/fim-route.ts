@@ -1,6 +1,7 @@
 /**
  * `POST /v1/fim/completions`: validate, then answer like chat (Mistral's FIM response and stream are
- * chat-shaped, research §4). The deterministic "model" treats `prompt + suffix` as the user text, so the
+ * chat-shaped: `FIMCompletionResponse` in mistralai/platform-docs-public `openapi-public-doc.yaml`). The
+ * deterministic "model" treats `prompt + suffix` as the user text, so the
  * answer is `You said: <prompt><suffix>`, cut by `stop` and `max_tokens` like a chat answer.
  */
 import type { ModelRow } from '../capabilities.js'

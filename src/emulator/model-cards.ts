@@ -1,5 +1,6 @@
 /**
- * `GET /v1/models` cards (research §3) derived from capability rows: one `BaseModelCard` per
+ * `GET /v1/models` cards (`BaseModelCard` in mistralai/platform-docs-public `openapi-public-doc.yaml`)
+ * derived from capability rows: one `BaseModelCard` per
  * served id, aliases listed as their own entries with the other ids of their group in `aliases`.
  */
 import { isRetired, type EmbeddingModelRow, type ModelRow } from '../capabilities.js'

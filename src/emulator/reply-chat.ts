@@ -1,4 +1,7 @@
-/** The non-streaming `chat.completion` body, as Mistral sends it (research §2.1). */
+/**
+ * The non-streaming `chat.completion` body, as Mistral sends it (`ChatCompletionResponse` in
+ * mistralai/platform-docs-public `openapi-public-doc.yaml`).
+ */
 import type { ComposedAnswer, ComposedChoice } from './answer-types.js'
 
 /** Identity of one completion, shared by the JSON body and every stream chunk. */

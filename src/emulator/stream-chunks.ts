@@ -1,5 +1,6 @@
 /**
- * The `chat.completion.chunk` objects of a streamed answer, in Mistral's order (research §2.2):
+ * The `chat.completion.chunk` objects of a streamed answer, in Mistral's order (`CompletionChunk` in
+ * mistralai/platform-docs-public `openapi-public-doc.yaml`; the order as real streams show it):
  * role chunk, reasoning deltas (list while thinking, a transition list, then strings), content
  * pieces, tool calls whole in one delta without `index`/`type`, and a final chunk with
  * `finish_reason` + `usage`. Choices of `n > 1` are interleaved round-robin.

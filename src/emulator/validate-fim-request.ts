@@ -1,7 +1,7 @@
 /**
- * `POST /v1/fim/completions` validation (research §4), in the API's order: 422 schema (SPEC
- * `FIMCompletionRequest`, `additionalProperties: false`), then 404 model, then 400 (`top_p: 0`, a model
- * without FIM). The 400 wording for a model without FIM is assumed.
+ * `POST /v1/fim/completions` validation, in the API's order: 422 schema (mistralai/platform-docs-public
+ * `openapi-public-doc.yaml` `FIMCompletionRequest`, `additionalProperties: false`), then 404 model, then
+ * 400 (`top_p: 0`, a model without FIM). The 400 wording for a model without FIM is assumed.
  */
 import type { EmbeddingModelRow, ModelRow } from '../capabilities.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'

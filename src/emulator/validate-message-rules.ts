@@ -1,6 +1,7 @@
 /**
- * The ordering and tool-call rules Mistral enforces beyond its schema (research §1.4),
- * answered as 400 with the live messages.
+ * The ordering and tool-call rules Mistral enforces beyond its schema, answered as 400 with the live
+ * messages (quoted in zed-industries/zed#37021, charmbracelet/crush#279, crewAIInc/crewAI#2194,
+ * mistralai/client-ts#106, solbrowse/extension#16).
  */
 import { messageOrderError, type SemanticError } from './semantic-error.js'
 import type { WireMessage } from './wire-request.js'
@@ -99,7 +100,7 @@ function checkLastRole(messages: readonly WireMessage[]): SemanticError | undefi
   )
 }
 
-/** The first §1.4 rule the messages break, or `undefined`. */
+/** The first ordering rule the messages break, or `undefined`. */
 export function checkMessageRules(messages: readonly WireMessage[]): SemanticError | undefined {
   return (
     checkAssistantsHaveContent(messages) ??

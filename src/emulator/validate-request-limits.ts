@@ -1,7 +1,7 @@
 /**
  * Checks Mistral makes after its 422 schema layer on chat and FIM requests, answered with 400:
  * - `top_p: 0` passes the SPEC (inclusive minimum 0), but a later sampling check rejects it. A live probe
- *   (mnfst/modelparams.dev#231, research §7.6) saw a 400 carrying a pydantic `greater_than` detail; the
+ *   (mnfst/modelparams.dev#231, 2026-08-17) saw a 400 carrying a pydantic `greater_than` detail; the
  *   emulator sends the 422 body shape with status 400 (exact body assumed).
  * - more than 128 tools (DOCS known-limitations). The wording is assumed.
  */

@@ -31,7 +31,7 @@ interface DetailEntry {
   msg?: unknown
 }
 
-/** The pydantic `detail` list wherever Mistral put it (§2.3: `detail`, `message.detail`, `message`, or JSON text). */
+/** The pydantic `detail` list wherever Mistral put it (`detail`, `message.detail`, `message`, or JSON text). */
 function detailOf(body: unknown): DetailEntry[] {
   if (typeof body !== 'object' || body === null) return []
   const b = body as Record<string, unknown>

@@ -1,6 +1,6 @@
 /**
  * Shared e2e setup: one emulator per test file (real HTTP on loopback), a client pointed at it, and an
- * afterEach that runs the request-conformance check (official SDK schema + spec ranges + §1.4 rules)
+ * afterEach that runs the request-conformance check (official SDK schema + spec ranges + ordering rules)
  * on every chat request body the test caused.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'

@@ -1,4 +1,4 @@
-/** Streaming wire format (research §2.2), checked chunk by chunk and with the official SDK's schema. */
+/** Streaming wire format (`CompletionChunk` in Mistral's spec), checked chunk by chunk and with the official SDK's schema. */
 import { CompletionChunk$inboundSchema } from '@mistralai/mistralai/models/components'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MistralEmulator } from 'token.js/emulator'

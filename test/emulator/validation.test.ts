@@ -1,6 +1,7 @@
 /**
- * Request validation, table-driven. Every body below is written by hand from Mistral's spec and
- * /work/shared/research/mistral-api.md (§1, §1.4, §2.3, §7) — not produced by SDK mapping code.
+ * Request validation, table-driven. Every body below is written by hand from Mistral's spec
+ * (mistralai/platform-docs-public `openapi-public-doc.yaml`) and the API answers quoted in public issue
+ * threads (see test/fixtures/mistral-requests/corpus.ts) — not produced by SDK mapping code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateChatCompletionRequest, type MistralEmulator } from 'token.js/emulator'

@@ -1,5 +1,5 @@
 /**
- * What OpenAI-compatible services do differently (openai-compatible.md §3, §4): the Groq preset against
+ * What OpenAI-compatible services do differently (as the presets cite them): the Groq preset against
  * the emulator with Groq's quirks; usage under `x_groq.usage`; `reasoning` vs `reasoning_content`;
  * tool-call deltas without `index` (Ollama); chunks with `choices: []`, without `choices`, or `null`.
  */

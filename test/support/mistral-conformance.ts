@@ -23,7 +23,8 @@
  *     the schema so it cannot collide with the renamed wire key, and is reported as extra.
  *  2. The spec's ranges and closed enums, which the SDK does not enforce (its enums are open and it
  *     has no numeric bounds).
- *  3. The rules the API enforces that are in no schema (mistral-api.md §1.4, §1.2): 9-char
+ *  3. The rules the API enforces that are in no schema (the 400s quoted in zed-industries/zed#37021,
+ *     crewAIInc/crewAI#2194, mistralai/client-ts#106, nearai/ironclaw#1241): 9-char
  *     alphanumeric tool-call ids, role ordering, last role, call/response pairing, non-empty
  *     assistant messages, text/thinking-only system messages, `name` only on tool messages.
  *
@@ -278,7 +279,10 @@ const TOOL_TYPES = new Set([
   'connector',
 ])
 const MAX_TOOLS = 128
-/** The live API's tool-call id rule (mistral-api.md §1.2). */
+/**
+ * The live API's tool-call id rule: "Tool call id was … but must be a-z, A-Z, 0-9, with a length of 9."
+ * (langchain-ai/langchain#24668, nearai/ironclaw#1241).
+ */
 export const MISTRAL_TOOL_CALL_ID = /^[a-zA-Z0-9]{9}$/
 
 type Report = (path: PathSegment[], rule: string, message: string) => void
@@ -442,7 +446,7 @@ function checkChunks(content: unknown, base: PathSegment[], role: string, report
 }
 
 function isEmptyContent(content: unknown): boolean {
-  // `""` is not treated as empty: whether the API rejects it is unconfirmed (mistral-api.md §7.5).
+  // `""` is not treated as empty: whether the API rejects it is unconfirmed (no public report either way).
   return content === undefined || content === null || (Array.isArray(content) && content.length === 0)
 }
 

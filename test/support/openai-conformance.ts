@@ -6,7 +6,8 @@
  * package's type declarations (`resources/chat/completions/completions.d.ts`, openai 6.49): the
  * properties of `ChatCompletionCreateParamsBase`, of each `ChatCompletion*MessageParam`, of
  * `ChatCompletionStreamOptions` and of the content parts. An SDK upgrade that adds or removes a field
- * changes the whitelist with it. On top of the keys: the spec's ranges (openai-compatible.md §1.1),
+ * changes the whitelist with it. On top of the keys: the spec's ranges (`CreateChatCompletionRequest` in
+ * openai/openai-openapi `openapi.yaml`),
  * closed enums, tool/function name pattern, `stream_options` only with `stream: true`, and tool
  * messages answering a call id of the preceding assistant message (and every call answered).
  *

@@ -1,6 +1,7 @@
 /**
- * parseMistralError by table: every error-body shape of mistral-api.md §2.3 (and the proxies in front of
- * the API) becomes one readable line plus code/type/param when the body has them.
+ * parseMistralError by table: every error-body shape Mistral is known to send (the issue threads cited
+ * in src/providers/shared/error-body.ts and beside each case, and the proxies in front of the API)
+ * becomes one readable line plus code/type/param when the body has them.
  */
 import { describe, expect, it } from 'vitest'
 import { parseMistralError } from '../../src/providers/mistral/errors.js'

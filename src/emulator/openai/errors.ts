@@ -1,4 +1,7 @@
-/** OpenAI's error bodies (openai-compatible.md §1.7): `{"error":{"message","type","param","code"}}`, all four keys present. */
+/**
+ * OpenAI's error bodies (`ErrorResponse` in openai/openai-openapi `openapi.yaml`):
+ * `{"error":{"message","type","param","code"}}`, all four keys present.
+ */
 
 export type OpenAIErrorBody = {
   readonly error: {

@@ -1,5 +1,6 @@
 /**
- * OpenAI's wire format for an answer (openai-compatible.md §1.4–§1.5): the `chat.completion` body, and the
+ * OpenAI's wire format for an answer (`CreateChatCompletionResponse` and `CreateChatCompletionStreamResponse`
+ * in openai/openai-openapi `openapi.yaml`; openai-node `src/core/streaming.ts`): the `chat.completion` body, and the
  * `chat.completion.chunk` stream — role chunk, content pieces, tool-call FRAGMENTS with `index` (id, type,
  * name and "" arguments first, then argument pieces), a final chunk with `finish_reason`, an
  * `obfuscation` field on delta chunks, and with `stream_options.include_usage` a last chunk with

@@ -3,7 +3,8 @@ import type { ModelRow } from '../../capabilities.js'
 import type { MistralEmulator, RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
 
 /**
- * What an OpenAI-compatible service rejects or does differently (openai-compatible.md §3), so the
+ * What an OpenAI-compatible service rejects or does differently (the presets in
+ * src/providers/openai-compatible/presets.ts cite each service's docs), so the
  * emulator can stand in for it. Every flag is off for OpenAI itself.
  */
 export interface OpenAIEmulatorQuirks {

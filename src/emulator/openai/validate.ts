@@ -1,6 +1,8 @@
 /**
  * Validates a chat-completions body the way api.openai.com does, as far as practical
- * (openai-compatible.md §1.1–§1.3, §1.8): unknown top-level keys, types and ranges, roles and content
+ * (`CreateChatCompletionRequest` in openai/openai-openapi `openapi.yaml`; the reasoning models' rules as
+ * vercel/ai `packages/openai/src/chat/openai-chat-language-model.ts` applies them): unknown top-level keys,
+ * types and ranges, roles and content
  * parts, tool messages answering a preceding call, `stream_options` only with `stream`, the reasoning
  * models' rejections, unknown models (404), and a compatible service's quirks.
  * Wording follows OpenAI's known messages; where none is documented the wording is assumed (marked).
@@ -581,7 +583,7 @@ function checkFeatures(body: Json, row: ModelRow): void {
   if (format === 'json_object' && !row.jsonMode) unsupported('response_format.json_object', 'response_format')
 }
 
-/** Rules of one model (§1.8): reasoning models take max_completion_tokens, default sampling, their own efforts. */
+/** Rules of one model: reasoning models take max_completion_tokens, default sampling, their own efforts. */
 function checkModel(body: Json, row: ModelRow): void {
   const effort = body.reasoning_effort
   if (!row.reasoning) {

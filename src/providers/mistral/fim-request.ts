@@ -1,5 +1,6 @@
 /**
- * OpenAI text-completion params → Mistral's `POST /v1/fim/completions` body (research §4), from a
+ * OpenAI text-completion params → Mistral's `POST /v1/fim/completions` body (`FIMCompletionRequest` in
+ * mistralai/platform-docs-public `openapi-public-doc.yaml`), from a
  * whitelist. Every request needs a model with fill-in-the-middle (`fim` in the model table).
  */
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'

@@ -1,5 +1,6 @@
 /**
- * Mistral's FIM response (chat-shaped: `choices[].message.content`, research §4) → OpenAI's text
+ * Mistral's FIM response (chat-shaped: `choices[].message.content`, as `FIMCompletionResponse` in
+ * mistralai/platform-docs-public `openapi-public-doc.yaml`) → OpenAI's text
  * Completion, and the finish-reason mapping shared with the stream mapper.
  */
 import type { ChatResponseContext } from '../../core/provider-adapter.js'

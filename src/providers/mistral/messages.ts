@@ -1,6 +1,7 @@
 /**
- * OpenAI messages → Mistral messages, enforcing the ordering rules Mistral applies (not in its spec;
- * see mistral-api.md §1.4): tool results answer the calls of the assistant message right before them,
+ * OpenAI messages → Mistral messages, enforcing the ordering rules Mistral applies (not in its spec; the
+ * API's 400s are quoted in zed-industries/zed#37021, crewAIInc/crewAI#2194 and mistralai/client-ts#106):
+ * tool results answer the calls of the assistant message right before them,
  * one result per call; no user message right after tool results; the last message is user, tool, or
  * an assistant with `prefix: true`.
  */

@@ -1,5 +1,6 @@
 /**
- * Mistral's `GET /v1/models` (research §3: `BaseModelCard` / `FTModelCard`) → OpenAI's model list, each
+ * Mistral's `GET /v1/models` (`BaseModelCard` / `FTModelCard` in mistralai/platform-docs-public
+ * `openapi-public-doc.yaml`) → OpenAI's model list, each
  * entry with `capabilities` in token.js's vocabulary. Mapping (missing keys mean false, as in the SPEC):
  *   chat ← completion_chat · tools ← function_calling · reasoning ← reasoning · fim ← completion_fim
  *   images, documents ← vision (Mistral's document QnA runs on its vision models) · audio ← audio

@@ -1,6 +1,6 @@
 /**
  * OpenAI-compatible services as data: where they live, which key they read, and what they are known
- * to reject (openai-compatible.md §3). A new service is a new entry here plus a registry line.
+ * to reject (each entry cites the service's docs). A new service is a new entry here plus a registry line.
  */
 import type { OpenAICompatiblePreset } from './create-provider.js'
 

@@ -1,6 +1,7 @@
 /**
  * What an OpenAI-compatible service is known to reject or do differently, as data
- * (openai-compatible.md §3). The mapping reads these flags; there are no per-service branches.
+ * (each preset in presets.ts cites the service's own docs). The mapping reads these flags; there are no
+ * per-service branches.
  */
 export interface OpenAICompatibleQuirks {
   /** Parameters the service rejects, with the reason shown in the InputError. */

@@ -1,6 +1,9 @@
 import type { CompletionUsage } from '../../types.js'
 
-/** Usage from `usage`, or from Groq's `x_groq.usage` (openai-compatible.md §3.1). */
+/**
+ * Usage from `usage`, or from Groq's `x_groq.usage` on the last chunk (vercel/ai#1651; vercel/ai
+ * `packages/groq/src/groq-chat-language-model.ts` reads it there too).
+ */
 export function readUsage(source: Record<string, unknown>): CompletionUsage | undefined {
   const direct = source.usage
   const groq = (source.x_groq as { usage?: unknown } | undefined)?.usage

@@ -1,6 +1,7 @@
 /**
  * Reads the error bodies of Mistral and of OpenAI-compatible servers into one readable line.
- * Mistral's come in several shapes (mistral-api.md §2.3): `message` as a string, an object
+ * Mistral's come in several shapes (bodies quoted in zed-industries/zed#37021, avante-corp/avante.nvim#2347,
+ * partITech/php-mistral#76, mistralai/platform-docs-public#7, pydantic/pydantic-ai#1885): `message` as a string, an object
  * `{detail: [...]}`, an array of pydantic errors, or stringified JSON; a top-level FastAPI `detail`;
  * `code` as a string, a number or null; a bare `{"message": "..."}` on 429. OpenAI and most compatible
  * servers nest the same fields under `error` (vLLM before 0.10.1 and llama.cpp variants included).
