@@ -358,11 +358,16 @@ describe.each(transports)('%s', (_transport, transportOptions) => {
     })
 
     it('aborting while a response body is read', async () => {
-      script({ kind: 'split', splitAt: [20], delayMs: 1_000 })
+      const timing = script({ kind: 'split', splitAt: [20], delayMs: 1_000 })
       const controller = new AbortController()
       const why = reason()
       const before = harness.emulator.openConnections()
-      setTimeout(() => controller.abort(why), 150)
+      // The first 20 bytes go out as the request arrives; the rest 1 s later.
+      abortWhen(
+        controller,
+        () => timing.arrivals.length > 0 && performance.now() - (timing.arrivals[0] as number) > 150,
+        why,
+      )
       const error = await rejectionOf(create({}, { signal: controller.signal }))
       expect(error).toBeInstanceOf(APIUserAbortError)
       expect((error as Error).cause).toBe(why)
