@@ -171,7 +171,7 @@ describe.each(transports)('%s', (_name, makeTransport) => {
         timeoutMs: 5_000,
         maxRetries: 2,
         redact: (text) => text,
-      secretHeaders: ['authorization'],
+        secretHeaders: ['authorization'],
         sleep: async (_ms, signal) => {
           seen.push(signal)
           throw stop
