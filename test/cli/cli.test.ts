@@ -1,4 +1,9 @@
-/** The `tokenjs` CLI end to end: run with tsx as a child process against the emulator. */
+/**
+ * The `tokenjs` CLI end to end against the emulator, run with tsx in a child process: the cases share one
+ * process (run-cli-in-one-process.ts), except those that pipe stdin or need their own working directory,
+ * which get a process each.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,23 +12,60 @@ import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
 import { isRetired, mistralModels } from 'token.js'
 import { openAIModels } from '../../src/providers/openai/models.js'
 import { capabilityColumns, featuresWithoutColumn } from '../../src/cli/capability-columns.js'
-import { cleanEnv, root, runFile } from '../examples/run-file.js'
+import { cleanEnv, root, runFile, tsxLoader, type RunResult } from '../examples/run-file.js'
 
 const cli = join(root, 'src/cli/index.ts')
 let emulator: MistralEmulator
 let env: NodeJS.ProcessEnv
 
+let shared: ChildProcess | undefined
+let nextId = 0
+const pending = new Map<number, { resolve: (result: RunResult) => void; reject: (error: Error) => void }>()
+
 beforeAll(async () => {
   emulator = await startMistralEmulator()
   env = cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
+  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'test/cli/run-cli-in-one-process.ts')], {
+    cwd: root,
+    env: { TSX_TSCONFIG_PATH: `${root}/tsconfig.json`, ...env },
+    stdio: ['pipe', 'inherit', 'inherit', 'ipc'],
+  })
+  child.stdin?.end()
+  child.on('exit', (code) => {
+    for (const { reject } of pending.values()) reject(new Error(`the shared CLI process exited (${code})`))
+    pending.clear()
+  })
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve())
+    child.once('exit', (code) => reject(new Error(`the shared CLI process exited (${code}) before it was ready`)))
+  })
+  child.on('message', (message: RunResult & { id: number }) => {
+    pending.get(message.id)?.resolve(message)
+    pending.delete(message.id)
+  })
+  shared = child
+}, 60_000)
+afterAll(() => {
+  shared?.disconnect()
+  return emulator?.close()
 })
-afterAll(() => emulator?.close())
+
+/** One `tokenjs` run in the shared process. */
+function inSharedProcess(argv: string[], runEnv: NodeJS.ProcessEnv): Promise<RunResult> {
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject })
+    shared?.send({ id, argv, env: runEnv })
+  })
+}
 
 const tokenjs = (args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}) =>
-  runFile([cli, ...args], options.env ?? env, {
-    ...(options.input === undefined ? {} : { input: options.input }),
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-  })
+  options.input === undefined && options.cwd === undefined
+    ? inSharedProcess(args, options.env ?? env)
+    : runFile([cli, ...args], options.env ?? env, {
+        ...(options.input === undefined ? {} : { input: options.input }),
+        ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      })
 
 describe.concurrent('tokenjs chat', () => {
   test('streams the answer to stdout, usage and timing to stderr', async () => {

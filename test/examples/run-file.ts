@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 
 /** tsx's loader by absolute URL, so a child can run from any working directory. */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+export const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 export interface RunResult {
   readonly code: number | null
