@@ -4,6 +4,7 @@
  * `ChatCompletionMessageParam` and `ChatCompletionTool`.
  */
 
+import type { TokenJSWarning } from './core/warnings.js'
 import type { FeatureName, ModelRetirement } from './capabilities.js'
 
 // ---------- content parts ----------
@@ -401,6 +402,11 @@ export interface ChatCompletion {
   service_tier?: ChatCompletionServiceTier | null
   /** OpenAI-family providers (deprecated by OpenAI): backend configuration fingerprint. */
   system_fingerprint?: string
+  /**
+   * token.js: what was dropped from the request before sending it (only with `dropUnsupportedParams`).
+   * Absent when nothing was, so the object stays exactly OpenAI's.
+   */
+  warnings?: TokenJSWarning[]
 }
 
 /** A piece of a tool call in a stream; pieces with the same `index` belong to one call. */
@@ -481,6 +487,11 @@ export interface CreateEmbeddingResponse {
   data: Embedding[]
   model: string
   usage: { prompt_tokens: number; total_tokens: number }
+  /**
+   * token.js: what was dropped from the request before sending it (only with `dropUnsupportedParams`).
+   * Absent when nothing was, so the object stays exactly OpenAI's.
+   */
+  warnings?: TokenJSWarning[]
 }
 
 // ---------- text completions (OpenAI `completions.create`; Mistral FIM) ----------
@@ -533,6 +544,11 @@ export interface Completion {
     logprobs: null
   }>
   usage?: CompletionUsage
+  /**
+   * token.js: what was dropped from the request before sending it (only with `dropUnsupportedParams`).
+   * Absent when nothing was, so the object stays exactly OpenAI's.
+   */
+  warnings?: TokenJSWarning[]
 }
 
 // ---------- models (OpenAI `models.list`) ----------

@@ -5,6 +5,7 @@
  * and releases the connection. A stream that ends before the provider finished is an error, never a
  * short success.
  */
+import type { TokenJSWarning } from './warnings.js'
 import { APIConnectionError, APIError, ResponseParseError } from '../errors.js'
 import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
 import type { ProviderAdapter, StreamEvent, StreamFraming, StreamMapper } from './provider-adapter.js'
@@ -28,6 +29,8 @@ export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk
   readonly idleTimeoutMs: number
   /** Removes the API key from text received, before it reaches an error. */
   readonly redact: (text: string) => string
+  /** What was dropped from the request (`dropUnsupportedParams`); undefined when nothing was. */
+  readonly warnings?: readonly TokenJSWarning[] | undefined
 }
 
 /**
@@ -78,6 +81,14 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
         }
       },
     }
+  }
+
+  /**
+   * What token.js dropped from the request before sending it (only with `dropUnsupportedParams`), known
+   * before the first chunk; an empty array when nothing was dropped.
+   */
+  get warnings(): readonly TokenJSWarning[] {
+    return this.options.warnings ?? []
   }
 
   /** Aborting this controller stops the stream and releases the connection (as in openai-node). */

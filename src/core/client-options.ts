@@ -1,4 +1,5 @@
 import type { ModelRow } from '../capabilities.js'
+import type { TokenJSWarning } from './warnings.js'
 import type { FetchFunction } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 
@@ -33,9 +34,16 @@ export interface ClientOptions {
   fetch?: FetchFunction | undefined
   /**
    * Drop OpenAI parameters (and message fields) the provider has no place for, instead of failing with
-   * an InputError naming them. Default false: nothing is ever dropped silently.
+   * an InputError naming them. Default false: nothing is ever dropped silently. What is dropped is
+   * listed in the result's `warnings` (a stream's `warnings`) and passed to `onWarning`.
    */
   dropUnsupportedParams?: boolean | undefined
+  /**
+   * Called once per warning, before the request is sent: today, each parameter or message field dropped
+   * under `dropUnsupportedParams`. Use it to log (`onWarning: (w) => console.warn(w.param, w.details)`).
+   * Default: none (the warnings are still on the result). An exception it throws fails the call.
+   */
+  onWarning?: ((warning: TokenJSWarning) => void) | undefined
   /**
    * Allow an API key in a browser, where any user of the page can read it. Default false: the client
    * refuses to run with a key in a browser (use a backend, or a key meant to be public).

@@ -5,6 +5,7 @@
  * ends early is an error" rule are the same as for chat streams.
  */
 import type { Completion } from '../types.js'
+import type { TokenJSWarning } from './warnings.js'
 import { ChatCompletionStream, type StreamOptions } from './chat-completion-stream.js'
 
 export class CompletionStream implements AsyncIterable<Completion> {
@@ -12,6 +13,11 @@ export class CompletionStream implements AsyncIterable<Completion> {
 
   constructor(options: StreamOptions<Completion>) {
     this.stream = new ChatCompletionStream<Completion>(options)
+  }
+
+  /** What token.js dropped from the request before sending it (see ChatCompletionStream.warnings). */
+  get warnings(): readonly TokenJSWarning[] {
+    return this.stream.warnings
   }
 
   /** Aborting this controller stops the stream and releases the connection (as in openai-node). */

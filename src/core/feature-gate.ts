@@ -37,11 +37,11 @@ export function exampleModelId(models: ModelTable, feature: FeatureName): string
 
 /**
  * The policy for parameters a provider has no place for: an InputError naming the parameter, unless
- * the caller opted in to dropping unsupported parameters (then it is recorded in `context.dropped`).
+ * the caller opted in to dropping unsupported parameters (then it is recorded in `context.dropped`, which reaches the caller as warnings).
  */
 export function refuseUnsupported(context: ChatRequestContext, param: string, hint: string): void {
   if (context.dropUnsupportedParams) {
-    context.dropped.push(param)
+    context.dropped.push({ param, reason: hint })
     return
   }
   throw new InputError(

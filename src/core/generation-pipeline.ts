@@ -12,6 +12,7 @@ import { callProvider, readJsonBody, refuseRetiredModel, resolveProvider, timeou
 import type { ChatRequestContext, GenerationSection, ProviderAdapter } from './provider-adapter.js'
 import type { ProviderConnection } from './provider-connection.js'
 import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
+import { reportDropped, type DroppedParam, type TokenJSWarning } from './warnings.js'
 
 /** What makes a pipeline the chat one or the text-completion one. */
 export interface GenerationKind<Result, Chunk extends StreamedChunk, Stream> {
@@ -26,7 +27,12 @@ export interface GenerationKind<Result, Chunk extends StreamedChunk, Stream> {
   /** Whether the provider has the section at all (checked before any validation). */
   hasSection(provider: ProviderAdapter): boolean
   /** The OpenAI-format checks plus the provider's own; throws InputError. */
-  validate(record: Record<string, unknown>, dropUnsupportedParams: boolean, provider: ProviderAdapter): void
+  validate(
+    record: Record<string, unknown>,
+    dropUnsupportedParams: boolean,
+    provider: ProviderAdapter,
+    dropped?: DroppedParam[],
+  ): void
   /** Why an embedding model id cannot be used here. */
   embeddingModelError(context: ChatRequestContext, displayName: string): InputError
   createStream(options: StreamOptions<Chunk>): Stream
@@ -58,6 +64,7 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
   const found = kind.section(provider)
   const section = found instanceof Promise ? await found : found
   const request = section.prepare(record, context)
+  const warnings = reportDropped(client.options, context.dropped, provider.id, context.model)
   const response = await callProvider({
     client,
     provider,
@@ -80,10 +87,13 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
       provider,
       redact: connection.redact,
       idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutOf(client, options),
+      warnings,
     })
   }
   const { json, raw } = await readJsonBody(response, provider, connection)
-  return section.fromResponse(json, raw, responseContext)
+  const result = section.fromResponse(json, raw, responseContext)
+  if (warnings !== undefined) (result as { warnings?: TokenJSWarning[] }).warnings = warnings
+  return result
 }
 
 /** Everything that can fail before I/O (but the section's own mapping) fails here, with an InputError. */
@@ -98,13 +108,14 @@ function prepareCall<Result, Chunk extends StreamedChunk, Stream>(
   if (!kind.hasSection(provider)) {
     throw new InputError(`token.js has no ${kind.sectionName} endpoint for ${provider.displayName}.`, 'provider')
   }
-  kind.validate(record, dropUnsupportedParams, provider)
+  const dropped: DroppedParam[] = []
+  kind.validate(record, dropUnsupportedParams, provider, dropped)
   const model = record.model as string
   const models = client.models(provider)
   const row = Object.hasOwn(models, model) ? models[model] : liveRow
   const connection = client.connection(provider)
   refuseRetiredModel(provider, model, row, connection)
-  const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped: [] }
+  const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped }
   if (row === undefined && provider.embeddings !== undefined && Object.hasOwn(provider.embeddings.models, model)) {
     throw kind.embeddingModelError(context, provider.displayName)
   }

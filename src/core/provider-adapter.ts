@@ -7,6 +7,7 @@
  * chunk of its own and `import('token.js')` does not parse it. The data the core needs synchronously
  * (the chat table, the embedding-model table) stays on the adapter.
  */
+import type { DroppedParam } from './warnings.js'
 import type { EmbeddingModelRow, EmbeddingModelTable, ModelRow, ModelTable } from '../capabilities.js'
 import type { ChatCompletion, ChatCompletionChunk, Completion, CreateEmbeddingResponse, ModelsPage } from '../types.js'
 import type { Check } from './shape-checks.js'
@@ -21,8 +22,8 @@ export interface ChatRequestContext {
   readonly models: ModelTable
   /** Drop parameters the provider has no place for instead of refusing them. */
   readonly dropUnsupportedParams: boolean
-  /** Names of parameters dropped under `dropUnsupportedParams` (appended by the mapper). */
-  readonly dropped: string[]
+  /** Parameters dropped under `dropUnsupportedParams` (appended by the validation and the mapper). */
+  readonly dropped: DroppedParam[]
 }
 
 /** What a response mapper knows. */
@@ -224,8 +225,8 @@ export interface EmbeddingsRequestContext {
   /** The provider's embedding table, to suggest alternatives in errors. */
   readonly models: EmbeddingModelTable
   readonly dropUnsupportedParams: boolean
-  /** Names of parameters dropped under `dropUnsupportedParams` (appended by the mapper). */
-  readonly dropped: string[]
+  /** Parameters dropped under `dropUnsupportedParams` (appended by the validation and the mapper). */
+  readonly dropped: DroppedParam[]
 }
 
 /** What an embeddings response mapper knows. */

@@ -20,6 +20,7 @@ import {
 import type { ClientInternals } from './client-internals.js'
 import { literal, number, optional, record } from './shape-checks.js'
 import { splitEmbeddingBatches } from './split-embedding-batches.js'
+import { reportDropped } from './warnings.js'
 
 export async function runEmbeddings(
   client: ClientInternals,
@@ -55,6 +56,7 @@ export async function runEmbeddings(
     offset: batch.offset,
     body: mapping.toRequest(fields, batch.items, context),
   }))
+  const warnings = reportDropped(client.options, context.dropped, provider.id, model)
   const encodingFormat = fields.encoding_format === 'base64' ? 'base64' : 'float'
   let result: CreateEmbeddingResponse | undefined
   for (const batch of batches) {
@@ -78,6 +80,7 @@ export async function runEmbeddings(
     })
     result = result === undefined ? part : join(result, part)
   }
+  if (warnings !== undefined) (result as CreateEmbeddingResponse).warnings = warnings
   return result as CreateEmbeddingResponse
 }
 

@@ -3,6 +3,7 @@
  * checks a provider adds for its own params and message fields (`chat.checks`), before any mapping or
  * I/O. Provider-specific limits (ranges, capabilities) are the provider mapper's job.
  */
+import type { DroppedParam } from './warnings.js'
 import type { ModelTable } from '../capabilities.js'
 import { InputError } from '../errors.js'
 import { exampleModelId } from './feature-gate.js'
@@ -163,6 +164,7 @@ export function validateChatParams(
   params: Record<string, unknown>,
   dropUnsupportedParams: boolean,
   provider: ValidationTarget,
+  dropped: DroppedParam[] = [],
 ): void {
   if (typeof params.model !== 'string' || params.model.trim() === '') {
     const example = exampleModelId(provider.models, 'chat')
@@ -172,7 +174,7 @@ export function validateChatParams(
     )
   }
   const extra = provider.chat.checks
-  validateMessages(params.messages, dropUnsupportedParams, extra?.messages)
+  validateMessages(params.messages, dropUnsupportedParams, extra?.messages, dropped)
   // Every check is optional (undefined passes), so only the keys the caller set need a look.
   for (const key of Object.keys(params)) {
     const check = Object.hasOwn(paramChecks, key) ? paramChecks[key] : ownCheck(extra?.params, key)
@@ -189,6 +191,7 @@ function validateMessages(
   messages: unknown,
   dropUnsupportedParams: boolean,
   extra: ProviderParamChecks['messages'],
+  dropped: DroppedParam[],
 ): void {
   if (!Array.isArray(messages)) {
     throw new InputError(
@@ -215,21 +218,22 @@ function validateMessages(
     }
     const own = extra?.[role as string]
     if (own !== undefined) for (const key of Object.keys(own)) own[key]?.(message[key], `${path}.${key}`)
-    if (
-      role === 'assistant' &&
-      !dropUnsupportedParams &&
-      Array.isArray(message.annotations) &&
-      message.annotations.length > 0
-    ) {
-      throw unknownKeyError(`${path}.annotations`, 'citations cannot be sent back to the model')
+    if (role === 'assistant' && Array.isArray(message.annotations) && message.annotations.length > 0) {
+      refuseField(`${path}.annotations`, 'citations cannot be sent back to the model', dropUnsupportedParams, dropped)
     }
-    if (!dropUnsupportedParams) {
-      const unknown = unknownKeys(message, knownMessageKeys[role as string] as ReadonlySet<string>).find(
-        (key) => own === undefined || !Object.hasOwn(own, key),
-      )
-      if (unknown !== undefined) throw unknownKeyError(`${path}.${unknown}`, 'it is not a field of this message role')
+    const unknown = unknownKeys(message, knownMessageKeys[role as string] as ReadonlySet<string>).filter(
+      (key) => own === undefined || !Object.hasOwn(own, key),
+    )
+    for (const key of unknown) {
+      refuseField(`${path}.${key}`, 'it is not a field of this message role', dropUnsupportedParams, dropped)
     }
   })
+}
+
+/** A message field that cannot be sent: an InputError, or recorded as dropped on opt-in. */
+function refuseField(path: string, reason: string, drop: boolean, dropped: DroppedParam[]): void {
+  if (!drop) throw unknownKeyError(path, reason)
+  dropped.push({ param: path, reason: `${reason}.` })
 }
 
 function unknownKeyError(path: string, reason: string): InputError {

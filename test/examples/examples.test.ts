@@ -35,6 +35,8 @@ const expected: Record<string, RegExp[]> = {
   'drop-unsupported-params.ts': [
     /^refused: Parameter 'logit_bias' is not supported/m,
     /^with dropUnsupportedParams: You said: Hi!$/m,
+    /^dropped logit_bias: Mistral has no token biasing\.$/m,
+    /^onWarning: logit_bias$/m,
   ],
   'extend-model-list.ts': [
     /^sent, and Mistral answered: .*my-fine-tune-2611/m,
