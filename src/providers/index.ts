@@ -8,6 +8,7 @@
  */
 import type { ModelTable } from '../capabilities.js'
 import type { LazyProviderAdapter, ProviderAdapter } from '../core/provider-adapter.js'
+import { anthropicProvider } from './anthropic/index.js'
 import { mistralProvider } from './mistral/index.js'
 import type { OpenAICompatiblePreset } from './openai-compatible/create-provider.js'
 import {
@@ -21,6 +22,7 @@ import { openAIPreset } from './openai/preset.js'
 
 export const providers = {
   mistral: mistralProvider,
+  anthropic: anthropicProvider,
   openai: openAICompatible(openAIPreset),
   'openai-compatible': openAICompatible(openAICompatiblePreset),
   groq: openAICompatible(groqPreset),

@@ -1,0 +1,88 @@
+/**
+ * Anthropic's own params (beyond OpenAI's), owned here: their types (the registry derives them into
+ * `create`'s params for `provider: 'anthropic'`) and the checks that run before any mapping or I/O.
+ * Shapes from `@anthropic-ai/sdk` 1.15.0 (`resources/messages/messages.d.ts`: ThinkingConfigParam,
+ * CacheControlEphemeral).
+ */
+import type { ProviderParamChecks } from '../../core/provider-adapter.js'
+import { literal, number, optional, shape, tagged } from '../../core/shape-checks.js'
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionContentPartText,
+  ChatCompletionSystemMessageParam,
+  ChatCompletionTool,
+  ChatCompletionToolMessageParam,
+  ChatCompletionUserMessageParam,
+} from '../../types.js'
+
+/** A prompt-cache breakpoint: the prompt up to and including this block is cached (`ttl` default `5m`). */
+export interface AnthropicCacheControl {
+  type: 'ephemeral'
+  /** How long the cached prefix lives: `5m` (default) or `1h` (costs more to write). */
+  ttl?: '5m' | '1h'
+}
+
+/** Anthropic's thinking settings, sent as given (see `thinking` in AnthropicChatOptions). */
+export type AnthropicThinking =
+  | {
+      type: 'enabled'
+      /** Tokens the model may spend thinking: at least 1024, and less than `max_tokens`. */
+      budget_tokens: number
+      display?: 'summarized' | 'omitted' | null
+    }
+  | { type: 'adaptive'; display?: 'summarized' | 'omitted' | null }
+  | { type: 'disabled' }
+
+/** Anthropic-only options, available when `provider: 'anthropic'`. */
+export interface AnthropicChatOptions {
+  /**
+   * Extended thinking, as Anthropic takes it: `{ type: 'enabled', budget_tokens }` (a token budget,
+   * ≥ 1024 and below `max_tokens`), `{ type: 'adaptive' }` (the model decides; combine with
+   * `reasoning_effort` for the effort) or `{ type: 'disabled' }`. Without it, `reasoning_effort` picks
+   * the model's way (adaptive + effort, or a budget derived from `max_tokens`). Default: the model's own.
+   */
+  thinking?: AnthropicThinking
+  /** Automatic prompt caching: a breakpoint on the last cacheable block of the request. */
+  cache_control?: AnthropicCacheControl
+}
+
+/** Adds Anthropic's `cache_control` breakpoint to a part (or tool). */
+export type Cacheable<T> = T extends unknown ? T & { cache_control?: AnthropicCacheControl } : never
+
+/** The messages `provider: 'anthropic'` accepts besides OpenAI's: content parts with `cache_control`. */
+export type AnthropicMessageParam =
+  | (Omit<ChatCompletionSystemMessageParam, 'content'> & {
+      content: string | Cacheable<ChatCompletionContentPartText>[]
+    })
+  | (Omit<ChatCompletionUserMessageParam, 'content'> & { content: string | Cacheable<ChatCompletionContentPart>[] })
+  | (Omit<ChatCompletionToolMessageParam, 'content'> & { content: string | Cacheable<ChatCompletionContentPartText>[] })
+
+/** Tools with Anthropic's `cache_control` (a breakpoint on the last tool caches every definition). */
+export interface AnthropicToolOptions {
+  tools?: Cacheable<ChatCompletionTool>[] | null
+}
+
+/** The types the registry derives into the public params for `provider: 'anthropic'`. */
+export interface AnthropicOptionTypes {
+  readonly chat: AnthropicChatOptions & AnthropicToolOptions
+  readonly message: AnthropicMessageParam
+}
+
+const cacheControl = shape({ type: literal('ephemeral'), ttl: optional(literal('5m', '1h')) })
+
+/** Shape checks of Anthropic's own params (`cache_control` on parts and tools is checked by the mapper). */
+export const anthropicChatChecks: ProviderParamChecks = {
+  params: {
+    thinking: optional(
+      tagged('type', {
+        enabled: shape({ budget_tokens: number, display: optional(literal('summarized', 'omitted')) }),
+        adaptive: shape({ display: optional(literal('summarized', 'omitted')) }),
+        disabled: shape({}),
+      }),
+    ),
+    cache_control: optional(cacheControl),
+  },
+}
+
+/** Checks a `cache_control` found on a part or tool (the core does not look inside parts). */
+export const checkCacheControl = optional(cacheControl)
