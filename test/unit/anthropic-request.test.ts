@@ -54,6 +54,26 @@ describe('messages', () => {
     ])
   })
 
+  it('moves a later system message to system on a model that takes no system turns', () => {
+    const body = map(
+      {
+        messages: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello' },
+          { role: 'developer', content: 'Be formal.' },
+          { role: 'user', content: 'Again' },
+        ],
+      },
+      'claude-haiku-4-5',
+    )
+    expect(body.system).toEqual([{ type: 'text', text: 'Be formal.' }])
+    expect((body.messages as Array<{ role: string }>).map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+    ])
+  })
+
   it('merges consecutive turns of one role, tool results first in the user turn', () => {
     const body = map({
       messages: [

@@ -1,7 +1,8 @@
 /**
  * OpenAI messages → Anthropic's `system` and `messages` (`@anthropic-ai/sdk` 1.15.0 MessageParam):
  * - system and developer messages before the conversation become the top-level `system` blocks; later
- *   ones stay where they are, as `role: 'system'` messages (MessageParam's SystemMessageParam);
+ *   ones stay where they are, as `role: 'system'` messages (MessageParam's SystemMessageParam), on models
+ *   that take them (models.ts `inlineSystem`), and join the top-level `system` on older ones;
  * - a tool message becomes a `tool_result` block in a user turn; consecutive tool and user messages
  *   share one user turn with the tool results first (the API's "tool_result blocks … at the beginning of
  *   the user message" rule, anthropics/anthropic-sdk-typescript#653), and consecutive assistant messages
@@ -22,6 +23,7 @@ import type {
   ReasoningDetail,
 } from '../../types.js'
 import { convertParts } from './content.js'
+import { takesInlineSystem } from './models.js'
 import { createToolCallIdMapper } from './tool-call-ids.js'
 import type { AnthropicBlock, AnthropicMessage } from './wire-types.js'
 
@@ -40,6 +42,7 @@ export function convertMessages(
   const system: AnthropicBlock[] = []
   const output: AnthropicMessage[] = []
   const mapId = createToolCallIdMapper()
+  const inlineSystem = takesInlineSystem(context.row)
   messages.forEach((message, index) => {
     const path = `messages[${index}]`
     if ('name' in message && message.name !== undefined && message.role !== 'function') {
@@ -49,7 +52,7 @@ export function convertMessages(
       case 'system':
       case 'developer': {
         const blocks = textBlocks(message.content, context, `${path}.content`)
-        if (output.length === 0) system.push(...blocks)
+        if (output.length === 0 || !inlineSystem) system.push(...blocks)
         else if (blocks.length > 0) append(output, 'system', blocks)
         return
       }

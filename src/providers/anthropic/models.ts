@@ -18,6 +18,11 @@ export type AnthropicThinkingMode = 'adaptive' | 'adaptive-always' | 'budget'
 /** A row with Anthropic's thinking mode (the mapper picks `thinking` and `output_config.effort` from it). */
 export interface AnthropicModelRow extends ModelRow {
   readonly thinkingMode: AnthropicThinkingMode
+  /**
+   * Whether a `role: 'system'` message may stand inside `messages` (`@anthropic-ai/sdk` 1.15.0
+   * SystemMessageParam; Claude Opus 4.8 and later). Otherwise later system messages join `system`.
+   */
+  readonly inlineSystem: boolean
 }
 
 const CHECKED = '2026-12-02'
@@ -58,6 +63,7 @@ const current = (
   ...base,
   label,
   thinkingMode,
+  inlineSystem: true,
   contextLength: 1_000_000,
   maxOutputTokens: 128_000,
   reasoningEfforts: EFFORTS,
@@ -70,6 +76,7 @@ const haiku45: AnthropicModelRow = {
   ...base,
   label: 'Claude Haiku 4.5',
   thinkingMode: 'budget',
+  inlineSystem: false,
   contextLength: 200_000,
   maxOutputTokens: 64_000,
   prefix: true,
@@ -81,6 +88,7 @@ const opus45: AnthropicModelRow = {
   ...base,
   label: 'Claude Opus 4.5',
   thinkingMode: 'budget',
+  inlineSystem: false,
   contextLength: 200_000,
   maxOutputTokens: 64_000,
   prefix: true,
@@ -101,6 +109,7 @@ const retired = (label: string, retiresOn: string, replacement: string): Anthrop
   ...base,
   label,
   thinkingMode: 'budget',
+  inlineSystem: false,
   contextLength: 200_000,
   reasoning: false,
   retirement: { retiresOn, replacement, note: 'replacement suggested by token.js', evidence: sdkChangelog },
@@ -130,6 +139,11 @@ export const anthropicModels = defineModelTable({
 })
 
 export type AnthropicModelId = keyof typeof anthropicModels
+
+/** Whether the row's model takes system turns inside `messages`; unknown models are taken to (the current generation does). */
+export function takesInlineSystem(row: ModelRow | undefined): boolean {
+  return row === undefined || !('inlineSystem' in row) || (row as AnthropicModelRow).inlineSystem
+}
 
 /** The row's thinking mode; a row without one (a model added with `extendModelList`) counts as adaptive. */
 export function thinkingModeOf(row: ModelRow | undefined): AnthropicThinkingMode | undefined {
