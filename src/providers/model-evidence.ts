@@ -4,6 +4,7 @@
  * imports this file, so none of it is in the first-load bundle.
  */
 import type { ModelEvidence, ModelEvidenceTable } from '../capabilities.js'
+import { anthropicModelEvidence, anthropicModelLabels } from './anthropic/model-evidence.js'
 import { mistralEmbeddingEvidence, mistralModelEvidence, mistralModelLabels } from './mistral/model-evidence.js'
 import { openAIModelEvidence, openAIModelLabels } from './openai/model-evidence.js'
 
@@ -20,6 +21,7 @@ export interface ProviderEvidence {
 export const providerEvidence: Readonly<Record<string, ProviderEvidence>> = {
   mistral: { labels: mistralModelLabels, rows: mistralModelEvidence, embeddings: mistralEmbeddingEvidence },
   openai: { labels: openAIModelLabels, rows: openAIModelEvidence },
+  anthropic: { labels: anthropicModelLabels, rows: anthropicModelEvidence },
 }
 
 /** The newest date any source of `evidence` was checked: the date the table is published "as of". */
