@@ -35,10 +35,12 @@ const CONSUMER_MIN_GZIP_BUDGET = 21 * 1024
  * and the emulator, each a full bundle), the ESM tools (~125 KB: emulator, emulator CLI, `tokenjs`
  * CLI) and the declarations the public entries reach (~105 KB; the others are pruned at build time).
  * Whitespace and syntax are minified, identifiers are not (readable stack traces).
- * Until that is settled this asserts a regression ceiling and warns loudly above the target.
+ * Until that is settled this asserts a regression ceiling and warns loudly above the target. The
+ * Anthropic provider (issue 16) adds ~55 KB (its lazy ESM chunk and its share of the CommonJS bundle):
+ * the ceiling moved from 800 to 880 KB with it, as a new provider is not a regression.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 800 * 1024
+const UNPACKED_BUDGET = 880 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
