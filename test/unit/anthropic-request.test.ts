@@ -395,7 +395,10 @@ describe('params', () => {
         context,
       )
       expect(body, key).not.toHaveProperty(key)
-      expect(context.dropped.map((dropped) => dropped.param), key).toEqual([key])
+      expect(
+        context.dropped.map((dropped) => dropped.param),
+        key,
+      ).toEqual([key])
     }
     // OpenAI's defaults ask for nothing: accepted and not sent.
     const body = map({
