@@ -54,6 +54,7 @@ const LIBRARY_MODULES = [
   'version',
   'providers/mistral/models',
   'providers/mistral/embedding-models',
+  'providers/index',
 ]
 const INDEX_SOURCE = path.join(srcDir, 'index.ts')
 

@@ -69,7 +69,8 @@ export type {
   MistralCompletionOptions,
   MistralEmbeddingOptions,
 } from './providers/mistral/options.js'
-export type { ProviderId, ModelIdFor } from './providers/index.js'
+export type { ProviderId, ModelIdFor, ProviderSummary } from './providers/index.js'
+export { listProviders } from './providers/index.js'
 export type * from './types.js'
 import type { ChatCompletion } from './types.js'
 import type { ChatCompletionStream } from './core/chat-completion-stream.js'

@@ -1,27 +1,36 @@
 /**
  * `tokenjs chat`: one prompt (argument or piped stdin) streamed to stdout, or an interactive
- * conversation when no prompt is given on a terminal. Usage and timing go to stderr, so stdout
- * holds only the answer. Ctrl-C aborts the request, prints a newline and exits 130.
+ * conversation (session.ts) when no prompt is given on a terminal. Usage and timing go to stderr, so
+ * stdout holds only the answer. Ctrl-C stops a one-shot answer and exits 130.
  */
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
 import { TokenJS } from '../client.js'
-import { APIUserAbortError } from '../errors.js'
+import { closestName } from '../core/closest-name.js'
+import { APIUserAbortError, isTokenJSError } from '../errors.js'
+import { listProviders, type ProviderSummary } from '../providers/index.js'
 import type { ChatCompletionContentPart, ChatCompletionMessageParam, CompletionUsage } from '../types.js'
+import { describeError } from './describe-error.js'
+import { parseOptions } from './parse-options.js'
+import { interactiveChat } from './session.js'
 import { CliError, paint } from './terminal.js'
 
-export const DEFAULT_MODEL = 'mistral-small-latest'
+export const DEFAULT_PROVIDER = 'mistral'
+/** Models used without -m (a small, cheap current model); other providers need -m. */
+const DEFAULT_MODELS: Readonly<Record<string, string>> = { mistral: 'mistral-small-latest' }
+export const DEFAULT_MODEL = DEFAULT_MODELS[DEFAULT_PROVIDER] as string
 
 export const CHAT_HELP = `Usage: tokenjs chat [options] [prompt...]
 
 Sends a prompt to a model and streams the answer to stdout. The prompt comes from the
 arguments, else from stdin when it is piped; with neither, on a terminal, starts an
-interactive chat (history kept; /exit or Ctrl-D to quit).
+interactive chat (history kept; /help lists its commands, /exit or Ctrl-D quits).
 
 Options:
-  -m, --model <id>         model id (default ${DEFAULT_MODEL}; see tokenjs models)
+  -p, --provider <id>      provider (default ${DEFAULT_PROVIDER}): ${listProviders()
+    .map((provider) => provider.id)
+    .join(', ')}
+  -m, --model <id>         model id (default ${DEFAULT_MODEL} for Mistral; see tokenjs models)
   -s, --system <text>      system prompt
   -t, --temperature <n>    sampling temperature (Mistral: 0 to 1.5)
       --max-tokens <n>     maximum tokens to generate
@@ -31,13 +40,29 @@ Options:
       --no-stream          wait for the whole answer instead of streaming it
   -h, --help               show this help
 
-Keys: MISTRAL_API_KEY (and MISTRAL_BASE_URL) from the environment or ./.env.
-Usage and timing are printed on stderr. Ctrl-C stops the answer (exit 130).
+Keys: the provider's variable (MISTRAL_API_KEY, OPENAI_API_KEY, …; base URL: MISTRAL_BASE_URL, …)
+from the environment or ./.env.
+Usage and timing are printed on stderr. Ctrl-C stops the answer (one-shot: exit 130;
+interactive: back to the prompt, conversation kept).
 
 Examples:
   tokenjs chat "Write a haiku about the sea"
   git diff | tokenjs chat -s "Review this diff" -m mistral-large-latest
+  tokenjs chat -p openai -m gpt-5.5 "Hello"
   tokenjs chat --image photo.png "What is in this picture?"`
+
+const CHAT_OPTIONS = {
+  provider: { type: 'string', short: 'p' },
+  model: { type: 'string', short: 'm' },
+  system: { type: 'string', short: 's' },
+  temperature: { type: 'string', short: 't' },
+  'max-tokens': { type: 'string' },
+  json: { type: 'boolean' },
+  image: { type: 'string', multiple: true },
+  file: { type: 'string', multiple: true },
+  'no-stream': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
@@ -47,40 +72,25 @@ const IMAGE_TYPES: Readonly<Record<string, string>> = {
   '.webp': 'image/webp',
 }
 
-interface ChatSettings {
-  readonly model: string
+export interface ChatSettings {
+  readonly provider: ProviderSummary
+  model: string
   readonly temperature: number | undefined
   readonly maxTokens: number | undefined
   readonly json: boolean
   readonly stream: boolean
 }
 
-/** Thrown when the user pressed Ctrl-C. */
-class Interrupted extends Error {}
-
 export async function chatCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      model: { type: 'string', short: 'm' },
-      system: { type: 'string', short: 's' },
-      temperature: { type: 'string', short: 't' },
-      'max-tokens': { type: 'string' },
-      json: { type: 'boolean' },
-      image: { type: 'string', multiple: true },
-      file: { type: 'string', multiple: true },
-      'no-stream': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
+  const { values, positionals } = parseOptions('chat', argv, CHAT_OPTIONS, true)
   if (values.help === true) {
     process.stdout.write(`${CHAT_HELP}\n`)
     return 0
   }
+  const provider = resolveProvider(values.provider ?? DEFAULT_PROVIDER)
   const settings: ChatSettings = {
-    model: values.model ?? DEFAULT_MODEL,
+    provider,
+    model: values.model ?? defaultModel(provider),
     temperature: toNumber(values.temperature, '--temperature'),
     maxTokens: toInteger(values['max-tokens'], '--max-tokens'),
     json: values.json === true,
@@ -94,104 +104,76 @@ export async function chatCommand(argv: readonly string[]): Promise<number> {
   const interactive = prompt === '' && process.stdin.isTTY === true
   if (prompt === '' && !interactive) prompt = (await readStdin()).trim()
   if (prompt === '' && !interactive) throw new CliError('No prompt: pass one as an argument or pipe it on stdin.', 2)
-  if (process.env.MISTRAL_API_KEY === undefined || process.env.MISTRAL_API_KEY === '') {
-    throw new CliError(
-      'MISTRAL_API_KEY is not set: put it in the environment or in ./.env (or run tokenjs emulator and use its URL and key).',
-    )
-  }
+  checkConnectionSettings(provider)
 
   const tokenjs = new TokenJS()
   const history: ChatCompletionMessageParam[] = []
   if (values.system !== undefined) history.push({ role: 'system', content: values.system })
-  if (!interactive) {
-    history.push(userMessage(prompt, attachments))
-    return withInterrupt((signal) => runTurn(tokenjs, settings, history, signal))
-  }
-  return interactiveChat(tokenjs, settings, history, attachments)
-}
-
-async function interactiveChat(
-  tokenjs: TokenJS,
-  settings: ChatSettings,
-  history: ChatCompletionMessageParam[],
-  attachments: ChatCompletionContentPart[],
-): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 200 })
-  process.stderr.write(paint('dim', `tokenjs chat · ${settings.model} · /exit or Ctrl-D to quit\n`, process.stderr))
-  let controller: AbortController | undefined
-  let interruptedAtPrompt = false
-  rl.on('SIGINT', () => {
-    if (controller !== undefined) controller.abort()
-    else {
-      interruptedAtPrompt = true
-      rl.close()
-    }
-  })
-  const prompt = paint('bold', paint('cyan', '> '))
-  rl.setPrompt(prompt)
-  rl.prompt()
-  let pending = attachments
-  try {
-    for await (const line of rl) {
-      const text = line.trim()
-      if (text === '/exit' || text === '/quit') break
-      if (text !== '') {
-        history.push(userMessage(text, pending))
-        pending = []
-        controller = new AbortController()
-        try {
-          await runTurn(tokenjs, settings, history, controller.signal)
-        } catch (error) {
-          if (error instanceof Interrupted) {
-            process.stdout.write('\n')
-            return 130
-          }
-          throw error
-        } finally {
-          controller = undefined
-        }
-      }
-      rl.prompt()
-    }
-  } finally {
-    rl.close()
-  }
-  if (interruptedAtPrompt) {
-    process.stdout.write('\n')
-    return 130
-  }
-  return 0
-}
-
-/** Runs `turn` with Ctrl-C wired to its abort signal; maps an interrupt to exit code 130. */
-async function withInterrupt(turn: (signal: AbortSignal) => Promise<void>): Promise<number> {
+  if (interactive) return interactiveChat(tokenjs, settings, history, attachments)
+  history.push(userMessage(prompt, attachments))
   const controller = new AbortController()
   const onSigint = (): void => controller.abort()
   process.on('SIGINT', onSigint)
   try {
-    await turn(controller.signal)
-    return 0
-  } catch (error) {
-    if (error instanceof Interrupted) {
-      process.stdout.write('\n')
-      return 130
-    }
-    throw error
+    const outcome = await runTurn(tokenjs, settings, history, controller.signal)
+    return outcome === 'interrupted' ? 130 : 0
   } finally {
     process.off('SIGINT', onSigint)
   }
 }
 
-/** Sends the conversation, prints the answer (streamed or whole) and appends it to `history`. */
-async function runTurn(
+function resolveProvider(id: string): ProviderSummary {
+  const all = listProviders()
+  const provider = all.find((candidate) => candidate.id === id)
+  if (provider === undefined) {
+    const suggestion = closestName(
+      id,
+      all.map((candidate) => candidate.id),
+    )
+    throw new CliError(
+      `Unknown provider '${id}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`} ` +
+        `Providers: ${all.map((candidate) => candidate.id).join(', ')}.`,
+      2,
+    )
+  }
+  if (provider.unavailable !== undefined) throw new CliError(provider.unavailable, 2)
+  return provider
+}
+
+function defaultModel(provider: ProviderSummary): string {
+  const model = DEFAULT_MODELS[provider.id]
+  if (model !== undefined) return model
+  const some = provider.currentModels.slice(0, 3).join(', ')
+  throw new CliError(`--provider ${provider.id} needs a model: -m <id>${some === '' ? '' : ` (e.g. ${some})`}.`, 2)
+}
+
+/** The key and URL the client will need, checked first so the advice names the CLI's ways to set them. */
+function checkConnectionSettings(provider: ProviderSummary): void {
+  const key = process.env[provider.apiKeyEnvVar]
+  if (!provider.apiKeyOptional && (key === undefined || key === '')) {
+    const emulator = provider.id === 'mistral' ? ' (or run tokenjs emulator and use its URL and key)' : ''
+    throw new CliError(`${provider.apiKeyEnvVar} is not set: put it in the environment or in ./.env${emulator}.`)
+  }
+  const url = process.env[provider.baseURLEnvVar]
+  if (provider.defaultBaseURL === undefined && (url === undefined || url === '')) {
+    throw new CliError(`${provider.id} has no default URL: set ${provider.baseURLEnvVar} (environment or ./.env).`)
+  }
+}
+
+/**
+ * Sends the conversation and prints the answer (streamed or whole). The answer, or the part printed
+ * before an interrupt, is appended to `history`. API errors become one-line CliErrors naming the
+ * provider's variables.
+ */
+export async function runTurn(
   tokenjs: TokenJS,
   settings: ChatSettings,
   history: ChatCompletionMessageParam[],
   signal: AbortSignal,
-): Promise<void> {
+): Promise<'done' | 'interrupted'> {
   const started = performance.now()
   const params = {
-    provider: 'mistral' as const,
+    provider: settings.provider.id,
     model: settings.model,
     messages: history,
     ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
@@ -231,7 +213,14 @@ async function runTurn(
       process.stdout.write(text)
     }
   } catch (error) {
-    if (error instanceof APIUserAbortError || signal.aborted) throw new Interrupted()
+    if (error instanceof APIUserAbortError || signal.aborted) {
+      if (text !== '') {
+        process.stdout.write('\n')
+        history.push({ role: 'assistant', content: text })
+      }
+      return 'interrupted'
+    }
+    if (isTokenJSError(error)) throw new CliError(describeError(error, 'chat', settings.provider))
     throw error
   }
   if (!text.endsWith('\n')) process.stdout.write('\n')
@@ -239,6 +228,7 @@ async function runTurn(
   process.stderr.write(
     `${paint('dim', statsLine(settings.model, usage, performance.now() - started, firstTokenMs), process.stderr)}\n`,
   )
+  return 'done'
 }
 
 function statsLine(
@@ -254,7 +244,10 @@ function statsLine(
   return `[${parts.join(' · ')}]`
 }
 
-function userMessage(text: string, attachments: readonly ChatCompletionContentPart[]): ChatCompletionMessageParam {
+export function userMessage(
+  text: string,
+  attachments: readonly ChatCompletionContentPart[],
+): ChatCompletionMessageParam {
   if (attachments.length === 0) return { role: 'user', content: text }
   return { role: 'user', content: [{ type: 'text', text }, ...attachments] }
 }

@@ -1,14 +1,15 @@
 /** `tokenjs <command>`: dispatch, `.env` loading and one-line error reporting. */
-import { APIConnectionError, AuthenticationError, NotFoundError, isTokenJSError } from '../errors.js'
+import { closestName } from '../core/closest-name.js'
 import { VERSION } from '../version.js'
 import { chatCommand } from './chat.js'
+import { describeError, isUsageError } from './describe-error.js'
 import { loadDotEnv } from './env.js'
 import { modelsCommand } from './models.js'
 import { CliError, printError } from './terminal.js'
 
 export const MAIN_HELP = `Usage: tokenjs <command> [options]
 
-Try Mistral models from a terminal with token.js.
+Try models from a terminal with token.js (Mistral by default; tokenjs chat --help lists the providers).
 
 Commands:
   chat [prompt]     send a prompt and stream the answer (interactive without a prompt)
@@ -19,7 +20,7 @@ Options:
   -h, --help        show help (also: tokenjs <command> --help)
   -v, --version     print the version
 
-Keys: MISTRAL_API_KEY and MISTRAL_BASE_URL come from the environment or ./.env.`
+Keys: MISTRAL_API_KEY, OPENAI_API_KEY, … (and *_BASE_URL) come from the environment or ./.env.`
 
 export const EMULATOR_HELP = `Usage: tokenjs emulator [options]
 
@@ -56,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${VERSION}\n`)
         return 0
       default:
-        throw new CliError(`Unknown command '${command}'. Commands: chat, models, emulator (tokenjs --help).`, 2)
+        throw new CliError(unknownCommand(command), 2)
     }
   } catch (error) {
     printError(describeError(error, argv[0]))
@@ -79,24 +80,19 @@ async function emulatorCommand(argv: readonly string[]): Promise<number> {
   return new Promise<number>(() => {})
 }
 
-function isUsageError(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')
+function unknownCommand(command: string): string {
+  const suggestion = closestName(command, ['chat', 'models', 'emulator'])
+  const hint = suggestion === undefined ? '' : ` Did you mean '${suggestion}'?`
+  return `Unknown command '${command}'.${hint} Commands: chat, models, emulator (tokenjs --help).`
 }
 
-/** One line, no stack: what went wrong and, where we can tell, what to do. */
-export function describeError(error: unknown, command: string | undefined): string {
-  if (error instanceof CliError) return error.message
-  if (isUsageError(error)) return `${(error as Error).message} (tokenjs ${command ?? ''} --help)`.replace('  ', ' ')
-  if (isTokenJSError(error)) {
-    if (error instanceof NotFoundError) return `${error.message} Run tokenjs models to see the models token.js knows.`
-    if (error instanceof AuthenticationError) return `${error.message} Check MISTRAL_API_KEY.`
-    if (error instanceof APIConnectionError) {
-      const cause = (error as { cause?: { code?: string } }).cause
-      const where = process.env.MISTRAL_BASE_URL || 'https://api.mistral.ai/v1'
-      return `Could not reach ${where}: ${error.message}${cause?.code !== undefined && !error.message.includes(cause.code) ? ` (${cause.code})` : ''}`
-    }
-    return error.message
-  }
-  return error instanceof Error ? error.message : String(error)
+/**
+ * `tokenjs chat … | head`: once the reader is gone, stop quietly (exit 0, as the pipe's reader
+ * decided) instead of dying on EPIPE with a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(0)
+  })
 }

@@ -1,9 +1,9 @@
 /** `tokenjs models [--all] [--live]`: the capability table from token.js's data, or the provider's own list. */
-import { parseArgs } from 'node:util'
 import { isRetired, type ModelRow } from '../capabilities.js'
 import { mistralModels } from '../providers/mistral/models.js'
 import { openAIModels } from '../providers/openai/models.js'
 import { capabilityColumns, formatContextLength } from './capability-columns.js'
+import { parseOptions } from './parse-options.js'
 import { CliError, paint, renderColumns } from './terminal.js'
 
 export const MODELS_HELP = `Usage: tokenjs models [options]
@@ -22,15 +22,11 @@ Unknown model ids are accepted by token.js too; this table only says what is che
 const DEFAULT_BASE_URL = 'https://api.mistral.ai/v1'
 
 export async function modelsCommand(argv: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      all: { type: 'boolean' },
-      live: { type: 'boolean' },
-      provider: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values } = parseOptions('models', argv, {
+    all: { type: 'boolean' },
+    live: { type: 'boolean' },
+    provider: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   })
   if (values.help === true) {
     process.stdout.write(`${MODELS_HELP}\n`)

@@ -86,3 +86,37 @@ function openAICompatible<Models extends ModelTable>(
   }
   return preset.unavailable === undefined ? info : { ...info, unavailable: preset.unavailable }
 }
+
+/** What a tool (the `tokenjs` CLI, a settings screen) needs to know of a registered provider. */
+export interface ProviderSummary {
+  readonly id: ProviderId
+  readonly displayName: string
+  /** Environment variable the key is read from. */
+  readonly apiKeyEnvVar: string
+  /** Whether requests work without a key (local servers). */
+  readonly apiKeyOptional: boolean
+  /** Environment variable the base URL is read from. */
+  readonly baseURLEnvVar: string
+  /** The provider's own URL; undefined when there is none (a base URL must be given). */
+  readonly defaultBaseURL: string | undefined
+  /** Current (not retired) model ids of its table; empty for providers that accept any id. */
+  readonly currentModels: readonly string[]
+  /** Why the provider cannot be used at the moment, when it cannot. */
+  readonly unavailable: string | undefined
+}
+
+/** Every registered provider, in registry order. */
+export function listProviders(): ProviderSummary[] {
+  return Object.values(providers).map((entry: ProviderAdapter | LazyProviderAdapter) => ({
+    id: entry.id as ProviderId,
+    displayName: entry.displayName,
+    apiKeyEnvVar: entry.apiKeyEnvVar,
+    apiKeyOptional: entry.apiKeyOptional === true,
+    baseURLEnvVar: entry.baseURLEnvVar,
+    defaultBaseURL: entry.defaultBaseURL,
+    currentModels: Object.entries(entry.models ?? {})
+      .filter(([, row]) => row.retirement === undefined)
+      .map(([id]) => id),
+    unavailable: entry.unavailable,
+  }))
+}

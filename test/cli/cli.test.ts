@@ -7,15 +7,19 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { startMistralEmulator, startOpenAIEmulator, type MistralEmulator, type OpenAIEmulator } from 'token.js/emulator'
 import { isRetired, mistralModels } from 'token.js'
 import { openAIModels } from '../../src/providers/openai/models.js'
 import { capabilityColumns, featuresWithoutColumn } from '../../src/cli/capability-columns.js'
 import { cleanEnv, root, runFile, tsxLoader, type RunResult } from '../examples/run-file.js'
 
+// Each test starts tsx processes, several at once: on a loaded 2-core machine 20 s is not enough.
+vi.setConfig({ testTimeout: 60_000 })
+
 const cli = join(root, 'src/cli/index.ts')
 let emulator: MistralEmulator
+let openai: OpenAIEmulator
 let env: NodeJS.ProcessEnv
 
 let shared: ChildProcess | undefined
@@ -24,6 +28,7 @@ const pending = new Map<number, { resolve: (result: RunResult) => void; reject: 
 
 beforeAll(async () => {
   emulator = await startMistralEmulator()
+  openai = await startOpenAIEmulator()
   env = cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
   const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'test/cli/run-cli-in-one-process.ts')], {
     cwd: root,
@@ -45,9 +50,10 @@ beforeAll(async () => {
   })
   shared = child
 }, 60_000)
-afterAll(() => {
+afterAll(async () => {
   shared?.disconnect()
-  return emulator?.close()
+  await emulator?.close()
+  await openai?.close()
 })
 
 /** One `tokenjs` run in the shared process. */
@@ -209,6 +215,71 @@ describe.concurrent('tokenjs chat', () => {
     expect(temperature.stderr).toBe("tokenjs: error: --temperature expects a number, got 'hot'.\n")
     expect(empty.code).toBe(2)
     expect(empty.stderr).toContain('No prompt')
+  })
+})
+
+describe.concurrent('tokenjs chat: providers, typos, pipes', () => {
+  test('--provider openai talks to the OpenAI endpoint with its own variables', async () => {
+    const result = await tokenjs(['chat', '--provider', 'openai', '-m', 'gpt-5.5', 'hello openai'], {
+      env: cleanEnv({ OPENAI_BASE_URL: openai.url, OPENAI_API_KEY: openai.apiKey }),
+    })
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('hello openai')
+    expect(result.stderr).toMatch(/^\[gpt-5\.5 · /)
+    expect(openai.requests.some((request) => JSON.stringify(request.body).includes('hello openai'))).toBe(true)
+  })
+
+  test('--provider without its key, without a model, or mistyped: one line each, naming what to do', async () => {
+    const [noKey, noModel, typo] = await Promise.all([
+      tokenjs(['chat', '-p', 'openai', '-m', 'gpt-5.5', 'hi'], { env: cleanEnv() }),
+      tokenjs(['chat', '-p', 'groq', 'hi']),
+      tokenjs(['chat', '--provider', 'mistrall', 'hi']),
+    ])
+    expect(noKey.code).toBe(1)
+    expect(noKey.stderr).toBe('tokenjs: error: OPENAI_API_KEY is not set: put it in the environment or in ./.env.\n')
+    expect(noModel.code).toBe(2)
+    expect(noModel.stderr).toContain('--provider groq needs a model: -m <id>')
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toMatch(
+      /^tokenjs: error: Unknown provider 'mistrall'; did you mean 'mistral'\? Providers: mistral, openai, /,
+    )
+  })
+
+  test('a mistyped flag names the closest one', async () => {
+    const [temperature, model] = await Promise.all([
+      tokenjs(['chat', '--temprature', '0.5', 'hi']),
+      tokenjs(['models', '--provder', 'openai']),
+    ])
+    expect(temperature.code).toBe(2)
+    expect(temperature.stderr).toBe(
+      "tokenjs: error: Unknown option '--temprature'; did you mean '--temperature'? (tokenjs chat --help)\n",
+    )
+    expect(model.stderr).toContain("did you mean '--provider'?")
+    const command = await tokenjs(['caht', 'hi'])
+    expect(command.code).toBe(2)
+    expect(command.stderr).toContain("Unknown command 'caht'. Did you mean 'chat'?")
+  })
+
+  test('a reader that goes away (| head) ends the command quietly, exit 0', async () => {
+    // The answer streams in many small chunks; the reader takes the first and closes the pipe.
+    const slow = await startMistralEmulator({ chunkDelayMs: 20, chunkSize: 2 })
+    try {
+      const child = spawn(process.execPath, ['--import', tsxLoader, cli, 'chat', 'a long answer '.repeat(20)], {
+        cwd: root,
+        env: {
+          ...cleanEnv({ MISTRAL_BASE_URL: slow.url, MISTRAL_API_KEY: slow.apiKey }),
+          TSX_TSCONFIG_PATH: `${root}/tsconfig.json`,
+        },
+      })
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+      child.stdout.once('data', () => child.stdout.destroy())
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+      expect(stderr).not.toMatch(/EPIPE|Error|at .*:\d+:\d+/)
+      expect(code).toBe(0)
+    } finally {
+      await slow.close()
+    }
   })
 })
 

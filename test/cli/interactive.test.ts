@@ -122,16 +122,73 @@ describe.skipIf(!hasTmux)('tokenjs on a terminal (tmux)', () => {
     expect(await exitStatus(pane)).toBe('0')
   })
 
-  test('Ctrl-C during a slow stream aborts it, prints a newline and exits 130', async () => {
+  test('Ctrl-C during a slow stream stops the answer and keeps the session and its history', async () => {
     const pane = chatWindow('interrupt')
     await waitFor(pane, /> $/m)
     tmux('send-keys', '-t', pane, 'please tell me a long story about the sea and its many wonders', 'Enter')
     await waitFor(pane, /\nYou said/) // the stream has started (chunks arrive every 150 ms)
     tmux('send-keys', '-t', pane, 'C-c')
-    expect(await exitStatus(pane)).toBe('130')
-    const screen = capture(pane)
+    let screen = await waitFor(pane, /\(stopped; the conversation is kept\)\n> $/m)
     expect(screen).not.toContain('wonders\n[') // it did not run to the end
     expect(screen).not.toMatch(/Error|at .*\.ts:\d+/) // no stack trace
+    tmux('send-keys', '-t', pane, 'next', 'Enter')
+    screen = await waitFor(pane, /You said: next\n\[mistral-small-latest · (\d+) prompt/)
+    // The stopped exchange stayed in the history: the second request carried more than one message.
+    expect(Number(/You said: next\n\[mistral-small-latest · (\d+) prompt/.exec(screen)?.[1])).toBeGreaterThan(20)
+    // Ctrl-C at an empty prompt asks first; the second one quits (130).
+    tmux('send-keys', '-t', pane, 'C-c')
+    await waitFor(pane, /\(Ctrl-C again, Ctrl-D or \/exit to quit\)/)
+    tmux('send-keys', '-t', pane, 'C-c')
+    expect(await exitStatus(pane)).toBe('130')
+  })
+
+  test('input typed during an answer is held back and shown at the next prompt', async () => {
+    const pane = chatWindow('typeahead')
+    await waitFor(pane, /> $/m)
+    tmux('send-keys', '-t', pane, 'count the waves of the ocean one by one until the tide turns', 'Enter')
+    await waitFor(pane, /\nYou said/)
+    tmux('send-keys', '-l', '-t', pane, 'typed ahead')
+    const screen = await waitFor(pane, /tide turns\n\[mistral-small-latest [^\n]*\]\n> typed ahead$/m)
+    expect(screen).toMatch(/You said: count the waves of the ocean one by one until the tide turns\n/)
+    tmux('send-keys', '-t', pane, 'Enter')
+    await waitFor(pane, /You said: typed ahead\n/)
+    tmux('send-keys', '-t', pane, '/exit', 'Enter')
+    expect(await exitStatus(pane)).toBe('0')
+  })
+
+  test('slash commands: /help, /model, /system, /clear, /save, unknown ones never reach the model', async () => {
+    const saved = join(statusDir, 'conversation.json')
+    const cleared = join(statusDir, 'cleared.json')
+    const pane = chatWindow('slash')
+    await waitFor(pane, /> $/m)
+    tmux('send-keys', '-t', pane, '/help', 'Enter')
+    await waitFor(pane, /\/save \[file\]/)
+    tmux('send-keys', '-t', pane, '/modle', 'Enter')
+    await waitFor(pane, /Unknown command \/modle \(did you mean \/model\?\)/)
+    tmux('send-keys', '-t', pane, '/model mistral-large-latest', 'Enter')
+    await waitFor(pane, /model: mistral-large-latest\n/)
+    tmux('send-keys', '-t', pane, '/system Answer in French.', 'Enter')
+    await waitFor(pane, /\(system prompt set\)/)
+    tmux('send-keys', '-t', pane, 'bonjour', 'Enter')
+    await waitFor(pane, /You said: bonjour\n\[mistral-large-latest · /)
+    tmux('send-keys', '-t', pane, `/save ${saved}`, 'Enter')
+    await waitFor(pane, /\(saved 3 messages to /)
+    tmux('send-keys', '-t', pane, '/clear', 'Enter')
+    await waitFor(pane, /\(conversation cleared; the system prompt stays\)/)
+    tmux('send-keys', '-t', pane, `/save ${cleared}`, 'Enter')
+    await waitFor(pane, /\(saved 1 messages to /)
+    tmux('send-keys', '-t', pane, '/quit', 'Enter')
+    expect(await exitStatus(pane)).toBe('0')
+    const conversation = JSON.parse(readFileSync(saved, 'utf8')) as { model: string; messages: unknown[] }
+    expect(conversation.model).toBe('mistral-large-latest')
+    expect(conversation.messages).toEqual([
+      { role: 'system', content: 'Answer in French.' },
+      { role: 'user', content: 'bonjour' },
+      { role: 'assistant', content: 'You said: bonjour' },
+    ])
+    expect((JSON.parse(readFileSync(cleared, 'utf8')) as { messages: unknown[] }).messages).toEqual([
+      { role: 'system', content: 'Answer in French.' },
+    ])
   })
 
   test('one-shot streaming on a TTY, then Ctrl-C mid-stream exits 130', async () => {
