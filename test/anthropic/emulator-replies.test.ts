@@ -262,7 +262,7 @@ describe('streaming', () => {
       .map((event) => event.data.content_block)
     expect(starts).toEqual([
       { type: 'thinking', thinking: '', signature: '' },
-      { type: 'tool_use', id: json.content[1]?.id, name: 'get_weather', input: {} },
+      { type: 'tool_use', id: json.content[1]?.id, caller: { type: 'direct' }, name: 'get_weather', input: {} },
     ])
     expect(joined(events, 0, 'thinking')).toBe(json.content[0]?.thinking)
     const signature = events.find(

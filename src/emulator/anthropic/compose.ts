@@ -20,7 +20,13 @@ export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use
 export type AnswerBlock =
   | { readonly type: 'thinking'; readonly thinking: string; readonly signature: string }
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'tool_use'; readonly id: string; readonly name: string; readonly input: unknown }
+  | {
+      readonly type: 'tool_use'
+      readonly id: string
+      readonly caller: { readonly type: 'direct' }
+      readonly name: string
+      readonly input: unknown
+    }
 
 export interface AnswerUsage {
   readonly input_tokens: number
@@ -179,12 +185,14 @@ export function composeAnthropicAnswer(
     override?.toolCalls?.map((call, index) => ({
       type: 'tool_use' as const,
       id: call.id ?? toolUseId(requestKey, String(index)),
+      caller: { type: 'direct' as const },
       name: call.name,
       input: typeof call.arguments === 'string' ? (JSON.parse(call.arguments) as unknown) : call.arguments,
     })) ??
     chooseTools(request, userText, answering).map((tool, index) => ({
       type: 'tool_use' as const,
       id: toolUseId(requestKey, String(index)),
+      caller: { type: 'direct' as const },
       name: tool.name,
       input: jsonSchemaInstance(tool.input_schema ?? { type: 'object' }),
     }))

@@ -13,7 +13,7 @@ function line(id: string): string | null {
 }
 
 export function modelInfo(card: AnthropicModelCard): Record<string, unknown> {
-  const effort = supported(card.effort)
+  const level = (name: AnthropicModelCard['effortLevels'][number]) => supported(card.effortLevels.includes(name))
   return {
     type: 'model',
     id: card.id,
@@ -32,7 +32,14 @@ export function modelInfo(card: AnthropicModelCard): Record<string, unknown> {
       image_input: supported(true),
       pdf_input: supported(true),
       structured_outputs: supported(true),
-      effort: { supported: card.effort, low: effort, medium: effort, high: effort, xhigh: effort, max: effort },
+      effort: {
+        supported: card.effortLevels.length > 0,
+        low: level('low'),
+        medium: level('medium'),
+        high: level('high'),
+        xhigh: level('xhigh'),
+        max: level('max'),
+      },
       thinking: {
         supported: true,
         types: {

@@ -35,7 +35,8 @@ function card(
     max_input_tokens: limits.input,
     max_tokens: limits.output,
     thinking,
-    effort: modern,
+    thinksByDefault: false,
+    effortLevels: modern ? ['low', 'medium', 'high', 'xhigh', 'max'] : [],
     prefill: !modern,
     inlineSystem: false,
     fixedSampling: modern,
@@ -45,21 +46,28 @@ function card(
 }
 
 const M1 = { input: 1_000_000, output: 128_000 }
+// No xhigh on the 4.6 models: a recorded 400 for claude-opus-4-6 says "Supported levels: high, low, max,
+// medium" (pydantic/pydantic-ai tests/models/cassettes/test_anthropic/
+// test_anthropic_explicit_effort_xhigh_unsupported_model_errors.yaml).
+const NO_XHIGH = { effortLevels: ['low', 'medium', 'high', 'max'] } as const
+// Opus 4.7 answers without thinking when `thinking` is absent (vercel/ai fixture
+// issue-14707-claude-opus-4-7-temperature-live.json: thinking_tokens 0); the "always on" models think.
+const ALWAYS = { thinksByDefault: true } as const
 
 /** Newest first, as `GET /v1/models` lists them. */
 export const ANTHROPIC_EMULATOR_MODELS: readonly AnthropicModelCard[] = [
-  card('claude-fable-5-2', 'Claude Fable 5.2', '2026-11-01', M1, ADAPTIVE_ONLY, { inlineSystem: true }),
+  card('claude-fable-5-2', 'Claude Fable 5.2', '2026-11-01', M1, ADAPTIVE_ONLY, { inlineSystem: true, ...ALWAYS }),
   card('claude-haiku-5-5', 'Claude Haiku 5.5', '2026-10-01', M1, ADAPTIVE, { inlineSystem: true }),
   card('claude-sonnet-5-5', 'Claude Sonnet 5.5', '2026-09-01', M1, ADAPTIVE, { inlineSystem: true }),
-  card('claude-opus-5-5', 'Claude Opus 5.5', '2026-09-01', M1, ADAPTIVE_ONLY, { inlineSystem: true }),
-  card('claude-fable-5-1', 'Claude Fable 5.1', '2026-08-01', M1, ADAPTIVE_ONLY, { inlineSystem: true }),
-  card('claude-sonnet-5', 'Claude Sonnet 5', '2026-07-24', M1, ADAPTIVE, { inlineSystem: true }),
+  card('claude-opus-5-5', 'Claude Opus 5.5', '2026-09-01', M1, ADAPTIVE_ONLY, { inlineSystem: true, ...ALWAYS }),
+  card('claude-fable-5-1', 'Claude Fable 5.1', '2026-08-01', M1, ADAPTIVE_ONLY, { inlineSystem: true, ...ALWAYS }),
+  card('claude-sonnet-5', 'Claude Sonnet 5', '2026-07-24', M1, ADAPTIVE, { inlineSystem: true, ...ALWAYS }),
   card('claude-opus-5', 'Claude Opus 5', '2026-07-24', M1, ADAPTIVE, { inlineSystem: true }),
-  card('claude-fable-5', 'Claude Fable 5', '2026-07-01', M1, ADAPTIVE_ONLY, { inlineSystem: true }),
+  card('claude-fable-5', 'Claude Fable 5', '2026-07-01', M1, ADAPTIVE_ONLY, { inlineSystem: true, ...ALWAYS }),
   card('claude-opus-4-8', 'Claude Opus 4.8', '2026-05-28', M1, ALL, { inlineSystem: true }),
   card('claude-opus-4-7', 'Claude Opus 4.7', '2026-04-01', M1, ADAPTIVE_ONLY),
-  card('claude-opus-4-6', 'Claude Opus 4.6', '2026-02-01', M1, ALL, { fixedSampling: false }),
-  card('claude-sonnet-4-6', 'Claude Sonnet 4.6', '2026-02-01', M1, ALL, { fixedSampling: false }),
+  card('claude-opus-4-6', 'Claude Opus 4.6', '2026-02-01', M1, ALL, { fixedSampling: false, ...NO_XHIGH }),
+  card('claude-sonnet-4-6', 'Claude Sonnet 4.6', '2026-02-01', M1, ALL, { fixedSampling: false, ...NO_XHIGH }),
   card('claude-haiku-4-5-20251001', 'Claude Haiku 4.5', '2025-10-01', { input: 200_000, output: 64_000 }, BUDGET),
   card('claude-opus-4-5-20251101', 'Claude Opus 4.5', '2025-11-01', { input: 200_000, output: 64_000 }, BUDGET, {
     lifecycle: 'deprecated',

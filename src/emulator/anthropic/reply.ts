@@ -77,7 +77,7 @@ function blockEvents(block: AnswerBlock, index: number, size: number): Record<st
         {
           type: 'content_block_start',
           index,
-          content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} },
+          content_block: { type: 'tool_use', id: block.id, caller: block.caller, name: block.name, input: {} },
         },
         delta({ type: 'input_json_delta', partial_json: '' }),
         ...splitText(JSON.stringify(block.input), size).map((partial_json) =>

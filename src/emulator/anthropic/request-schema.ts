@@ -95,6 +95,9 @@ const blocks: Record<string, Shape> = {
       name: str,
       input: record,
       cache_control: cacheControl,
+      // Responses carry `caller` (who called the tool); clients send it back with the block.
+      caller: object({ type: str, tool_id: str }, ['type']),
+      toolset_name: nullable(str),
     },
     ['type', 'id', 'name', 'input'],
   ),
@@ -131,10 +134,8 @@ const customTool: Shape = object(
     type: nullable(oneOf('custom')),
     name: { kind: 'string', pattern: /^[a-zA-Z0-9_-]{1,128}$/ },
     description: str,
-    input_schema: object(
-      { type: oneOf('object'), properties: nullable(record), required: nullable(array(str)), $schema: str },
-      ['type'],
-    ),
+    // A JSON schema: any keys (recorded bodies send additionalProperties, $defs…); its `type` is checked in validate-options.ts.
+    input_schema: record,
     cache_control: cacheControl,
     strict: bool,
     eager_input_streaming: nullable(bool),

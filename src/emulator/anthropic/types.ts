@@ -12,8 +12,10 @@ export interface AnthropicModelCard {
   readonly max_tokens: number
   /** `thinking.type` values the model accepts. */
   readonly thinking: readonly ('enabled' | 'adaptive' | 'disabled')[]
-  /** Whether `output_config.effort` is accepted. */
-  readonly effort: boolean
+  /** The model thinks when the request has no `thinking` ("Adaptive (always on)" models, Sonnet 5). */
+  readonly thinksByDefault: boolean
+  /** `output_config.effort` levels accepted; empty when the model takes no effort. */
+  readonly effortLevels: readonly ('low' | 'medium' | 'high' | 'xhigh' | 'max')[]
   /** A final assistant message (prefill) is accepted. */
   readonly prefill: boolean
   /** `role: "system"` inside `messages` is accepted. */

@@ -15,10 +15,10 @@ import { blocksOf, type WireBlock, type WireRequest } from './wire.js'
 
 const THINKING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking'
 
-/** Thinking is on when asked for, or always on for models that only think adaptively. */
+/** Thinking is on when asked for, or by default on the models that always think. */
 export function thinkingOn(request: WireRequest, card: AnthropicModelCard): boolean {
   const type = request.thinking?.type
-  if (type === undefined) return !card.thinking.includes('disabled')
+  if (type === undefined) return card.thinksByDefault
   return type !== 'disabled'
 }
 
@@ -37,9 +37,17 @@ function checkThinking(request: WireRequest, card: AnthropicModelCard): Anthropi
     return invalidRequest(
       `\`max_tokens\` must be greater than \`thinking.budget_tokens\`. Please consult our documentation at ${THINKING_DOCS}#max-tokens-and-context-window-size`,
     )
-  if (request.output_config?.effort !== undefined && request.output_config.effort !== null && !card.effort)
+  const effort = request.output_config?.effort
+  if (effort !== undefined && effort !== null && card.effortLevels.length === 0)
     return invalidRequest('output_config.effort: This model does not support the effort parameter.') // (wording assumed)
-  if (!thinkingOn(request, card)) return undefined
+  if (effort !== undefined && effort !== null && !(card.effortLevels as readonly string[]).includes(effort))
+    return invalidRequest(
+      `This model does not support effort level '${effort}'. Supported levels: ${[...card.effortLevels].sort().join(', ')}.`,
+    )
+  // The feature limits are documented for manual (`enabled`) thinking; a recording shows adaptive
+  // thinking with tool_choice any answered 200 (pydantic-ai cassette
+  // test_anthropic_count_tokens_with_adaptive_thinking_and_output_tools.yaml, 2026-08).
+  if (thinking?.type !== 'enabled') return undefined
   if (request.temperature !== undefined && request.temperature !== 1)
     return invalidRequest(
       `\`temperature\` may only be set to 1 when thinking is enabled. Please consult our documentation at ${THINKING_DOCS}#feature-compatibility`,
@@ -77,7 +85,10 @@ function checkSampling(request: WireRequest, card: AnthropicModelCard): Anthropi
 function checkTools(request: WireRequest): AnthropicErrorReply | undefined {
   const tools = request.tools ?? []
   const names = new Set<string>()
-  for (const tool of tools) {
+  for (const [index, tool] of tools.entries()) {
+    const custom = tool.type === undefined || tool.type === null || tool.type === 'custom'
+    if (custom && tool.input_schema?.type !== 'object')
+      return invalidRequest(`tools.${index}.custom.input_schema.type: Input should be 'object'`)
     if (names.has(tool.name)) return invalidRequest('tools: Tool names must be unique.')
     names.add(tool.name)
   }
