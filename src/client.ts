@@ -13,11 +13,12 @@ import { DEFAULT_LIVE_MODELS_TTL_MS } from './core/live-model-catalog.js'
 import type { LiveModelCatalog } from './core/live-model-cache.js'
 import type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
 import { isBrowser, isNode } from './core/environment.js'
-import { createFetchTransport, type FetchFunction } from './core/fetch-transport.js'
+import type { FetchFunction } from './core/fetch-transport.js'
 import type { ProviderAdapter, ProviderInfo } from './core/provider-adapter.js'
 import { refuseKeyInBrowser, resolveProviderConnection, type ProviderConnection } from './core/provider-connection.js'
 import type { ClientInternals } from './core/client-internals.js'
 import { runChatCompletion } from './core/run-chat-completion.js'
+import { scrubError } from './core/scrub-error.js'
 import type { Transport } from './core/transport.js'
 import { InputError } from './errors.js'
 import { isRecord } from './core/shape-checks.js'
@@ -168,6 +169,9 @@ export class TokenJS {
     if (options.apiKey !== undefined) refuseKeyInBrowser(options)
     const internals = this.internals()
     this.#internals = internals
+    // Every error leaves through here: the key, in any form, is scrubbed from all its fields first.
+    const withProvider = <T>(params: unknown, pipeline: () => Promise<T>): Promise<T> =>
+      runWithProvider(params, pipeline).catch(this.#scrub)
     const create = (params: unknown, requestOptions?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> =>
       withProvider(params, () => runChatCompletion(internals, params, requestOptions))
     this.chat = { completions: { create: create as ChatCompletions['create'] } }
@@ -182,7 +186,29 @@ export class TokenJS {
         (await import('./core/run-completion.js')).runCompletion(internals, params, requestOptions),
       )
     this.completions = { create: complete as Completions['create'] }
-    this.models = { list: (params, requestOptions) => listModels(internals, params, requestOptions) }
+    this.models = {
+      list: (params, requestOptions) => listModels(internals, params, requestOptions).catch(this.#scrub),
+    }
+  }
+
+  /** Rejects with `error` once every secret this client holds is scrubbed from it. */
+  readonly #scrub = async (error: unknown): Promise<never> => {
+    throw await scrubError(error, this.#secrets())
+  }
+
+  /** The keys (and auth header values) of every provider this client connected to, and proxy credentials. */
+  #secrets(): string[] {
+    const secrets: string[] = []
+    for (const connection of this.#connections.values()) secrets.push(...connection.secrets)
+    const proxy = this.#options.proxy
+    if (proxy !== undefined) {
+      try {
+        secrets.push(decodeURIComponent(new URL(proxy).password))
+      } catch {
+        // Not a URL: the transport refuses it with an InputError that does not quote it.
+      }
+    }
+    return secrets.filter((secret) => secret !== '')
   }
 
   /**
@@ -266,7 +292,7 @@ export class TokenJS {
  * on first use). Without anything to load (Mistral, a loaded provider, an unknown id) it runs at once,
  * without an extra tick.
  */
-function withProvider<T>(params: unknown, pipeline: () => Promise<T>): Promise<T> {
+function runWithProvider<T>(params: unknown, pipeline: () => Promise<T>): Promise<T> {
   const loading = isRecord(params) ? loadProvider(params.provider) : undefined
   return loading === undefined ? pipeline() : loading.then(pipeline)
 }
@@ -277,26 +303,38 @@ function listModels(
   params: unknown,
   requestOptions: RequestOptions | undefined,
 ): Promise<ModelsPage> {
-  return withProvider(params, async () =>
+  return runWithProvider(params, async () =>
     (await import('./core/list-models.js')).runListModels(client, params, requestOptions),
   )
 }
 
 async function chooseTransport(options: ClientOptions): Promise<Transport> {
+  if (options.proxy !== undefined && (options.transport !== undefined || options.fetch !== undefined || !isNode())) {
+    throw new InputError(
+      'The proxy option applies to the built-in node transport; with a custom fetch or transport (or outside Node), configure the proxy there (see the README, "Proxies").',
+      'proxy',
+    )
+  }
   if (options.transport !== undefined) return options.transport
-  if (options.fetch !== undefined) return createFetchTransport(options.fetch)
+  // Loaded on first use like the node transport: on Node it is needed only with a custom fetch.
+  const loadFetchTransport = async (): Promise<typeof import('./core/fetch-transport.js').createFetchTransport> =>
+    (await import('./core/fetch-transport.js')).createFetchTransport
+  if (options.fetch !== undefined) return (await loadFetchTransport())(options.fetch)
   if (isNode()) {
     // Loaded only on Node, so bundles for browsers and edge runtimes never see `node:` modules. In the
     // published build this import is `#node-transport` (package.json `imports`): outside the `node`
     // condition it resolves to a stub returning undefined, and we fall back to fetch.
     const { createNodeTransport } = await import('./core/node-transport.js')
-    const transport: Transport | undefined = createNodeTransport()
+    const transport: Transport | undefined = createNodeTransport({
+      proxy: options.proxy,
+      environment: (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env,
+    })
     if (transport !== undefined) return transport
   }
   if (typeof globalThis.fetch !== 'function') {
     throw new InputError('No fetch in this runtime: pass a fetch implementation as new TokenJS({ fetch }).', 'fetch')
   }
-  return createFetchTransport(globalThis.fetch.bind(globalThis) as FetchFunction)
+  return (await loadFetchTransport())(globalThis.fetch.bind(globalThis) as FetchFunction)
 }
 
 function toModelRow(

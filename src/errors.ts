@@ -10,6 +10,7 @@
  *   ├─ APIConnectionError         no response (reset, refused, DNS…) ── APIConnectionTimeoutError
  *   ├─ APIUserAbortError          the caller's AbortSignal fired
  *   ├─ ResponseParseError         a response or stream chunk that is not what the provider documents
+ *   ├─ ResponseTooLargeError      a body (or one stream event) over `maxResponseSize`
  *   └─ FinishReasonError          the model stopped with `finish_reason: "error"`; carries the partial result
  *
  * No error ever holds the API key or the request headers.
@@ -204,6 +205,24 @@ export class ResponseParseError extends TokenJSError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), raw: this.raw }
+  }
+}
+
+/**
+ * A response body, or one event of a stream, was larger than `maxResponseSize`. The connection was
+ * closed as soon as the limit was passed; nothing beyond it was kept in memory. Not retried.
+ */
+export class ResponseTooLargeError extends TokenJSError {
+  override name = 'ResponseTooLargeError'
+  /** The limit that was passed, in bytes (for a stream event: characters of its data). */
+  readonly limit: number
+  constructor(message: string, limit: number) {
+    super(message)
+    this.limit = limit
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limit: this.limit }
   }
 }
 

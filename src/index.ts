@@ -41,6 +41,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   ResponseParseError,
+  ResponseTooLargeError,
   TokenJSError,
   UnprocessableEntityError,
   isTokenJSError,

@@ -17,6 +17,8 @@ import type { TransportResponse } from './transport.js'
 /** openai-node's defaults. */
 const DEFAULT_TIMEOUT_MS = 600_000
 const DEFAULT_MAX_RETRIES = 2
+/** 64 MiB: far above any chat, embeddings or model-list answer, far below what would hurt a process. */
+export const DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 
 /** The params object and its provider, or an InputError naming what is missing. */
 export function resolveProvider(
@@ -78,6 +80,11 @@ export function timeoutOf(client: ClientInternals, options: RequestOptions): num
   return options.timeout ?? client.options.timeout ?? DEFAULT_TIMEOUT_MS
 }
 
+/** The size cap of a call: bytes of a whole body, characters of one stream event. */
+export function maxResponseSizeOf(client: ClientInternals, options: RequestOptions): number {
+  return options.maxResponseSize ?? client.options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+}
+
 /** Sends one logical request (retries included); resolves with a 2xx response whose body is unread. */
 export async function callProvider(call: ProviderCall): Promise<TransportResponse> {
   const { client, connection, options } = call
@@ -98,6 +105,7 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
     body,
     signal: options.signal,
     timeoutMs: timeoutOf(client, options),
+    maxResponseSize: maxResponseSizeOf(client, options),
     maxRetries: options.maxRetries ?? client.options.maxRetries ?? DEFAULT_MAX_RETRIES,
     describeError: call.describeError,
     redact: connection.redact,

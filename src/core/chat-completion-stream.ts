@@ -6,7 +6,16 @@
  * short success.
  */
 import type { TokenJSWarning } from './warnings.js'
-import { APIConnectionError, APIError, ResponseParseError } from '../errors.js'
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  ResponseParseError,
+  ResponseTooLargeError,
+} from '../errors.js'
+import { userAbortError } from './abort-errors.js'
+import { scrubError } from './scrub-error.js'
 import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
 import type { ProviderAdapter, StreamEvent, StreamFraming, StreamMapper } from './provider-adapter.js'
 import { ChunkAccumulator } from './accumulate-chunks.js'
@@ -26,11 +35,18 @@ export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk
   readonly framing: StreamFraming
   readonly mapper: StreamMapper<Chunk>
   readonly provider: ProviderAdapter
+  /** Silence allowed between two complete SSE lines, in milliseconds (0 = none). */
   readonly idleTimeoutMs: number
+  /** Largest event (its data, or one open line), in characters. */
+  readonly maxEventSize: number
+  /** The caller's signal: aborting it stops delivery at once, whatever is buffered. */
+  readonly signal?: AbortSignal | undefined
   /** Removes the API key from text received, before it reaches an error. */
   readonly redact: (text: string) => string
   /** What was dropped from the request (`dropUnsupportedParams`); undefined when nothing was. */
   readonly warnings?: readonly TokenJSWarning[] | undefined
+  /** Secrets scrubbed (in every form) from an error before the consumer sees it. */
+  readonly secrets?: readonly string[] | undefined
 }
 
 /**
@@ -64,8 +80,21 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   /** The one event object the mapper sees, refilled per event (no allocation per event). */
   private readonly current: { event: string; data: string; json(): unknown }
 
+  /** Lines the decoder had completed when the idle clock last restarted, and when that was. */
+  private linesAtLastLife = 0
+  private lastLifeAt = 0
+  private idleTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly onSignalAbort = (): void => {
+    const signal = this.options.signal as AbortSignal
+    this.stop(userAbortError(signal))
+  }
+
   constructor(private readonly options: StreamOptions<Chunk>) {
-    const { provider, redact } = options
+    const { provider, redact, signal } = options
+    if (signal !== undefined) {
+      if (signal.aborted) this.stop(userAbortError(signal))
+      else signal.addEventListener('abort', this.onSignalAbort, { once: true })
+    }
     this.current = {
       event: '',
       data: '',
@@ -101,9 +130,21 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     return this.abortController
   }
 
-  /** Stops the stream; a pending or later `next()` ends the loop. */
+  /** Stops the stream at once (chunks already received are dropped); a pending or later `next()` ends the loop. */
   abort(): void {
-    this.finishWith(undefined)
+    this.stop(undefined)
+  }
+
+  /** Drops what is queued, ends the stream with `error` (or a plain end) and cancels the request. */
+  private stop(error: Error | undefined): void {
+    if (error === undefined) this.detachSignal()
+    this.queue.length = 0
+    this.head = 0
+    if (!this.ended) this.finishWith(error)
+    else if (error !== undefined && this.failure === undefined) {
+      this.failure = error
+      this.wake()
+    }
     this.options.response.cancel()
   }
 
@@ -133,23 +174,59 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
 
   private start(): void {
     this.started = true
-    this.options.response.stream(
-      {
-        onData: (bytes) => this.onBytes(bytes, false),
-        onEnd: () => {
-          this.onBytes(undefined, true)
-          this.onEnd()
-        },
-        onError: (error) => this.finishWith(this.sawDone ? undefined : error),
+    if (this.ended) return
+    this.restartIdleClock()
+    this.options.response.stream({
+      onData: (bytes) => this.onBytes(bytes, false),
+      onEnd: () => {
+        this.onBytes(undefined, true)
+        this.onEnd()
       },
-      this.options.idleTimeoutMs,
+      onError: (error) => {
+        if (error instanceof APIUserAbortError) this.stop(error)
+        else this.finishWith(this.sawDone ? undefined : error)
+      },
+    })
+  }
+
+  /**
+   * The idle clock: one timer per stream, not one per chunk. It restarts lazily: when it fires, it
+   * checks when the last complete line arrived and sleeps again for the rest of the time.
+   */
+  private restartIdleClock(): void {
+    const idle = this.options.idleTimeoutMs
+    if (idle <= 0 || this.ended) return
+    this.lastLifeAt = performance.now()
+    clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(this.checkIdle, idle)
+  }
+
+  private readonly checkIdle = (): void => {
+    if (this.ended || this.paused) return
+    const idle = this.options.idleTimeoutMs
+    const silent = performance.now() - this.lastLifeAt
+    if (silent < idle) {
+      this.idleTimer = setTimeout(this.checkIdle, idle - silent)
+      return
+    }
+    this.finishWith(
+      new APIConnectionTimeoutError(`Stream idle timeout: no complete line for ${idle} ms (idleTimeout).`),
     )
+    this.options.response.cancel()
+  }
+
+  /** Called after each read: a new complete line (a comment too) is a sign of life; bytes alone are not. */
+  private noteLife(): void {
+    const lines = this.decoder.lines
+    if (lines === this.linesAtLastLife) return
+    this.linesAtLastLife = lines
+    if (this.options.idleTimeoutMs > 0) this.lastLifeAt = performance.now()
   }
 
   private next(): Promise<IteratorResult<Chunk>> {
     if (this.head < this.queue.length) return Promise.resolve(this.take())
-    if (this.failure !== undefined) return Promise.reject(this.takeFailure())
-    if (this.ended) return Promise.resolve({ done: true, value: undefined })
+    if (this.failure !== undefined) return this.scrubbed(this.takeFailure())
+    if (this.ended) return Promise.resolve(this.done())
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject }
     })
@@ -165,14 +242,35 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     if (this.paused && this.queue.length - this.head < HIGH_WATER_MARK / 2) {
       this.paused = false
       this.options.response.resume()
+      // The consumer was slow, not the server: the silence while paused does not count.
+      this.restartIdleClock()
     }
     return { done: false, value }
   }
 
+  /**
+   * The failure, handed to the consumer once. The caller's signal is heard until the consumer has seen
+   * the end: chunks already received but not yet read are dropped by an abort.
+   */
   private takeFailure(): Error {
     const failure = this.failure as Error
     this.failure = undefined
+    this.detachSignal()
     return failure
+  }
+
+  /** Rejects with `failure` once every form of the key is gone from it. */
+  private scrubbed(failure: Error): Promise<never> {
+    return scrubError(failure, this.options.secrets ?? []).then((error) => Promise.reject(error))
+  }
+
+  private done(): IteratorResult<Chunk> {
+    this.detachSignal()
+    return { done: true, value: undefined }
+  }
+
+  private detachSignal(): void {
+    this.options.signal?.removeEventListener('abort', this.onSignalAbort)
   }
 
   /** Decodes a piece of the body (or, at the end, what the decoder still holds) straight into the queue. */
@@ -181,7 +279,11 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     try {
       // The decoder calls onEvent per event, with no event object or array in between (hot path).
       if (end) this.decoder.endTo(this.onEvent)
-      else this.decoder.pushTo(bytes as Uint8Array, this.onEvent)
+      else {
+        this.decoder.pushTo(bytes as Uint8Array, this.onEvent)
+        if (this.decoder.bufferedLength > this.options.maxEventSize) throw this.eventTooLarge()
+        this.noteLife()
+      }
     } catch (error) {
       this.finishWith(error as Error)
       this.options.response.cancel()
@@ -202,6 +304,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   private readonly onEvent = (data: string, event: string): void => {
     // After the provider's end marker nothing more is read (a proxy may append junk).
     if (this.sawDone) return
+    if (data.length > this.options.maxEventSize) throw this.eventTooLarge()
     const current = this.current
     current.event = event
     current.data = data
@@ -218,6 +321,14 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     }
     if (chunk.choices.length > 0 && this.open.size === 0) this.sawFinish = true
     this.queue.push(chunk)
+  }
+
+  private eventTooLarge(): ResponseTooLargeError {
+    const limit = this.options.maxEventSize
+    return new ResponseTooLargeError(
+      `${this.options.provider.displayName} sent a stream event larger than maxResponseSize (${limit} characters); the connection was closed.`,
+      limit,
+    )
   }
 
   private streamError(data: string): APIError {
@@ -255,6 +366,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   private finishWith(error: Error | undefined): void {
     if (this.ended) return
     this.ended = true
+    clearTimeout(this.idleTimer)
     if (error !== undefined) this.failure = error
     this.wake()
   }
@@ -264,8 +376,8 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     const waiting = this.waiting
     if (waiting === undefined) return
     if (this.head < this.queue.length) waiting.resolve(this.take())
-    else if (this.failure !== undefined) waiting.reject(this.takeFailure())
-    else if (this.ended) waiting.resolve({ done: true, value: undefined })
+    else if (this.failure !== undefined) this.scrubbed(this.takeFailure()).catch(waiting.reject)
+    else if (this.ended) waiting.resolve(this.done())
     else return
     this.waiting = undefined
     if (!this.consumerWoken) {

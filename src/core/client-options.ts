@@ -17,12 +17,25 @@ export interface ClientOptions {
    */
   baseURL?: string | undefined
   /**
-   * Milliseconds to wait for a response, per attempt: for a normal request the whole response, for a
-   * stream its headers. Default 600000 (10 minutes, as openai-node).
+   * Deadline of each attempt, ms: connect, headers and whole body (a stream: connect and headers).
+   * Past it: APIConnectionTimeoutError, retried. Default 600000 (as openai-node).
    */
   timeout?: number | undefined
-  /** Milliseconds of silence allowed between two stream chunks. Default: `timeout`. */
+  /**
+   * Longest silence in a stream between two complete SSE lines, ms (comments count, bytes of an
+   * unfinished line do not; not counted while the consumer is slow). Default: `timeout`.
+   */
   idleTimeout?: number | undefined
+  /**
+   * Largest body (bytes after decoding) and stream event (characters) read; past it the connection
+   * is closed: ResponseTooLargeError. Default 67108864 (64 MiB).
+   */
+  maxResponseSize?: number | undefined
+  /**
+   * `http://` or `https://` proxy URL for the built-in node transport (CONNECT for https APIs).
+   * Default: none, or HTTP(S)_PROXY/NO_PROXY with `NODE_USE_ENV_PROXY=1`.
+   */
+  proxy?: string | undefined
   /** Retries on connection errors, 408, 409, 429 and 5xx, with exponential backoff. Default 2. */
   maxRetries?: number | undefined
   /** Headers sent with every request (a request's own `headers` win). */
@@ -89,10 +102,12 @@ export interface ProviderSettings {
 export interface RequestOptions {
   /** Aborts the request (and a stream) at any stage; the error's `cause` is the signal's reason. */
   signal?: AbortSignal | undefined
-  /** Per-attempt timeout in milliseconds for this request. Default: the client's `timeout`. */
+  /** Deadline of each attempt of this request, in milliseconds (see the client's `timeout`). Default: the client's. */
   timeout?: number | undefined
-  /** Silence allowed between stream chunks, in milliseconds. Default: the client's `idleTimeout`. */
+  /** Longest silence between two complete stream lines, in milliseconds. Default: the client's `idleTimeout`. */
   idleTimeout?: number | undefined
+  /** Size cap of this request's response, in bytes (see the client's `maxResponseSize`). Default: the client's. */
+  maxResponseSize?: number | undefined
   /** Retries for this request. Default: the client's `maxRetries`. */
   maxRetries?: number | undefined
   /** Extra headers for this request. */

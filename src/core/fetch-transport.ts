@@ -1,9 +1,11 @@
 /**
- * The `fetch` transport: browsers, edge runtimes, and any `fetch` the user passes. The caller's signal
- * and the timeout are combined only when both exist (AbortSignal.any), so a plain call pays for one
- * controller and one timer.
+ * The `fetch` transport: browsers, edge runtimes, and any `fetch` the user passes. One controller and
+ * one deadline timer per request; the caller's abort listener is detached when the exchange ends.
+ * Redirects are never followed by fetch itself (`redirect: 'manual'`): send-request.ts applies one
+ * policy for both transports. Bodies are read through the reader so the size cap counts decoded bytes
+ * as they arrive (fetch decodes Content-Encoding itself: a gzip bomb stops at the cap).
  */
-import { APIConnectionError, APIConnectionTimeoutError } from '../errors.js'
+import { APIConnectionError, APIConnectionTimeoutError, ResponseTooLargeError } from '../errors.js'
 import { userAbortError } from './abort-errors.js'
 import type { BodySink, Transport, TransportRequest, TransportResponse } from './transport.js'
 
@@ -13,45 +15,77 @@ export type FetchFunction = (input: string, init: RequestInit) => Promise<Respon
 export function createFetchTransport(fetchFunction: FetchFunction): Transport {
   return async (request) => {
     if (request.signal?.aborted === true) throw userAbortError(request.signal)
-    const controller = new AbortController()
-    const onAbort = (): void => controller.abort(request.signal?.reason)
-    request.signal?.addEventListener('abort', onAbort, { once: true })
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, request.timeoutMs)
-    const release = (): void => {
-      clearTimeout(timer)
-      request.signal?.removeEventListener('abort', onAbort)
-    }
+    const exchange = new FetchExchange(request)
     try {
       const response = await fetchFunction(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
-        signal: controller.signal,
+        signal: exchange.controller.signal,
+        redirect: 'manual',
       })
-      // The timer keeps running while `text()` reads the body (a body that stalls must time out, as on
-      // the node transport); `stream()` replaces it with the idle timeout.
-      return new FetchResponse(
-        response,
-        controller,
-        release,
-        () => timedOut,
-        request,
-        () => clearTimeout(timer),
-      )
+      if (exchange.failure !== undefined) {
+        void response.body?.cancel().catch(ignore)
+        throw exchange.failure
+      }
+      return new FetchResponse(response, exchange)
     } catch (error) {
-      release()
-      throw toError(error, timedOut, request)
+      const failure = exchange.failure ?? toConnectionError(error)
+      exchange.end()
+      throw failure
     }
   }
 }
 
-function toError(error: unknown, timedOut: boolean, request: TransportRequest): Error {
-  if (timedOut) return new APIConnectionTimeoutError()
-  if (request.signal?.aborted === true) return userAbortError(request.signal)
+const ignore = (): void => {}
+
+/** One request's controller, deadline and abort listener; `failure` says why we cut it. */
+class FetchExchange {
+  readonly controller = new AbortController()
+  failure: Error | undefined
+  done = false
+  /** Called when the exchange is cut: stops a body read that a custom fetch would not abort. */
+  onCut: (() => void) | undefined
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private readonly onAbort: (() => void) | undefined
+
+  constructor(readonly request: TransportRequest) {
+    this.timer = setTimeout(
+      () => this.cut(new APIConnectionTimeoutError(`Request timed out after ${request.timeoutMs} ms (timeout).`)),
+      request.timeoutMs,
+    )
+    const signal = request.signal
+    if (signal !== undefined) {
+      const onAbort = (): void => this.cut(userAbortError(signal))
+      signal.addEventListener('abort', onAbort, { once: true })
+      this.onAbort = onAbort
+    }
+  }
+
+  stopDeadline(): void {
+    clearTimeout(this.timer)
+  }
+
+  /** Stops the exchange with `error` (kept for whoever reads next). */
+  cut(error: Error): void {
+    if (this.done) return
+    this.failure ??= error
+    this.end()
+    this.controller.abort(error)
+    this.onCut?.()
+  }
+
+  /** Releases the timer and the abort listener. */
+  end(): void {
+    if (this.done) return
+    this.done = true
+    clearTimeout(this.timer)
+    if (this.onAbort !== undefined) this.request.signal?.removeEventListener('abort', this.onAbort)
+  }
+}
+
+function toConnectionError(error: unknown): Error {
+  if (error instanceof APIConnectionError) return error
   const message = error instanceof Error ? error.message : String(error)
   return new APIConnectionError(`Connection error: ${message}`, { cause: error })
 }
@@ -60,17 +94,14 @@ class FetchResponse implements TransportResponse {
   readonly status: number
   private paused = false
   private wake: (() => void) | undefined
-  private finished = false
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined
 
   constructor(
     private readonly response: Response,
-    private readonly controller: AbortController,
-    private readonly release: () => void,
-    private readonly timedOut: () => boolean,
-    private readonly request: TransportRequest,
-    private readonly stopRequestTimer: () => void,
+    private readonly exchange: FetchExchange,
   ) {
-    this.status = response.status
+    // A browser's manual redirect is opaque (status 0): send-request.ts refuses it by status.
+    this.status = response.type === 'opaqueredirect' ? 0 : response.status
   }
 
   header(name: string): string | undefined {
@@ -86,54 +117,66 @@ class FetchResponse implements TransportResponse {
   }
 
   async text(): Promise<string> {
-    try {
-      return await this.response.text()
-    } catch (error) {
-      throw toError(error, this.timedOut(), this.request)
-    } finally {
-      this.finish()
-    }
+    const limit = this.exchange.request.maxResponseSize
+    const decoder = new TextDecoder()
+    let text = ''
+    let size = 0
+    await this.pump({
+      onData: (chunk) => {
+        size += chunk.length
+        if (size > limit) {
+          this.exchange.cut(
+            new ResponseTooLargeError(
+              `The response body is larger than maxResponseSize (${limit} bytes); the connection was closed.`,
+              limit,
+            ),
+          )
+          return
+        }
+        text += decoder.decode(chunk, { stream: true })
+      },
+      onEnd: ignore,
+      onError: ignore,
+    })
+    if (this.exchange.failure !== undefined) throw this.exchange.failure
+    // TextDecoder drops a leading BOM (ignoreBOM is false by default), as response.text() does.
+    return text + decoder.decode()
   }
 
-  stream(sink: BodySink, idleTimeoutMs: number): void {
-    this.stopRequestTimer()
-    void this.pump(sink, idleTimeoutMs)
+  stream(sink: BodySink): void {
+    this.exchange.stopDeadline()
+    void this.pump(sink)
   }
 
-  private async pump(sink: BodySink, idleTimeoutMs: number): Promise<void> {
+  private async pump(sink: BodySink): Promise<void> {
+    const exchange = this.exchange
     const body = this.response.body
     if (body === null) {
-      this.finish()
+      exchange.end()
       sink.onEnd()
       return
     }
     const reader = body.getReader()
-    let idleTimedOut = false
+    this.reader = reader
+    exchange.onCut = () => void reader.cancel().catch(ignore)
     try {
       for (;;) {
         if (this.paused) await new Promise<void>((resolve) => (this.wake = resolve))
-        const timer =
-          idleTimeoutMs > 0
-            ? setTimeout(() => {
-                idleTimedOut = true
-                this.controller.abort()
-              }, idleTimeoutMs)
-            : undefined
-        const { done, value } = await reader.read().finally(() => clearTimeout(timer))
-        if (done) break
+        if (exchange.failure !== undefined) break
+        const { done, value } = await reader.read()
+        if (exchange.failure !== undefined) break
+        if (done) {
+          exchange.end()
+          sink.onEnd()
+          return
+        }
         sink.onData(value)
       }
-      this.finish()
-      sink.onEnd()
     } catch (error) {
-      if (this.finished) return
-      this.finish()
-      sink.onError(
-        idleTimedOut
-          ? new APIConnectionTimeoutError('Stream idle timeout.')
-          : toError(error, this.timedOut(), this.request),
-      )
+      if (exchange.failure === undefined) exchange.cut(toConnectionError(error))
     }
+    void reader.cancel().catch(ignore)
+    if (exchange.failure !== undefined && exchange.failure !== CANCELLED) sink.onError(exchange.failure)
   }
 
   pause(): void {
@@ -148,13 +191,11 @@ class FetchResponse implements TransportResponse {
   }
 
   cancel(): void {
-    if (this.finished) return
-    this.finish()
-    this.controller.abort()
-  }
-
-  private finish(): void {
-    this.finished = true
-    this.release()
+    this.exchange.cut(CANCELLED)
+    this.resume()
+    void this.reader?.cancel().catch(ignore)
   }
 }
+
+/** Marks a cancel by the caller: no sink callback follows it. */
+const CANCELLED = new Error('cancelled')

@@ -8,7 +8,14 @@ import { InputError } from '../errors.js'
 import type { ClientInternals } from './client-internals.js'
 import type { RequestOptions } from './client-options.js'
 import { lookupLiveRow } from './live-model-catalog.js'
-import { callProvider, readJsonBody, refuseRetiredModel, resolveProvider, timeoutOf } from './call-provider.js'
+import {
+  callProvider,
+  maxResponseSizeOf,
+  readJsonBody,
+  refuseRetiredModel,
+  resolveProvider,
+  timeoutOf,
+} from './call-provider.js'
 import type { ChatRequestContext, GenerationSection, ProviderAdapter } from './provider-adapter.js'
 import type { ProviderConnection } from './provider-connection.js'
 import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
@@ -88,6 +95,9 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
       redact: connection.redact,
       idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutOf(client, options),
       warnings,
+      maxEventSize: maxResponseSizeOf(client, options),
+      signal: options.signal,
+      secrets: connection.secrets,
     })
   }
   const { json, raw } = await readJsonBody(response, provider, connection)

@@ -10,6 +10,7 @@ export {
   refuseRetiredModel,
   resolveProvider,
   timeoutOf,
+  maxResponseSizeOf,
   type ProviderCall,
 } from './call-provider.js'
 

@@ -18,6 +18,8 @@ export interface ProviderConnection {
   readonly secretHeaders: readonly string[]
   /** Replaces the key and every secret header value in text we did not write (an error body from a proxy that echoes headers). */
   readonly redact: (text: string) => string
+  /** The key and the auth header values made from it: every form of them is scrubbed from errors. */
+  readonly secrets: readonly string[]
 }
 
 const keepText = (text: string): string => text
@@ -32,7 +34,10 @@ function redactorOf(secrets: readonly string[]): (text: string) => string {
   }
 }
 
-const CONTROL_CHARACTERS = /[\r\n\0]/
+/** RFC 9110 §5.1: a field name is a token. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
+/** RFC 9110 §5.5: field-value characters (VCHAR, SP, HTAB, obs-text 0x80–0xFF); nothing beyond Latin-1. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 
 export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {
   if (provider.unavailable !== undefined) throw new InputError(provider.unavailable, 'provider')
@@ -45,9 +50,12 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
       'apiKey',
     )
   }
-  if (apiKey !== undefined && CONTROL_CHARACTERS.test(apiKey)) {
+  if (apiKey !== undefined && !HEADER_VALUE.test(apiKey)) {
     // Never echo the key: say only what is wrong with it.
-    throw new InputError('The API key contains a line break or NUL character; check how it was read.', 'apiKey')
+    throw new InputError(
+      'The API key holds a character an HTTP header cannot carry (a line break, a control character, or one beyond Latin-1 such as a curly quote); check how it was read.',
+      'apiKey',
+    )
   }
   if (apiKey !== undefined) refuseKeyInBrowser(options)
   const baseURL = resolveBaseURL(provider, specific?.baseURL ?? options.baseURL)
@@ -75,6 +83,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
     streamHeaders: { ...common, accept: 'text/event-stream' },
     secretHeaders,
     redact: redactorOf(secrets),
+    secrets,
   }
 }
 
@@ -117,12 +126,14 @@ export function checkHeaders(headers: Record<string, string> | undefined, param:
   if (headers === undefined) return {}
   const checked: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string' || CONTROL_CHARACTERS.test(value) || CONTROL_CHARACTERS.test(name)) {
-      throw new InputError(
-        `Header '${name.replace(CONTROL_CHARACTERS, ' ')}' in ${param} must be a string without line breaks.`,
-        `${param}.${name}`,
-      )
-    }
+    // RFC 9110 names and values; the value is never quoted (a header may carry a credential).
+    const why = !HEADER_NAME.test(name)
+      ? "its name is not an HTTP token (letters, digits, !#$%&'*+-.^_`|~; no space, colon or control character)"
+      : typeof value !== 'string' || !HEADER_VALUE.test(value)
+        ? "its value must be a string without line breaks, control characters or characters beyond Latin-1 (such as '€'); encode it first"
+        : undefined
+    if (why !== undefined)
+      throw new InputError(`Header ${JSON.stringify(name)} in ${param}: ${why}.`, `${param}.${name}`)
     checked[name.toLowerCase()] = value
   }
   return checked

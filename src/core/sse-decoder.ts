@@ -89,6 +89,20 @@ export class SSEDecoder {
    */
   #events: ServerSentEvent[] | undefined
   #handler: SSEDataHandler | undefined
+  #lines = 0
+
+  /**
+   * Complete lines seen so far (fields, comments and blank lines alike): a stream's idle timeout
+   * measures the silence between complete lines, so a server dripping bytes of one line is not alive.
+   */
+  get lines(): number {
+    return this.#lines
+  }
+
+  /** Characters held for the event being built: the open line plus the data lines so far. */
+  get bufferedLength(): number {
+    return this.#pending.length + (this.#data?.length ?? 0)
+  }
 
   /**
    * Feeds the next chunk of the stream: bytes (decoded as UTF-8) or already-decoded text.
@@ -241,6 +255,7 @@ export class SSEDecoder {
    * field: the name up to the first colon, the value after it minus one leading space.
    */
   #processLine(source: string, start: number, colon: number, end: number): void {
+    this.#lines++
     if (start === end) return this.#dispatch()
     if (colon === start) return
     const nameEnd = colon === -1 ? end : colon
@@ -310,6 +325,7 @@ export class SSEDecoder {
     this.#eventType = ''
     this.#lastEventId = undefined
     this.#retry = undefined
+    this.#lines = 0
   }
 }
 
