@@ -47,3 +47,15 @@ export {
   type GeminiRoute,
   type GeminiScript,
 } from './gemini/index.js'
+export {
+  startAnthropicEmulator,
+  ANTHROPIC_EMULATOR_MODELS,
+  ANTHROPIC_API_VERSIONS,
+  validateAnthropicRequest,
+  type AnthropicEmulator,
+  type AnthropicEmulatorOptions,
+  type AnthropicModelCard,
+  type AnthropicApiVersion,
+  type AnthropicValidationContext,
+  type AnthropicValidationResult,
+} from './anthropic/index.js'

@@ -8,7 +8,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import {
+  startAnthropicEmulator,
+  startMistralEmulator,
+  type AnthropicEmulator,
+  type MistralEmulator,
+} from 'token.js/emulator'
 import { cleanEnv, root, runFile, type RunResult } from './run-file.js'
 
 /** What each example prints against the emulator (which echoes the last user message). */
@@ -45,6 +50,12 @@ const expected: Record<string, RegExp[]> = {
   'embeddings.ts': [/^2 vectors of \d+ dimensions, \d+ tokens$/m, /^cosine similarity: -?\d\.\d{3}$/m],
   'fill-in-the-middle.ts': [/function isEven/],
   'models-list.ts': [/^\d+ models served; with image input: mistral-/m],
+  'anthropic.ts': [
+    /^reasoning: .+/m,
+    /^answer: You said: Do I need an umbrella in Paris in November\?$/m,
+    /^next answer: You said: And in Rome\?$/m,
+    /^tokens: \d+ in, \d+ out$/m,
+  ],
   'emulator-in-your-tests.ts': [/^# pass 3$/m, /^# fail 0$/m],
 }
 
@@ -61,10 +72,12 @@ const files = readdirSync(`${root}/examples`)
 const ownProcess = new Set(['emulator-in-your-tests.ts', 'mistral-seed.ts', 'abort-timeout.ts'])
 
 let emulator: MistralEmulator
+let anthropic: AnthropicEmulator
 let together: Record<string, RunResult> = {}
 beforeAll(async () => {
   // A small delay between chunks, as a real stream has, so aborting mid-stream is observable.
   emulator = await startMistralEmulator({ chunkDelayMs: 10 })
+  anthropic = await startAnthropicEmulator()
   // The other examples run one after another in one process (one tsx start instead of one each).
   const batch = files.filter((file) => !ownProcess.has(file)).map((file) => `examples/${file}`)
   const result = await runFile([`${root}/test/examples/run-in-one-process.ts`, ...batch], exampleEnv(), {
@@ -73,9 +86,15 @@ beforeAll(async () => {
   if (result.code !== 0) throw new Error(`the example runner failed (${result.code}): ${result.stderr}`)
   together = JSON.parse(result.stdout) as Record<string, RunResult>
 }, 120_000)
-afterAll(() => emulator?.close())
+afterAll(() => Promise.all([emulator?.close(), anthropic?.close()]))
 
-const exampleEnv = () => cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
+const exampleEnv = () =>
+  cleanEnv({
+    MISTRAL_BASE_URL: emulator.url,
+    MISTRAL_API_KEY: emulator.apiKey,
+    ANTHROPIC_BASE_URL: anthropic.url,
+    ANTHROPIC_API_KEY: anthropic.apiKey,
+  })
 
 test('every example has expectations, and every expectation an example', () => {
   expect(Object.keys(expected).sort()).toEqual(files)

@@ -14,11 +14,13 @@ export interface RunResult {
   readonly stderr: string
 }
 
-/** Environment without any Mistral settings of the machine running the tests. */
+/** Environment without any provider settings (Mistral, Anthropic) of the machine running the tests. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
   delete env.MISTRAL_API_KEY
   delete env.MISTRAL_BASE_URL
+  delete env.ANTHROPIC_API_KEY
+  delete env.ANTHROPIC_BASE_URL
   delete env.FORCE_COLOR
   return { ...env, ...extra }
 }
