@@ -1,5 +1,5 @@
 /**
- * Decodes a response body's Content-Encoding on the node transport. RFC 9110 §8.4 lets a server apply
+ * Decodes a response body's Content-Encoding on the node transport. RFC 9110 section 8.4 lets a server apply
  * gzip, deflate or br even unasked; fetch decodes them itself, so both transports hand the same bytes
  * on. The size cap is applied by the reader to the decoded bytes (a gzip bomb stops at the cap), and
  * zlib emits at most 16 KB per chunk, so memory stays bounded while decoding.
@@ -12,7 +12,7 @@ import { APIConnectionError } from '../errors.js'
 /** The body as decoded bytes: `incoming` itself when there is nothing to decode. */
 export function decodeContent(incoming: IncomingMessage, contentEncoding: string | undefined): Readable {
   if (contentEncoding === undefined) return incoming
-  // Codings are listed in the order they were applied (RFC 9110 §8.4): undo them from the last.
+  // Codings are listed in the order they were applied (RFC 9110 section 8.4): undo them from the last.
   const codings = contentEncoding
     .split(',')
     .map((coding) => coding.trim().toLowerCase())
@@ -32,7 +32,7 @@ function decoderFor(coding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDec
     case 'x-gzip':
       return zlib.createGunzip(ZLIB_OPTIONS)
     case 'deflate':
-      // "deflate" means the zlib format (RFC 9110 §8.4.1.2), but some servers send raw deflate:
+      // "deflate" means the zlib format (RFC 9110 section 8.4.1.2), but some servers send raw deflate:
       // createUnzip-style sniffing is not available for it, so inflate detects the header itself.
       return zlib.createInflate(ZLIB_OPTIONS)
     case 'br':

@@ -1,7 +1,7 @@
 /**
  * HTTP proxies for the node transport: an `https:` target is reached through a CONNECT tunnel (TLS runs
  * end to end, the proxy sees only host and port), an `http:` target is forwarded (the request goes to
- * the proxy with its absolute URL, RFC 9112 §3.2.2). The proxy itself may be `http://` or `https://`;
+ * the proxy with its absolute URL, RFC 9112 section 3.2.2). The proxy itself may be `http://` or `https://`;
  * credentials in its URL become `Proxy-Authorization: Basic`. Without the `proxy` option, the
  * environment is read the way Node 22.21+/24.5+ reads it for its global agent under
  * `NODE_USE_ENV_PROXY=1` (`https_proxy`/`HTTPS_PROXY`, `http_proxy`/`HTTP_PROXY`, `no_proxy`/`NO_PROXY`,

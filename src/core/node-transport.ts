@@ -392,7 +392,7 @@ function tooLarge(limit: number): ResponseTooLargeError {
   )
 }
 
-/** UTF-8 text of the body, without a leading byte order mark (RFC 8259 §8.1 allows a parser to skip it). */
+/** UTF-8 text of the body, without a leading byte order mark (RFC 8259 section 8.1 allows a parser to skip it). */
 function toText(pieces: Buffer[]): string {
   const body = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces)
   const start = body[0] === BOM[0] && body[1] === BOM[1] && body[2] === BOM[2] ? 3 : 0

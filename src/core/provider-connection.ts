@@ -34,9 +34,9 @@ function redactorOf(secrets: readonly string[]): (text: string) => string {
   }
 }
 
-/** RFC 9110 §5.1: a field name is a token. */
+/** RFC 9110 section 5.1: a field name is a token. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-/** RFC 9110 §5.5: field-value characters (VCHAR, SP, HTAB, obs-text 0x80–0xFF); nothing beyond Latin-1. */
+/** RFC 9110 section 5.5: field-value characters (VCHAR, SP, HTAB, obs-text 0x80–0xFF); nothing beyond Latin-1. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 
 export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {

@@ -1,7 +1,7 @@
 /**
  * What send-request.ts does with anything but a 2xx, loaded on first need (a request that succeeds
  * never loads it): one redirect policy for both transports, and reading an error response into the
- * matching APIError. Redirects (RFC 9110 §15.4): 307/308 keep method and body and are followed; a
+ * matching APIError. Redirects (RFC 9110 section 15.4): 307/308 keep method and body and are followed; a
  * 301/302/303 would turn a POST into a GET without the user's messages (what fetch does by itself), so
  * it is refused for a POST and followed for a GET; credentials never follow to another origin; at most
  * MAX_REDIRECTS hops.

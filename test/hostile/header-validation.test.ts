@@ -1,5 +1,5 @@
 /**
- * Header names, values and the key are checked before any I/O (RFC 9110 §5.1 token names, §5.5
+ * Header names, values and the key are checked before any I/O (RFC 9110 section 5.1 token names, section 5.5
  * field-value characters, nothing beyond Latin-1): an InputError at once, nothing sent, never retried,
  * on both transports (fetch used to fail with "fetch failed" after ~1.3 s of retries, node:http with a
  * raw TypeError).

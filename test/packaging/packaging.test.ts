@@ -26,9 +26,11 @@ import {
 
 /**
  * Budgets from the issue; the first load grew by ~0.7 KB with the provider seam (issue 16: request
- * descriptions, provider-owned auth, options and stream framing, one generation pipeline).
+ * descriptions, provider-owned auth, options and stream framing, one generation pipeline) and by
+ * ~0.7 KB with the hostile-network work (issue 14: whole-response deadlines, size caps, abort that
+ * always works; redaction, redirects and error reading are lazy chunks). Trimming it back is issue 18.
  */
-const CONSUMER_MIN_GZIP_BUDGET = 21 * 1024
+const CONSUMER_MIN_GZIP_BUDGET = 22 * 1024
 /**
  * The issue's target for the installed size is 300 KB; today's package is ~590 KB: the ESM library
  * (~125 KB: the eager chunk ~90 KB plus the lazy chunks), the CommonJS bundles (~240 KB: the library
@@ -37,10 +39,12 @@ const CONSUMER_MIN_GZIP_BUDGET = 21 * 1024
  * Whitespace and syntax are minified, identifiers are not (readable stack traces).
  * Until that is settled this asserts a regression ceiling and warns loudly above the target. The
  * Anthropic provider (issue 16) adds ~55 KB (its lazy ESM chunk and its share of the CommonJS bundle):
- * the ceiling moved from 800 to 880 KB with it, as a new provider is not a regression.
+ * the ceiling moved from 800 to 880 KB with it, as a new provider is not a regression; the Anthropic
+ * and Gemini emulators (~90 KB with their CommonJS share) and the hostile-network transports moved it
+ * to 1,100 KB. The fix is issue 18: the emulators to a package of their own.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 880 * 1024
+const UNPACKED_BUDGET = 1100 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
