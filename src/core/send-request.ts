@@ -2,8 +2,8 @@
  * One logical request: attempts, retries with backoff (pure policy in retry-policy.ts), redirects, and
  * the mapping of failures to typed errors. Resolves with a 2xx response whose body is still unread.
  */
-import { APIUserAbortError, createAPIError, type APIError } from '../errors.js'
-import type { ProviderAdapter } from './provider-adapter.js'
+import { APIUserAbortError, NotFoundError, createAPIError, type APIError, type APIErrorDetails } from '../errors.js'
+import type { ParsedProviderError, ProviderAdapter } from './provider-adapter.js'
 import { retryDelayMs, shouldRetry, type HeaderLookup } from './retry-policy.js'
 import { sleep } from './sleep.js'
 import type { Transport, TransportResponse } from './transport.js'
@@ -19,7 +19,8 @@ export interface SendOptions {
   readonly timeoutMs: number
   readonly maxRetries: number
   /** Adds context to an API error's message (e.g. the model id on a 404). */
-  readonly describeError?: ((status: number, message: string) => string) | undefined
+  /** Rewrites an error's message; `modelNotFound` when the provider says the model id is not served. */
+  readonly describeError?: ((status: number, message: string, modelNotFound: boolean) => string) | undefined
   /** Removes the API key from text received (error bodies, header values). */
   readonly redact: (text: string) => string
   /** The provider's credential headers (lower-case names): dropped on a redirect to another origin. */
@@ -121,8 +122,11 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
     // Not JSON (an HTML page from a proxy): the provider parser describes the text.
   }
   const parsed = options.provider.parseError(response.status, body, raw)
-  const message = options.describeError?.(response.status, parsed.message) ?? parsed.message
-  return createAPIError(message, {
+  const modelNotFound = isModelNotFound(options.provider, response.status, parsed)
+  const message = options.describeError?.(response.status, parsed.message, modelNotFound) ?? parsed.message
+  // openai-node's class for a model the API does not serve is NotFoundError (OpenAI answers 404
+  // `model_not_found`); a provider that answers it with another status (Mistral: 400) gets the same class.
+  const details: APIErrorDetails = {
     status: response.status,
     headers: redactHeaders(response.headers(), options.redact),
     body,
@@ -132,7 +136,12 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
     param: parsed.param,
     // Read back from a header too, so redacted like the rest of what was received.
     requestId: findRequestId(response, options.provider, options.redact),
-  })
+  }
+  return modelNotFound ? new NotFoundError(message, details) : createAPIError(message, details)
+}
+
+function isModelNotFound(provider: ProviderAdapter, status: number, parsed: ParsedProviderError): boolean {
+  return provider.isModelNotFound?.(status, parsed) ?? status === 404
 }
 
 function findRequestId(
