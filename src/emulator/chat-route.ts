@@ -67,6 +67,7 @@ function buildReply(
     chunkSize: settings.chunkSize,
     padding: settings.padding,
     incrementalToolCalls: row.thirdParty === true,
+    thinkingClosed: meta.era.thinkingClosed,
   }
   const stream = request.stream === true
   if (script?.kind === 'stream-error') return streamErrorReply(meta, answer, stream, shape, script.afterChunks ?? 2)

@@ -19,6 +19,11 @@ export interface StreamShape {
   readonly padding: boolean
   /** Stream tool calls as OpenAI-style argument pieces (third-party models). */
   readonly incrementalToolCalls: boolean
+  /**
+   * Mark thinking chunks `closed` (false while thinking, true on the last); default true. The streams
+   * recorded on 2025-11-28 and 2026-01-22 carry no `closed` (pydantic-ai, vercel/ai fixtures).
+   */
+  readonly thinkingClosed?: boolean
 }
 
 interface ChoiceEvent {
@@ -55,9 +60,10 @@ function reasoningDeltas(
   if (choice.reasoning === undefined) return { deltas: [], textPieces }
   const thoughts = splitText(choice.reasoning, shape.chunkSize)
   const closing = thoughts.pop() ?? ''
-  const deltas = thoughts.map((piece) => ({ content: [thinking(piece, false)] }))
+  const marked = shape.thinkingClosed !== false
+  const deltas = thoughts.map((piece) => ({ content: [thinking(piece, marked ? false : undefined)] }))
   const firstText = textPieces.shift() ?? ''
-  deltas.push({ content: [thinking(closing, true), { type: 'text', text: firstText }] })
+  deltas.push({ content: [thinking(closing, marked ? true : undefined), { type: 'text', text: firstText }] })
   return { deltas, textPieces }
 }
 
