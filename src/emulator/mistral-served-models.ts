@@ -16,8 +16,10 @@
  * `n` is on everywhere (the API takes `n` since 2024-11). Mistral's reasoning models take
  * `reasoning_effort` 'none' and 'high' (pydantic/pydantic-ai wire-contract cassettes, 2026-07-20).
  * Generated once from those cards, then edited by hand where a recording disagrees (each such row says so).
+ * A row's `source` is its card slug (snapshot 222f4ba unless it names another commit) and any recording
+ * that changed it; an alias serves its target's row.
  */
-import type { FeatureName, ModelRow, ModelRetirement, ReasoningEffort } from '../capabilities.js'
+import type { FeatureName, ModelRetirement, ModelRow, ReasoningEffort } from '../capabilities.js'
 
 /** One id the emulator serves (until `retirement.retiresOn`, on its own clock). */
 export interface ServedModelRow extends ModelRow {
@@ -31,9 +33,9 @@ export interface ServedModelRow extends ModelRow {
 
 interface ServedSpec {
   readonly label: string
-  readonly features: readonly FeatureName[]
+  /** The features the model has, space-separated (`FeatureName`s). */
+  readonly features: string
   readonly contextLength: number
-  readonly aliasOf?: string
   readonly reasoningEfforts?: readonly ReasoningEffort[]
   readonly retirement?: ModelRetirement
   readonly thirdParty?: boolean
@@ -59,704 +61,397 @@ const FEATURES: readonly FeatureName[] = [
 ]
 
 function served({ features, ...rest }: ServedSpec): ServedModelRow {
-  const flags = Object.fromEntries(FEATURES.map((name) => [name, features.includes(name)])) as Record<
-    FeatureName,
-    boolean
-  >
+  const names = features.split(' ')
+  const flags = Object.fromEntries(FEATURES.map((name) => [name, names.includes(name)])) as Record<FeatureName, boolean>
   return { ...flags, ...rest }
 }
 
-/** Every id the emulator knows, retired ones included (they answer `Invalid model` after their date). */
-export const mistralServedModels: Readonly<Record<string, ServedModelRow>> = {
-  'codestral-2405': served({
+/** The dated (or first-named) id of each card, retired ones included (they answer `Invalid model` after their date). */
+const CARDS: Readonly<Record<string, ServedSpec>> = {
+  'codestral-2405': {
     label: 'Codestral',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'codestral-latest' },
-    source: 'card codestral-24-05 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'codestral-2501': served({
+    source: 'codestral-24-05 (retired card, no features: plain chat before its date)',
+  },
+  'codestral-2501': {
     label: 'Codestral',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prediction', 'prefix', 'fim'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prediction prefix fim',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-11-30', replacement: 'codestral-latest' },
-    source: 'card codestral-25-01 @222f4ba',
-  }),
-  'codestral-2508': served({
+    source: 'codestral-25-01',
+  },
+  'codestral-2508': {
     label: 'Codestral',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prediction', 'prefix', 'fim'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prediction prefix fim',
     contextLength: 131_072,
-    source: 'card codestral-25-08 @222f4ba',
-  }),
-  'codestral-latest': served({
-    label: 'Codestral',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prediction', 'prefix', 'fim'],
-    contextLength: 131_072,
-    aliasOf: 'codestral-2508',
-    source: 'card codestral-25-08 @222f4ba',
-  }),
-  'open-codestral-mamba': served({
+    source: 'codestral-25-08',
+  },
+  'open-codestral-mamba': {
     label: 'Codestral Mamba 7B',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 262_144,
     retirement: { retiresOn: '2025-06-06', replacement: 'codestral-latest' },
-    source:
-      'card codestral-mamba-7b-0-1 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'devstral-2512': served({
+    source: 'codestral-mamba-7b-0-1 (retired card, no features: plain chat before its date)',
+  },
+  'devstral-2512': {
     label: 'Devstral 2',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 262_144,
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-2-25-12 @222f4ba',
-  }),
-  'devstral-latest': served({
-    label: 'Devstral 2',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'devstral-2512',
-    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-2-25-12 @222f4ba',
-  }),
-  'devstral-medium-latest': served({
-    label: 'Devstral 2',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'devstral-2512',
-    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-2-25-12 @222f4ba',
-  }),
-  'devstral-medium-2507': served({
+    source: 'devstral-2-25-12',
+  },
+  'devstral-medium-2507': {
     label: 'Devstral Medium 1.0',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-medium-1-0-25-07 @222f4ba',
-  }),
-  'devstral-small-2505': served({
+    source: 'devstral-medium-1-0-25-07',
+  },
+  'devstral-small-2505': {
     label: 'Devstral Small 1.0',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-small-1-0-25-05 @222f4ba',
-  }),
-  'devstral-small-2507': served({
+    source: 'devstral-small-1-0-25-05',
+  },
+  'devstral-small-2507': {
     label: 'Devstral Small 1.1',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-05-31', replacement: 'mistral-small-latest' },
     defaultModelTemperature: 0.0,
-    source:
-      'card devstral-small-1-1-25-07 @222f4ba; default_model_temperature 0.0 on the recorded /v1/models (2025-12-23)',
-  }),
-  'labs-devstral-small-2512': served({
+    source: 'devstral-small-1-1-25-07; default_model_temperature 0.0 on the recorded /v1/models',
+  },
+  'labs-devstral-small-2512': {
     label: 'Devstral Small 2',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prefix',
     contextLength: 262_144,
     retirement: { retiresOn: '2026-03-31', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-small-2-25-12 @222f4ba',
-  }),
-  'devstral-small-latest': served({
-    label: 'Devstral Small 2',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'labs-devstral-small-2512',
-    retirement: { retiresOn: '2026-03-31', replacement: 'mistral-medium-latest' },
-    source: 'card devstral-small-2-25-12 @222f4ba',
-  }),
-  'labs-leanstral-1-5': served({
+    source: 'devstral-small-2-25-12',
+  },
+  'labs-leanstral-1-5': {
     label: 'Leanstral 1.5',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'tools', 'n'],
+    features: 'chat streaming jsonMode jsonSchema images tools n',
     contextLength: 262_144,
     retirement: { retiresOn: '2026-09-30' },
-    source: 'card leanstral-1-5 @222f4ba',
-  }),
-  'labs-leanstral-2603': served({
+    source: 'leanstral-1-5',
+  },
+  'labs-leanstral-2603': {
     label: 'Leanstral',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'tools', 'n'],
+    features: 'chat streaming jsonMode jsonSchema images tools n',
     contextLength: 262_144,
     retirement: { retiresOn: '2026-06-30', replacement: 'labs-leanstral-1-5' },
-    source: 'card leanstral-26-03 @222f4ba',
-  }),
-  'magistral-medium-2506': served({
+    source: 'leanstral-26-03',
+  },
+  'magistral-medium-2506': {
     label: 'Magistral Medium 1.0',
-    features: ['chat', 'streaming', 'documents', 'tools', 'n', 'reasoning'],
+    features: 'chat streaming documents tools n reasoning',
     contextLength: 40_960,
     reasoningEfforts: ['none', 'high'],
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-medium-latest' },
-    source: 'card magistral-medium-1-0-25-06 @222f4ba',
-  }),
-  'magistral-medium-2507': served({
+    source: 'magistral-medium-1-0-25-06',
+  },
+  'magistral-medium-2507': {
     label: 'Magistral Medium 1.1',
-    features: ['chat', 'streaming', 'documents', 'tools', 'n', 'reasoning'],
+    features: 'chat streaming documents tools n reasoning',
     contextLength: 40_960,
     reasoningEfforts: ['none', 'high'],
     source:
-      "card magistral-medium-1-1-25-07 @222f4ba; answered 2026-01-22, after the card's retirement date (vercel/ai mistral-reasoning.chunks.txt): kept served",
-  }),
-  'magistral-medium-2509': served({
+      'magistral-medium-1-1-25-07; answered 2026-01-22, after its retirement date (vercel/ai mistral-reasoning.chunks.txt): kept served',
+  },
+  'magistral-medium-2509': {
     label: 'Magistral Medium 1.2',
-    features: ['chat', 'streaming', 'images', 'documents', 'tools', 'n', 'reasoning'],
+    features: 'chat streaming images documents tools n reasoning',
     contextLength: 131_072,
     reasoningEfforts: ['none', 'high'],
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
-    source: 'card magistral-medium-1-2-25-09 @222f4ba',
-  }),
-  'magistral-medium-latest': served({
-    label: 'Magistral Medium 1.2',
-    features: ['chat', 'streaming', 'images', 'documents', 'tools', 'n', 'reasoning'],
-    contextLength: 131_072,
-    aliasOf: 'magistral-medium-2509',
-    reasoningEfforts: ['none', 'high'],
-    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-medium-latest' },
-    source: 'card magistral-medium-1-2-25-09 @222f4ba',
-  }),
-  'magistral-small-2506': served({
+    source: 'magistral-medium-1-2-25-09',
+  },
+  'magistral-small-2506': {
     label: 'Magistral Small 1.0',
-    features: ['chat', 'streaming', 'documents', 'tools', 'n', 'reasoning'],
+    features: 'chat streaming documents tools n reasoning',
     contextLength: 40_960,
     reasoningEfforts: ['none', 'high'],
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
-    source: 'card magistral-small-1-0-25-06 @222f4ba',
-  }),
-  'magistral-small-2507': served({
+    source: 'magistral-small-1-0-25-06',
+  },
+  'magistral-small-2507': {
     label: 'Magistral Small 1.1',
-    features: ['chat', 'streaming', 'documents', 'tools', 'n', 'reasoning'],
+    features: 'chat streaming documents tools n reasoning',
     contextLength: 40_960,
     reasoningEfforts: ['none', 'high'],
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
-    source: 'card magistral-small-1-1-25-07 @222f4ba',
-  }),
-  'magistral-small-2509': served({
+    source: 'magistral-small-1-1-25-07',
+  },
+  'magistral-small-2509': {
     label: 'Magistral Small 1.2',
-    features: ['chat', 'streaming', 'images', 'documents', 'tools', 'n', 'reasoning'],
+    features: 'chat streaming images documents tools n reasoning',
     contextLength: 131_072,
     reasoningEfforts: ['none', 'high'],
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
-    source: 'card magistral-small-1-2-25-09 @222f4ba',
-  }),
-  'magistral-small-latest': served({
-    label: 'Magistral Small 1.2',
-    features: ['chat', 'streaming', 'images', 'documents', 'tools', 'n', 'reasoning'],
-    contextLength: 131_072,
-    aliasOf: 'magistral-small-2509',
-    reasoningEfforts: ['none', 'high'],
-    retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
-    source: 'card magistral-small-1-2-25-09 @222f4ba',
-  }),
-  'ministral-14b-2512': served({
+    source: 'magistral-small-1-2-25-09',
+  },
+  'ministral-14b-2512': {
     label: 'Ministral 3 14B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prefix',
     contextLength: 262_144,
-    source: 'card ministral-3-14b-25-12 @222f4ba',
-  }),
-  'ministral-14b-latest': served({
-    label: 'Ministral 3 14B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'ministral-14b-2512',
-    source: 'card ministral-3-14b-25-12 @222f4ba',
-  }),
-  'ministral-3b-2512': served({
+    source: 'ministral-3-14b-25-12',
+  },
+  'ministral-3b-2512': {
     label: 'Ministral 3 3B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prefix',
     contextLength: 262_144,
-    source: 'card ministral-3-3b-25-12 @222f4ba',
-  }),
-  'ministral-3b-latest': served({
-    label: 'Ministral 3 3B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'ministral-3b-2512',
-    source: 'card ministral-3-3b-25-12 @222f4ba',
-  }),
-  'ministral-8b-2512': served({
+    source: 'ministral-3-3b-25-12',
+  },
+  'ministral-8b-2512': {
     label: 'Ministral 3 8B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prefix',
     contextLength: 262_144,
-    source: 'card ministral-3-8b-25-12 @222f4ba',
-  }),
-  'ministral-8b-latest': served({
-    label: 'Ministral 3 8B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'ministral-8b-2512',
-    source: 'card ministral-3-8b-25-12 @222f4ba',
-  }),
-  'ministral-3b-2410': served({
+    source: 'ministral-3-8b-25-12',
+  },
+  'ministral-3b-2410': {
     label: 'Ministral 3B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-3b-latest' },
-    source: 'card ministral-3b-24-1 @222f4ba',
-  }),
-  'ministral-8b-2410': served({
+    source: 'ministral-3b-24-1',
+  },
+  'ministral-8b-2410': {
     label: 'Ministral 8B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-8b-latest' },
-    source: 'card ministral-8b-24-1 @222f4ba',
-  }),
-  'open-mistral-7b': served({
+    source: 'ministral-8b-24-1',
+  },
+  'open-mistral-7b': {
     label: 'Mistral 7B',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-03-30', replacement: 'ministral-8b-latest' },
-    source: 'card mistral-7b-0-3 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-large-2402': served({
+    source: 'mistral-7b-0-3 (retired card, no features: plain chat before its date)',
+  },
+  'mistral-large-2402': {
     label: 'Mistral Large 1.0',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-large-latest' },
-    source:
-      'card mistral-large-1-0-24-02 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-large-2407': served({
+    source: 'mistral-large-1-0-24-02 (retired card, no features: plain chat before its date)',
+  },
+  'mistral-large-2407': {
     label: 'Mistral Large 2.0',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-large-latest' },
-    source:
-      'card mistral-large-2-0-24-07 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-large-2411': served({
+    source: 'mistral-large-2-0-24-07 (retired card, no features: plain chat before its date)',
+  },
+  'mistral-large-2411': {
     label: 'Mistral Large 2.1',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prediction', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prediction prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
-    source: 'card mistral-large-2-1-24-11 @222f4ba',
-  }),
-  'mistral-large-2512': served({
+    source: 'mistral-large-2-1-24-11',
+  },
+  'mistral-large-2512': {
     label: 'Mistral Large 3',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prefix',
     contextLength: 262_144,
-    source: 'card mistral-large-3-25-12 @222f4ba',
-  }),
-  'mistral-large-latest': served({
-    label: 'Mistral Large 3',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 262_144,
-    aliasOf: 'mistral-large-2512',
-    source: 'card mistral-large-3-25-12 @222f4ba',
-  }),
-  'mistral-large-4': served({
+    source: 'mistral-large-3-25-12',
+  },
+  'mistral-large-4': {
     label: 'Mistral Large 4',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n reasoning prefix',
     contextLength: 1_048_576,
     reasoningEfforts: ['none', 'high'],
-    source: 'card mistral-large-4-0 @2175369',
-  }),
-  'mistral-large-4-0': served({
-    label: 'Mistral Large 4',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prefix',
-    ],
-    contextLength: 1_048_576,
-    aliasOf: 'mistral-large-4',
-    reasoningEfforts: ['none', 'high'],
-    source: 'card mistral-large-4-0 @2175369',
-  }),
-  'mistral-medium-2312': served({
+    source: 'mistral-large-4-0 @2175369',
+  },
+  'mistral-medium-2312': {
     label: 'Mistral Medium 1.0',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-medium-latest' },
-    source:
-      'card mistral-medium-1-0-23-12 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-medium-2508': served({
+    source: 'mistral-medium-1-0-23-12 (retired card, no features: plain chat before its date)',
+  },
+  'mistral-medium-2508': {
     label: 'Mistral Medium 3.1',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prediction prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
     fineTuning: true,
-    source: 'card mistral-medium-3-1-25-08 @222f4ba; fine_tuning true on the recorded /v1/models (2025-12-23)',
-  }),
-  'mistral-medium-2505': served({
+    source: 'mistral-medium-3-1-25-08; fine_tuning true on the recorded /v1/models',
+  },
+  'mistral-medium-2505': {
     label: 'Mistral Medium 3',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prediction prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-08-31', replacement: 'mistral-medium-latest' },
-    source: 'card mistral-medium-3-25-05 @222f4ba',
-  }),
-  'mistral-medium-3-5': served({
+    source: 'mistral-medium-3-25-05',
+  },
+  'mistral-medium-3-5': {
     label: 'Mistral Medium 3.5',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n reasoning prediction prefix',
     contextLength: 262_144,
     reasoningEfforts: ['none', 'high'],
-    source: 'card mistral-medium-3-5-26-04 @222f4ba',
-  }),
-  'mistral-medium-3': served({
-    label: 'Mistral Medium 3.5',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prediction',
-      'prefix',
-    ],
-    contextLength: 262_144,
-    aliasOf: 'mistral-medium-3-5',
-    reasoningEfforts: ['none', 'high'],
-    source: 'card mistral-medium-3-5-26-04 @222f4ba',
-  }),
-  'mistral-medium-latest': served({
-    label: 'Mistral Medium 3.5',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prediction',
-      'prefix',
-    ],
-    contextLength: 262_144,
-    aliasOf: 'mistral-medium-3-5',
-    reasoningEfforts: ['none', 'high'],
-    source: 'card mistral-medium-3-5-26-04 @222f4ba',
-  }),
-  'open-mistral-nemo-2407': served({
+    source: 'mistral-medium-3-5-26-04',
+  },
+  'open-mistral-nemo-2407': {
     label: 'Mistral Nemo 12B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
     fineTuning: true,
-    source: 'card mistral-nemo-12b-24-07 @222f4ba',
-  }),
-  'open-mistral-nemo': served({
-    label: 'Mistral Nemo 12B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 131_072,
-    aliasOf: 'open-mistral-nemo-2407',
-    retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
-    fineTuning: true,
-    source: 'card mistral-nemo-12b-24-07 @222f4ba; fine_tuning true on the recorded /v1/models (2025-12-23)',
-  }),
-  'mistral-saba-2502': served({
+    source: 'mistral-nemo-12b-24-07; fine_tuning true and the mistral-tiny aliases on the recorded /v1/models',
+  },
+  'mistral-saba-2502': {
     label: 'Mistral Saba',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-09-30', replacement: 'mistral-small-latest' },
-    source: 'card mistral-saba-25-02 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-saba-latest': served({
-    label: 'Mistral Saba',
-    features: ['chat', 'streaming', 'n'],
-    contextLength: 32_768,
-    aliasOf: 'mistral-saba-2502',
-    retirement: { retiresOn: '2025-09-30', replacement: 'mistral-small-latest' },
-    source: 'card mistral-saba-25-02 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-small-2402': served({
+    source: 'mistral-saba-25-02 (retired card, no features: plain chat before its date)',
+  },
+  'mistral-small-2402': {
     label: 'Mistral Small 1.0',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-06-16', replacement: 'mistral-small-latest' },
-    source:
-      'card mistral-small-1-0-24-02 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'mistral-small-2409': served({
+    source: 'mistral-small-1-0-24-02 (retired card, no features: plain chat before its date)',
+  },
+  'mistral-small-2409': {
     label: 'Mistral Small 2.0',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
-    source: 'card mistral-small-2-0-24-09 @222f4ba',
-  }),
-  'mistral-small-2501': served({
+    source: 'mistral-small-2-0-24-09',
+  },
+  'mistral-small-2501': {
     label: 'Mistral Small 3.0',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n prefix',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
-    source: 'card mistral-small-3-0-25-01 @222f4ba',
-  }),
-  'mistral-small-2503': served({
+    source: 'mistral-small-3-0-25-01',
+  },
+  'mistral-small-2503': {
     label: 'Mistral Small 3.1',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prediction prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-11-30', replacement: 'mistral-small-latest' },
-    source: 'card mistral-small-3-1-25-03 @222f4ba',
-  }),
-  'mistral-small-2506': served({
+    source: 'mistral-small-3-1-25-03',
+  },
+  'mistral-small-2506': {
     label: 'Mistral Small 3.2',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prediction prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-07-31', replacement: 'mistral-small-latest' },
-    source: 'card mistral-small-3-2-25-06 @222f4ba',
-  }),
-  'mistral-small-2603': served({
+    source: 'mistral-small-3-2-25-06',
+  },
+  'mistral-small-2603': {
     label: 'Mistral Small 4',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n reasoning prediction prefix',
     contextLength: 262_144,
     reasoningEfforts: ['none', 'high'],
     source:
-      'card mistral-small-4-0-26-03 @222f4ba; thinks with reasoning_effort high, not with none (pydantic-ai reasoning wire-contract cassettes, 2026-07-20)',
-  }),
-  'mistral-small-latest': served({
-    label: 'Mistral Small 4',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'reasoning',
-      'prediction',
-      'prefix',
-    ],
-    contextLength: 262_144,
-    aliasOf: 'mistral-small-2603',
-    reasoningEfforts: ['none', 'high'],
-    source:
-      'card mistral-small-4-0-26-03 @222f4ba; thinks with reasoning_effort high, not with none (pydantic-ai reasoning wire-contract cassettes, 2026-07-20)',
-  }),
-  'labs-mistral-small-creative': served({
+      'mistral-small-4-0-26-03; thinks at reasoning_effort high, not at none (pydantic-ai wire-contract cassettes, 2026-07-20)',
+  },
+  'labs-mistral-small-creative': {
     label: 'Mistral Small Creative',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n'],
+    features: 'chat streaming jsonMode jsonSchema documents tools n',
     contextLength: 32_768,
     retirement: { retiresOn: '2026-04-30', replacement: 'ministral-8b-latest' },
-    source: 'card mistral-small-creative-25-12 @222f4ba',
-  }),
-  'open-mixtral-8x22b': served({
+    source: 'mistral-small-creative-25-12',
+  },
+  'open-mixtral-8x22b': {
     label: 'Mixtral 8x22B',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 65_536,
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
-    source:
-      'card mixtral-8x22b-0-1-0-3 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'open-mixtral-8x7b': served({
+    source: 'mixtral-8x22b-0-1-0-3 (retired card, no features: plain chat before its date)',
+  },
+  'open-mixtral-8x7b': {
     label: 'Mixtral 8x7B',
-    features: ['chat', 'streaming', 'n'],
+    features: 'chat streaming n',
     contextLength: 32_768,
     retirement: { retiresOn: '2025-03-30', replacement: 'mistral-small-latest' },
-    source: 'card mixtral-8x7b-0-1 @222f4ba (retired card: no features listed, served as plain chat before its date)',
-  }),
-  'pixtral-12b-2409': served({
+    source: 'mixtral-8x7b-0-1 (retired card, no features: plain chat before its date)',
+  },
+  'pixtral-12b-2409': {
     label: 'Pixtral 12B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'images', 'documents', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2025-12-31', replacement: 'ministral-14b-latest' },
-    source: 'card pixtral-12b-24-09 @222f4ba',
-  }),
-  'pixtral-large-2411': served({
+    source: 'pixtral-12b-24-09',
+  },
+  'pixtral-large-2411': {
     label: 'Pixtral Large',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'prediction',
-      'prefix',
-    ],
+    features: 'chat streaming jsonMode jsonSchema images documents tools n prediction prefix',
     contextLength: 131_072,
     retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
-    source: 'card pixtral-large-24-11 @222f4ba',
-  }),
-  'pixtral-large-latest': served({
-    label: 'Pixtral Large',
-    features: [
-      'chat',
-      'streaming',
-      'jsonMode',
-      'jsonSchema',
-      'images',
-      'documents',
-      'tools',
-      'n',
-      'prediction',
-      'prefix',
-    ],
-    contextLength: 131_072,
-    aliasOf: 'pixtral-large-2411',
-    retirement: { retiresOn: '2026-05-31', replacement: 'mistral-medium-latest' },
-    source: 'card pixtral-large-24-11 @222f4ba',
-  }),
-  'voxtral-mini-2507': served({
+    source: 'pixtral-large-24-11',
+  },
+  'voxtral-mini-2507': {
     label: 'Voxtral Mini',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'audio', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents audio n prefix',
     contextLength: 32_768,
     retirement: { retiresOn: '2026-05-31' },
     defaultModelTemperature: 0.2,
-    source: 'card voxtral-mini-25-07 @222f4ba; default_model_temperature 0.2 on the recorded /v1/models',
-  }),
-  'voxtral-mini-latest': served({
-    label: 'Voxtral Mini',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'audio', 'n', 'prefix'],
-    contextLength: 32_768,
-    aliasOf: 'voxtral-mini-2507',
-    retirement: { retiresOn: '2026-05-31' },
-    defaultModelTemperature: 0.2,
-    source: 'card voxtral-mini-25-07 @222f4ba; default_model_temperature 0.2 on the recorded /v1/models',
-  }),
-  'voxtral-small-2507': served({
+    source: 'voxtral-mini-25-07; function_calling false, default_model_temperature 0.2 on the recorded /v1/models',
+  },
+  'voxtral-small-2507': {
     label: 'Voxtral Small',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'audio', 'tools', 'n', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema documents audio tools n prefix',
     contextLength: 32_768,
-    source: 'card voxtral-small-25-07 @222f4ba',
-  }),
-  'voxtral-small-latest': served({
-    label: 'Voxtral Small',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'audio', 'tools', 'n', 'prefix'],
-    contextLength: 32_768,
-    aliasOf: 'voxtral-small-2507',
-    source: 'card voxtral-small-25-07 @222f4ba',
-  }),
-  'zai-glm-5-2': served({
-    thirdParty: true,
+    source: 'voxtral-small-25-07',
+  },
+  'zai-glm-5-2': {
     label: 'Z.ai GLM 5.2',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'tools', 'n', 'reasoning', 'prediction', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema tools n reasoning prediction prefix',
     contextLength: 1_048_576,
-    source: 'card zai-glm-5-2 @222f4ba',
-  }),
-  'zai-glm-5-3': served({
     thirdParty: true,
+    source: 'zai-glm-5-2',
+  },
+  'zai-glm-5-3': {
     label: 'Z.ai GLM 5.3',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'tools', 'n', 'reasoning', 'prediction', 'prefix'],
+    features: 'chat streaming jsonMode jsonSchema tools n reasoning prediction prefix',
     contextLength: 1_048_576,
     reasoningEfforts: ['low', 'high', 'max'],
-    source: "card zai-glm-5-3 @45102ad; reasoning_effort 'low', 'high', 'max', not 'none' (Z.ai GLM 5.3)",
-  }),
-  'zai-glm-5': served({
     thirdParty: true,
-    label: 'Z.ai GLM 5.3',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'tools', 'n', 'reasoning', 'prediction', 'prefix'],
-    contextLength: 1_048_576,
-    aliasOf: 'zai-glm-5-3',
-    reasoningEfforts: ['low', 'high', 'max'],
-    source: "card zai-glm-5-3 @45102ad; reasoning_effort 'low', 'high', 'max', not 'none' (Z.ai GLM 5.3)",
-  }),
-  'zai-glm-latest': served({
-    thirdParty: true,
-    label: 'Z.ai GLM 5.3',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'tools', 'n', 'reasoning', 'prediction', 'prefix'],
-    contextLength: 1_048_576,
-    aliasOf: 'zai-glm-5-3',
-    reasoningEfforts: ['low', 'high', 'max'],
-    source: "card zai-glm-5-3 @45102ad; reasoning_effort 'low', 'high', 'max', not 'none' (Z.ai GLM 5.3)",
-  }),
-  'mistral-tiny-2407': served({
-    label: 'Mistral Nemo 12B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 131_072,
-    aliasOf: 'open-mistral-nemo-2407',
-    retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
-    fineTuning: true,
-    source: 'alias of open-mistral-nemo on the recorded /v1/models (thomas-marquis/mistral-client, 2025-12-23)',
-  }),
-  'mistral-tiny-latest': served({
-    label: 'Mistral Nemo 12B',
-    features: ['chat', 'streaming', 'jsonMode', 'jsonSchema', 'documents', 'tools', 'n', 'prefix'],
-    contextLength: 131_072,
-    aliasOf: 'open-mistral-nemo-2407',
-    retirement: { retiresOn: '2026-07-31', replacement: 'ministral-8b-latest' },
-    fineTuning: true,
-    source: 'alias of open-mistral-nemo on the recorded /v1/models (thomas-marquis/mistral-client, 2025-12-23)',
-  }),
+    source: 'zai-glm-5-3 @45102ad; reasoning_effort low, high, max; not none',
+  },
 }
+
+/** Alias → the id whose row it serves (the card's other apiNames, and aliases seen on the recorded /v1/models). */
+const ALIASES: Readonly<Record<string, string>> = {
+  'codestral-latest': 'codestral-2508',
+  'devstral-latest': 'devstral-2512',
+  'devstral-medium-latest': 'devstral-2512',
+  'devstral-small-latest': 'labs-devstral-small-2512',
+  'magistral-medium-latest': 'magistral-medium-2509',
+  'magistral-small-latest': 'magistral-small-2509',
+  'ministral-14b-latest': 'ministral-14b-2512',
+  'ministral-3b-latest': 'ministral-3b-2512',
+  'ministral-8b-latest': 'ministral-8b-2512',
+  'mistral-large-latest': 'mistral-large-2512',
+  'mistral-large-4-0': 'mistral-large-4',
+  'mistral-medium-3': 'mistral-medium-3-5',
+  'mistral-medium-latest': 'mistral-medium-3-5',
+  'open-mistral-nemo': 'open-mistral-nemo-2407',
+  'mistral-saba-latest': 'mistral-saba-2502',
+  'mistral-small-latest': 'mistral-small-2603',
+  'pixtral-large-latest': 'pixtral-large-2411',
+  'voxtral-mini-latest': 'voxtral-mini-2507',
+  'voxtral-small-latest': 'voxtral-small-2507',
+  'zai-glm-5': 'zai-glm-5-3',
+  'zai-glm-latest': 'zai-glm-5-3',
+  'mistral-tiny-2407': 'open-mistral-nemo-2407',
+  'mistral-tiny-latest': 'open-mistral-nemo-2407',
+}
+
+function build(): Record<string, ServedModelRow> {
+  const table: Record<string, ServedModelRow> = {}
+  for (const [id, spec] of Object.entries(CARDS)) table[id] = served(spec)
+  for (const [alias, target] of Object.entries(ALIASES)) table[alias] = { ...served(CARDS[target]!), aliasOf: target }
+  return table
+}
+
+/** Every id the emulator knows, retired ones included. */
+export const mistralServedModels: Readonly<Record<string, ServedModelRow>> = build()
