@@ -133,7 +133,11 @@ export class AuthenticationError extends APIError {
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError'
 }
-/** 404: unknown or retired model, or unknown path. The message names the model (and its replacement). */
+/**
+ * A model the provider does not serve (OpenAI: 404 `model_not_found`; Mistral: 400 `invalid_model`, so
+ * `status` can be 400), or a 404 for an unknown path. The message names the model and, for an id the
+ * table lists as retired, its replacement.
+ */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError'
 }

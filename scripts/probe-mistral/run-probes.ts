@@ -97,6 +97,9 @@ export async function runProbe(probe: Probe, options: RunnerOptions): Promise<Pr
     if (status === 401 || status === 403)
       throw new ProbeAuthError(`${status} ${messageOf(text)}: check ${options.keyName ?? 'MISTRAL_API_KEY'}.`)
     if (status >= 200 && status < 300) return { probe, outcome: 'supported', status }
+    // An id the API does not serve: 400 `invalid_model` (mistralai/mistral-vibe#617, 2026-04-21).
+    if (status === 400 && text.includes('"invalid_model"'))
+      return { probe, outcome: 'missing', status, message: messageOf(text) }
     if (status === 400 || status === 422) return { probe, outcome: 'unsupported', status, message: messageOf(text) }
     if (status === 404) return { probe, outcome: 'missing', status, message: messageOf(text) }
     last = { probe, outcome: 'inconclusive', status, message: messageOf(text) }

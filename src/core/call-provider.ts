@@ -1,9 +1,9 @@
 /**
- * What every pipeline (chat, embeddings, completions, model list) shares: finding the provider, refusing
- * retired ids, sending one request with the client's timeouts and retries, and reading a JSON body.
+ * What every pipeline (chat, embeddings, completions, model list) shares: finding the provider, naming
+ * the replacement of a retired id the provider refused, sending one request with the client's timeouts and retries, and reading a JSON body.
  * Kept apart from provider-call.ts so the chat path (loaded up front) carries only what it uses.
  */
-import { isRetired, type ModelRetirement } from '../capabilities.js'
+import type { ModelRetirement } from '../capabilities.js'
 import { serializeBody } from './serialize-body.js'
 import { InputError, ResponseParseError } from '../errors.js'
 import type { RequestOptions } from './client-options.js'
@@ -41,20 +41,24 @@ export function resolveProvider(
   return { record: params, provider }
 }
 
-/** A retired id fails before sending — against the provider's own endpoint only. */
-export function refuseRetiredModel(
-  provider: ProviderAdapter,
+/**
+ * The message of an error that says the model is not served. A retired id is sent like any other (the
+ * API decides: documented retirement dates have not always been kept); when the provider refuses it,
+ * the message names the replacement our table knows.
+ */
+export function describeModelNotFound(
+  provider: Pick<ProviderAdapter, 'id' | 'displayName'>,
   model: string,
   row: { readonly retirement?: ModelRetirement | undefined } | undefined,
-  connection: ProviderConnection,
-): void {
-  if (row === undefined || !connection.isDefaultBaseURL || !isRetired(row)) return
-  const retirement = row.retirement
-  const replacement = retirement?.replacement === undefined ? '' : ` Use '${retirement.replacement}' instead.`
-  throw new InputError(
-    `Model '${model}' was retired by ${provider.displayName} on ${retirement?.retiresOn ?? 'an earlier date'}.${replacement}`,
-    'model',
-  )
+): (status: number, message: string, modelNotFound: boolean) => string {
+  return (_status, message, modelNotFound) => {
+    if (!modelNotFound) return message
+    const described = `${message} (model '${model}', provider ${provider.id}).`
+    const retirement = row?.retirement
+    if (retirement === undefined) return described
+    const replacement = retirement.replacement === undefined ? '' : `; use '${retirement.replacement}' instead`
+    return `${described} ${provider.displayName} lists '${model}' as retired on ${retirement.retiresOn}${replacement}.`
+  }
 }
 
 export interface ProviderCall {
@@ -72,7 +76,7 @@ export interface ProviderCall {
   readonly body: unknown
   readonly stream: boolean
   readonly options: RequestOptions
-  readonly describeError?: ((status: number, message: string) => string) | undefined
+  readonly describeError?: ((status: number, message: string, modelNotFound: boolean) => string) | undefined
 }
 
 /** The per-attempt timeout of a call (also the default idle timeout of a stream). */

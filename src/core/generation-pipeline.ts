@@ -10,9 +10,9 @@ import type { RequestOptions } from './client-options.js'
 import { lookupLiveRow } from './live-model-catalog.js'
 import {
   callProvider,
+  describeModelNotFound,
   maxResponseSizeOf,
   readJsonBody,
-  refuseRetiredModel,
   resolveProvider,
   timeoutOf,
 } from './call-provider.js'
@@ -83,7 +83,7 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
     body: request.body,
     stream,
     options,
-    describeError: (status, message) => describeModelError(status, message, context),
+    describeError: describeModelNotFound(provider, context.model, context.row),
   })
   const responseContext = { provider: provider.id, model: context.model }
   if (stream) {
@@ -124,7 +124,6 @@ function prepareCall<Result, Chunk extends StreamedChunk, Stream>(
   const models = client.models(provider)
   const row = Object.hasOwn(models, model) ? models[model] : liveRow
   const connection = client.connection(provider)
-  refuseRetiredModel(provider, model, row, connection)
   const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped }
   if (row === undefined && provider.embeddings !== undefined && Object.hasOwn(provider.embeddings.models, model)) {
     throw kind.embeddingModelError(context, provider.displayName)
@@ -134,15 +133,4 @@ function prepareCall<Result, Chunk extends StreamedChunk, Stream>(
     throw new InputError(`Model '${model}' (${provider.id}) does not support streaming; remove stream: true.`, 'stream')
   }
   return { record, provider, context, connection, stream }
-}
-
-/** A 404 names the model, and for a retired one (reached through a custom base URL) its replacement. */
-function describeModelError(status: number, message: string, context: ChatRequestContext): string {
-  if (status !== 404) return message
-  const replacement = context.row?.retirement?.replacement
-  const retired =
-    context.row?.retirement === undefined
-      ? ''
-      : ` It was retired on ${context.row.retirement.retiresOn}${replacement === undefined ? '' : `; use '${replacement}'`}.`
-  return `${message} (model '${context.model}', provider ${context.provider}).${retired}`
 }

@@ -185,6 +185,11 @@ export interface ProviderAdapter {
   readonly modelList?: LoadSection<ProviderModelList>
   /** Reads a provider error body (already JSON-parsed when possible) into a message and fields. */
   parseError(status: number | undefined, body: unknown, raw: string): ParsedProviderError
+  /**
+   * Whether an error answer means "this model id is not served" (Mistral: 400 `invalid_model`).
+   * Absent: a 404 means that (OpenAI's `model_not_found`). The core then throws a NotFoundError.
+   */
+  isModelNotFound?(status: number, parsed: ParsedProviderError): boolean
 }
 
 /** What the registry knows about a provider before its mapping is loaded: enough for docs, keys and model ids. */

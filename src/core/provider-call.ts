@@ -7,7 +7,7 @@ import { InputError } from '../errors.js'
 export {
   callProvider,
   readJsonBody,
-  refuseRetiredModel,
+  describeModelNotFound,
   resolveProvider,
   timeoutOf,
   maxResponseSizeOf,
@@ -21,9 +21,4 @@ export function requireModelId(record: Record<string, unknown>, example: string)
     throw new InputError(`'model' must be a non-empty string, e.g. '${example}'.`, 'model')
   }
   return model
-}
-
-/** A 404 names the model and provider. */
-export function describeNotFound(model: string, provider: string): (status: number, message: string) => string {
-  return (status, message) => (status === 404 ? `${message} (model '${model}', provider ${provider}).` : message)
 }

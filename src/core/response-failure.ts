@@ -6,8 +6,8 @@
  * it is refused for a POST and followed for a GET; credentials never follow to another origin; at most
  * MAX_REDIRECTS hops.
  */
-import { APIConnectionError, createAPIError, type APIError } from '../errors.js'
-import type { ProviderAdapter } from './provider-adapter.js'
+import { APIConnectionError, NotFoundError, createAPIError, type APIError, type APIErrorDetails } from '../errors.js'
+import type { ParsedProviderError, ProviderAdapter } from './provider-adapter.js'
 import type { SendOptions } from './send-request.js'
 import type { TransportResponse } from './transport.js'
 
@@ -107,8 +107,11 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
     // Not JSON (an HTML page from a proxy): the provider parser describes the text.
   }
   const parsed = options.provider.parseError(response.status, body, raw)
-  const message = options.describeError?.(response.status, parsed.message) ?? parsed.message
-  return createAPIError(message, {
+  const modelNotFound = isModelNotFound(options.provider, response.status, parsed)
+  const message = options.describeError?.(response.status, parsed.message, modelNotFound) ?? parsed.message
+  // openai-node's class for a model the API does not serve is NotFoundError (OpenAI answers 404
+  // `model_not_found`); a provider that answers it with another status (Mistral: 400) gets the same class.
+  const details: APIErrorDetails = {
     status: response.status,
     headers: redactHeaders(response.headers(), options.redact),
     body,
@@ -118,7 +121,12 @@ export async function readAPIError(response: TransportResponse, options: SendOpt
     param: parsed.param,
     // Read back from a header too, so redacted like the rest of what was received.
     requestId: findRequestId(response, options.provider, options.redact),
-  })
+  }
+  return modelNotFound ? new NotFoundError(message, details) : createAPIError(message, details)
+}
+
+function isModelNotFound(provider: ProviderAdapter, status: number, parsed: ParsedProviderError): boolean {
+  return provider.isModelNotFound?.(status, parsed) ?? status === 404
 }
 
 function findRequestId(

@@ -9,14 +9,7 @@ import { InputError } from '../errors.js'
 import type { CreateEmbeddingResponse } from '../types.js'
 import type { RequestOptions } from './client-options.js'
 import type { EmbeddingsRequestContext, ProviderAdapter, ProviderEmbeddings } from './provider-adapter.js'
-import {
-  callProvider,
-  describeNotFound,
-  readJsonBody,
-  refuseRetiredModel,
-  requireModelId,
-  resolveProvider,
-} from './provider-call.js'
+import { callProvider, readJsonBody, describeModelNotFound, requireModelId, resolveProvider } from './provider-call.js'
 import type { ClientInternals } from './client-internals.js'
 import { literal, number, optional, record } from './shape-checks.js'
 import { splitEmbeddingBatches } from './split-embedding-batches.js'
@@ -41,7 +34,6 @@ export async function runEmbeddings(
   const row = Object.hasOwn(embeddings.models, model) ? embeddings.models[model] : undefined
   if (row === undefined) refuseChatModel(client, provider, embeddings, model)
   const connection = client.connection(provider)
-  refuseRetiredModel(provider, model, row, connection)
   const mapping = await embeddings.load()
   const context: EmbeddingsRequestContext = {
     provider: provider.id,
@@ -69,7 +61,7 @@ export async function runEmbeddings(
       body: batch.body,
       stream: false,
       options,
-      describeError: describeNotFound(model, provider.id),
+      describeError: describeModelNotFound(provider, model, row),
     })
     const { json, raw } = await readJsonBody(response, provider, connection)
     const part = mapping.fromResponse(json, raw, {

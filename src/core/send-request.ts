@@ -21,8 +21,8 @@ export interface SendOptions {
   /** Largest body read, in decoded bytes. Default 64 MiB (the client's default). */
   readonly maxResponseSize?: number | undefined
   readonly maxRetries: number
-  /** Adds context to an API error's message (e.g. the model id on a 404). */
-  readonly describeError?: ((status: number, message: string) => string) | undefined
+  /** Rewrites an error's message; `modelNotFound` when the provider says the model id is not served. */
+  readonly describeError?: ((status: number, message: string, modelNotFound: boolean) => string) | undefined
   /** Removes the API key from text received (error bodies, header values). */
   readonly redact: (text: string) => string
   /**

@@ -11,6 +11,7 @@ import { sendJson } from './http-send.js'
 import { chatReply, streamErrorReply, type NormalReply } from './normal-reply.js'
 import type { ParsedBody } from './parse-json-body.js'
 import { findServedModel } from './validate-model-capabilities.js'
+import { wireEraAt } from './wire-era.js'
 import { validateChatCompletionRequest } from './validate-chat-request.js'
 import type { WireChatRequest } from './wire-request.js'
 
@@ -60,11 +61,13 @@ function buildReply(
     id: hexId(rawBody, String(state.sequence++)),
     created: Math.floor(settings.now() / 1000),
     model: request.model,
+    era: wireEraAt(settings.now()),
   }
   const shape = {
     chunkSize: settings.chunkSize,
     padding: settings.padding,
     incrementalToolCalls: row.thirdParty === true,
+    thinkingClosed: meta.era.thinkingClosed,
   }
   const stream = request.stream === true
   if (script?.kind === 'stream-error') return streamErrorReply(meta, answer, stream, shape, script.afterChunks ?? 2)

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto'
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-const LOWER = 'abcdefghijklmnopqrstuvwxyz'
+/** Every recorded `p` value is a prefix of this (vercel/ai mistral-usage-raw-live.chunks.txt, 2026-08-27). */
+const PADDING = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 export function sha256(...parts: readonly string[]): Buffer {
   const hash = createHash('sha256')
@@ -32,10 +33,7 @@ export function openAiStyleToolCallId(...parts: readonly string[]): string {
     .slice(0, 16)}`
 }
 
-/** Mistral's `p` padding: a lowercase run whose length varies per chunk (1–32 characters). */
+/** Mistral's `p` padding: a prefix of `PADDING` whose length varies per chunk (1–36 characters). */
 export function padding(sequence: number): string {
-  const length = 1 + ((sequence * 7 + 3) % 32)
-  let text = ''
-  for (let index = 0; index < length; index++) text += LOWER[(sequence + index) % LOWER.length]
-  return text
+  return PADDING.slice(0, 1 + ((sequence * 7 + 3) % PADDING.length))
 }

@@ -16,7 +16,7 @@ export interface MistralEmulatorOptions {
   readonly chunkDelayMs?: number
   /** Largest accepted request body in bytes; larger bodies get 413. Default 10 MiB (10 485 760). */
   readonly maxBodyBytes?: number
-  /** Model catalogue (id → capability row). Default: token.js's `mistralModels`. */
+  /** Model catalogue (id → capability row). Default: the emulator's own `mistralServedModels` (not token.js's table). */
   readonly models?: Readonly<Record<string, ModelRow>>
   /** Embedding-model catalogue (id → row), served by `/v1/embeddings` and listed in `/v1/models`. Default: token.js's `mistralEmbeddingModels`. */
   readonly embeddingModels?: Readonly<Record<string, EmbeddingModelRow>>

@@ -36,7 +36,11 @@ export function plainErrorBody(message: string, type = 'invalid_request_error'):
   return { object: 'error', message, type, param: null, code: null }
 }
 
-/** 404 for an unknown or retired model, as in withceleste/celeste-python#311. */
-export function invalidModelBody(model: string): Record<string, unknown> {
-  return apiErrorBody(404, `Invalid model: ${model}`, 'invalid_model', '1500')
+/**
+ * An id the API does not serve (unknown, or retired on the emulator's clock): 400 with
+ * `raw_status_code` as recorded in mistralai/mistral-vibe#617 (2026-04-21); the same body without
+ * `raw_status_code` in lfnovo/open-notebook#441 (2026-01-16). `GET /v1/models/{id}` keeps 404 (not recorded).
+ */
+export function invalidModelBody(model: string, status = 400): Record<string, unknown> {
+  return apiErrorBody(status, `Invalid model: ${model}`, 'invalid_model', '1500')
 }

@@ -55,7 +55,7 @@ async function answerModels(
     const card = modelCards(state.settings.models, now, state.settings.embeddingModels).find(
       (candidate) => candidate['id'] === route.id,
     )
-    if (card === undefined && script === undefined) return send(exchange, 404, invalidModelBody(route.id))
+    if (card === undefined && script === undefined) return send(exchange, 404, invalidModelBody(route.id, 404))
     await runScript(exchange, script, jsonReply(card ?? invalidModelBody(route.id)))
   } else
     await runScript(

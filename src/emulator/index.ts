@@ -25,6 +25,7 @@ export { countTokens } from './count-tokens.js'
 export { jsonSchemaInstance } from './json-schema-instance.js'
 export { checkJsonSchemaInstance } from './json-schema-check.js'
 export { DEFAULT_MODEL_TEMPERATURE } from './model-cards.js'
+export { mistralServedModels, type ServedModelRow } from './mistral-served-models.js'
 export { runEmulatorCli } from './cli-main.js'
 export {
   startOpenAIEmulator,

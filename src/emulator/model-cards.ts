@@ -1,11 +1,12 @@
 /**
- * `GET /v1/models` cards (`BaseModelCard` in mistralai/platform-docs-public `openapi-public-doc.yaml`)
- * derived from capability rows: one `BaseModelCard` per
+ * `GET /v1/models` cards derived from the emulator's model rows (shape of the recorded answer,
+ * thomas-marquis/mistral-client `mistral/models_test.go`, 2025-12-23): one `BaseModelCard` per
  * served id, aliases listed as their own entries with the other ids of their group in `aliases`.
  */
 import { isRetired, type EmbeddingModelRow, type ModelRow } from '../capabilities.js'
+import type { ServedModelRow } from './mistral-served-models.js'
 
-/** Every card reports this; Mistral's live cards show 0.3 for its chat models. */
+/** What a card reports unless its row says otherwise; the recorded live cards show 0.3 for most chat models. */
 export const DEFAULT_MODEL_TEMPERATURE = 0.3
 
 /** The id a row's group is named after: the dated id an alias points to, or the id itself. */
@@ -13,13 +14,13 @@ function canonicalId(id: string, row: ModelRow): string {
   return row.aliasOf ?? id
 }
 
-function capabilities(row: ModelRow): Record<string, boolean> {
+function capabilities(row: ModelRow & Partial<Pick<ServedModelRow, 'fineTuning'>>): Record<string, boolean> {
   return {
     completion_chat: row.chat,
     function_calling: row.tools,
     reasoning: row.reasoning,
     completion_fim: row.fim,
-    fine_tuning: false,
+    fine_tuning: row.fineTuning ?? false,
     vision: row.images,
     ocr: false,
     classification: false,
@@ -32,7 +33,12 @@ function capabilities(row: ModelRow): Record<string, boolean> {
   }
 }
 
-function card(id: string, row: ModelRow, aliases: string[], created: number): Record<string, unknown> {
+function card(
+  id: string,
+  row: ModelRow & Partial<Pick<ServedModelRow, 'fineTuning' | 'defaultModelTemperature'>>,
+  aliases: string[],
+  created: number,
+): Record<string, unknown> {
   return {
     id,
     object: 'model',
@@ -45,7 +51,7 @@ function card(id: string, row: ModelRow, aliases: string[], created: number): Re
     aliases,
     deprecation: row.retirement === undefined ? null : `${row.retirement.retiresOn}T12:00:00Z`,
     deprecation_replacement_model: row.retirement?.replacement ?? null,
-    default_model_temperature: DEFAULT_MODEL_TEMPERATURE,
+    default_model_temperature: row.defaultModelTemperature ?? DEFAULT_MODEL_TEMPERATURE,
     type: 'base',
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The non-streaming `chat.completion` body, as Mistral sends it (`ChatCompletionResponse` in
- * mistralai/platform-docs-public `openapi-public-doc.yaml`).
+ * mistralai/platform-docs-public `openapi-public-doc.yaml`), in the shape of the clock's date.
  */
 import type { ComposedAnswer, ComposedChoice } from './answer-types.js'
+import { usageAt, wireEraAt, type WireEra } from './wire-era.js'
 
 /** Identity of one completion, shared by the JSON body and every stream chunk. */
 export interface CompletionMeta {
@@ -12,18 +13,33 @@ export interface CompletionMeta {
   readonly created: number
   /** The model id exactly as requested. */
   readonly model: string
+  /** The answer's shape (fields that changed over time); default: the newest. */
+  readonly era?: WireEra
+}
+
+const NEWEST = wireEraAt(Number.POSITIVE_INFINITY)
+
+/** The era of a completion's answers. */
+export function eraOf(meta: CompletionMeta): WireEra {
+  return meta.era ?? NEWEST
+}
+
+/** The wire usage of an answer. */
+export function wireUsage(meta: CompletionMeta, answer: ComposedAnswer): Record<string, unknown> {
+  const { prompt_tokens, completion_tokens, total_tokens } = answer.usage
+  const cached_tokens = answer.usage.prompt_tokens_details.cached_tokens
+  return usageAt(eraOf(meta), { prompt_tokens, completion_tokens, total_tokens, cached_tokens })
 }
 
 /** `message.content`: a string, or thinking + text chunks when the model reasoned. */
-export function messageContent(choice: ComposedChoice): string | unknown[] {
+export function messageContent(choice: ComposedChoice, era: WireEra = NEWEST): string | unknown[] {
   if (choice.reasoning === undefined) return choice.text
-  return [
-    { type: 'thinking', thinking: [{ type: 'text', text: choice.reasoning }] },
-    { type: 'text', text: choice.text },
-  ]
+  const thinking: Record<string, unknown> = { type: 'thinking', thinking: [{ type: 'text', text: choice.reasoning }] }
+  if (era.thinkingClosed) thinking['closed'] = true
+  return [thinking, { type: 'text', text: choice.text }]
 }
 
-function wireChoice(choice: ComposedChoice): Record<string, unknown> {
+function wireChoice(choice: ComposedChoice, era: WireEra): Record<string, unknown> {
   const toolCalls =
     choice.toolCalls.length === 0
       ? null
@@ -32,11 +48,13 @@ function wireChoice(choice: ComposedChoice): Record<string, unknown> {
           function: { name: call.name, arguments: call.arguments },
           index,
         }))
-  return {
+  const wire: Record<string, unknown> = {
     index: choice.index,
-    message: { role: 'assistant', content: messageContent(choice), tool_calls: toolCalls },
+    message: { role: 'assistant', content: messageContent(choice, era), tool_calls: toolCalls },
     finish_reason: choice.finishReason,
   }
+  if (era.choiceLogprobs) Object.assign(wire, { logprobs: null, prompt_logprobs: null })
+  return wire
 }
 
 export function chatCompletionBody(meta: CompletionMeta, answer: ComposedAnswer): Record<string, unknown> {
@@ -45,7 +63,7 @@ export function chatCompletionBody(meta: CompletionMeta, answer: ComposedAnswer)
     object: 'chat.completion',
     created: meta.created,
     model: meta.model,
-    usage: answer.usage,
-    choices: answer.choices.map(wireChoice),
+    usage: wireUsage(meta, answer),
+    choices: answer.choices.map((choice) => wireChoice(choice, eraOf(meta))),
   }
 }

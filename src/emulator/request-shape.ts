@@ -151,28 +151,33 @@ const functionTool = object({
 })
 
 /**
- * A tool: a function or one of Mistral's built-in tools. The union is discriminated by `type`, so the
- * tag is required even though the function tool's own `type` has a default (an absent tag is a 422
- * `union_tag_not_found`, as the SDK's union and the corpus agree).
+ * A tool: a function or one of Mistral's built-in tools, discriminated by `type`. An absent tag means
+ * "function": the real API answered 200 to tools sent without `type` (pydantic/pydantic-ai cassettes
+ * test_tool_choice_matrix/* and test_multimodal_tool_returns/*, 2026-01-29 to 2026-02-17), although the
+ * SDK's union requires the tag.
  */
-export const tool = tagged('type', {
-  function: functionTool,
-  web_search: builtInTool('web_search'),
-  web_search_premium: builtInTool('web_search_premium'),
-  code_interpreter: builtInTool('code_interpreter'),
-  image_generation: builtInTool('image_generation'),
-  document_library: object({
-    type: required(literal(['document_library'])),
-    library_ids: required(array(string, 1)),
-    tool_configuration: optional(toolConfiguration),
-  }),
-  connector: object({
-    type: required(literal(['connector'])),
-    connector_id: required(string),
-    authorization: optional(nullable(dict)),
-    tool_configuration: optional(toolConfiguration),
-  }),
-})
+export const tool = tagged(
+  'type',
+  {
+    function: functionTool,
+    web_search: builtInTool('web_search'),
+    web_search_premium: builtInTool('web_search_premium'),
+    code_interpreter: builtInTool('code_interpreter'),
+    image_generation: builtInTool('image_generation'),
+    document_library: object({
+      type: required(literal(['document_library'])),
+      library_ids: required(array(string, 1)),
+      tool_configuration: optional(toolConfiguration),
+    }),
+    connector: object({
+      type: required(literal(['connector'])),
+      connector_id: required(string),
+      authorization: optional(nullable(dict)),
+      tool_configuration: optional(toolConfiguration),
+    }),
+  },
+  'function',
+)
 
 const toolChoice = union([
   { kind: 'string', label: 'enum[ToolChoiceEnum]', check: literal(['auto', 'none', 'any', 'required']) },
@@ -223,12 +228,13 @@ const chatCompletionRequest = object({
   response_format: optional(responseFormat),
   tools: optional(nullable(array(tool))),
   tool_choice: optional(toolChoice),
-  presence_penalty: optional(number({ ge: -2, le: 2 })),
-  frequency_penalty: optional(number({ ge: -2, le: 2 })),
+  // Explicit null accepted (pydantic/pydantic-ai cassette test_mistral_history_uses_prompt_cache, 2026-07-24).
+  presence_penalty: optional(nullable(number({ ge: -2, le: 2 }))),
+  frequency_penalty: optional(nullable(number({ ge: -2, le: 2 }))),
   n: optional(nullable(integer({ ge: 1 }))),
   prediction: optional(object({ type: optional(literal(['content'])), content: optional(string) })),
   parallel_tool_calls: optional(boolean),
-  reasoning_effort: optional(nullable(literal(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']))),
+  reasoning_effort: optional(nullable(literal(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']))),
   prompt_mode: optional(nullable(literal(['reasoning']))),
   guardrails: optional(nullable(array(guardrail))),
   prompt_cache_key: optional(nullable(string)),

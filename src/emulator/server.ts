@@ -2,7 +2,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { mistralEmbeddingModels } from '../providers/mistral/embedding-models.js'
-import { mistralModels } from '../providers/mistral/models.js'
+import { mistralServedModels } from './mistral-served-models.js'
 import type {
   EmulatorHandle,
   MistralEmulator,
@@ -23,7 +23,7 @@ function resolveSettings(options: MistralEmulatorOptions): EmulatorSettings {
     chunkSize: Math.max(1, options.chunkSize ?? 8),
     chunkDelayMs: Math.max(0, options.chunkDelayMs ?? 0),
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
-    models: options.models ?? mistralModels,
+    models: options.models ?? mistralServedModels,
     embeddingModels: options.embeddingModels ?? mistralEmbeddingModels,
     now: options.now ?? Date.now,
     padding: options.padding ?? true,

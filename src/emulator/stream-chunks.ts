@@ -2,13 +2,15 @@
  * The `chat.completion.chunk` objects of a streamed answer, in Mistral's order (`CompletionChunk` in
  * mistralai/platform-docs-public `openapi-public-doc.yaml`; the order as real streams show it):
  * role chunk, reasoning deltas (list while thinking, a transition list, then strings), content
- * pieces, tool calls whole in one delta without `index`/`type`, and a final chunk with
- * `finish_reason` + `usage`. Choices of `n > 1` are interleaved round-robin.
- * `incrementalToolCalls` switches tool calls to the OpenAI-style pieces that zai-glm models send.
+ * pieces, tool calls whole in one delta without `index`/`type` (with `content: null`), and a final chunk
+ * with `finish_reason` + `usage`. Choices of `n > 1` are interleaved round-robin. The `p` padding is on
+ * every chunk but the first. `incrementalToolCalls` switches to what zai-glm models send: no role
+ * chunk, no padding, the call in OpenAI-style pieces with `type` and `index`, and an `index` beside
+ * `content: ""` in every delta (vercel/ai mistral-incremental-tool-call.chunks.txt, zai-glm-5-2, 2026-08-20).
  */
 import type { ComposedAnswer, ComposedChoice, FinishReason } from './answer-types.js'
 import { padding } from './deterministic-ids.js'
-import type { CompletionMeta } from './reply-chat.js'
+import { wireUsage, type CompletionMeta } from './reply-chat.js'
 
 export interface StreamShape {
   /** Content characters per content delta (UTF-16 units; surrogate pairs are never split). */
@@ -17,6 +19,11 @@ export interface StreamShape {
   readonly padding: boolean
   /** Stream tool calls as OpenAI-style argument pieces (third-party models). */
   readonly incrementalToolCalls: boolean
+  /**
+   * Mark thinking chunks `closed` (false while thinking, true on the last); default true. The streams
+   * recorded on 2025-11-28 and 2026-01-22 carry no `closed` (pydantic-ai, vercel/ai fixtures).
+   */
+  readonly thinkingClosed?: boolean
 }
 
 interface ChoiceEvent {
@@ -53,25 +60,28 @@ function reasoningDeltas(
   if (choice.reasoning === undefined) return { deltas: [], textPieces }
   const thoughts = splitText(choice.reasoning, shape.chunkSize)
   const closing = thoughts.pop() ?? ''
-  const deltas = thoughts.map((piece) => ({ content: [thinking(piece, false)] }))
+  const marked = shape.thinkingClosed !== false
+  const deltas = thoughts.map((piece) => ({ content: [thinking(piece, marked ? false : undefined)] }))
   const firstText = textPieces.shift() ?? ''
-  deltas.push({ content: [thinking(closing, true), { type: 'text', text: firstText }] })
+  deltas.push({ content: [thinking(closing, marked ? true : undefined), { type: 'text', text: firstText }] })
   return { deltas, textPieces }
 }
 
 function incrementalCallDeltas(choice: ComposedChoice, shape: StreamShape): Record<string, unknown>[] {
+  const delta = (call: Record<string, unknown>) => ({ tool_calls: [call], index: choice.index, content: '' })
   return choice.toolCalls.flatMap((call, index) => [
-    { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
-    ...splitText(call.arguments, shape.chunkSize).map((piece) => ({
-      tool_calls: [{ index, function: { name: '', arguments: piece } }],
-    })),
+    delta({ id: call.id, type: 'function', function: { name: call.name, arguments: '' }, index }),
+    ...splitText(call.arguments, shape.chunkSize).map((piece) =>
+      delta({ type: 'function', function: { name: '', arguments: piece }, index }),
+    ),
   ])
 }
 
 function choiceEvents(choice: ComposedChoice, shape: StreamShape): ChoiceEvent[] {
   const { deltas, textPieces } = reasoningDeltas(choice, shape)
   const middle = [...deltas, ...textPieces.map((piece) => ({ content: piece }))]
-  const events: ChoiceEvent[] = [{ role: 'assistant', content: '' }, ...middle].map((delta) => ({
+  const opening = shape.incrementalToolCalls ? [] : [{ role: 'assistant', content: '' }]
+  const events: ChoiceEvent[] = [...opening, ...middle].map((delta) => ({
     index: choice.index,
     delta,
     finishReason: null,
@@ -84,13 +94,13 @@ function choiceEvents(choice: ComposedChoice, shape: StreamShape): ChoiceEvent[]
       delta,
       finishReason: null,
     }))
-    return [...events, ...pieces, { ...last, delta: { content: '' } }]
+    return [...events, ...pieces, { ...last, delta: { index: choice.index, content: '' } }]
   }
   const calls = choice.toolCalls.map((call) => ({
     id: call.id,
     function: { name: call.name, arguments: call.arguments },
   }))
-  return [...events, { ...last, delta: { tool_calls: calls } }]
+  return [...events, { ...last, delta: { content: null, tool_calls: calls } }]
 }
 
 function interleave(lists: readonly ChoiceEvent[][]): ChoiceEvent[] {
@@ -120,8 +130,8 @@ export function streamChunks(
       model: meta.model,
       choices: [{ index: event.index, delta: event.delta, finish_reason: event.finishReason, logprobs: null }],
     }
-    if (sequence === events.length - 1) chunk['usage'] = answer.usage
-    if (shape.padding) chunk['p'] = padding(sequence)
+    if (sequence === events.length - 1) chunk['usage'] = wireUsage(meta, answer)
+    if (shape.padding && !shape.incrementalToolCalls && sequence > 0) chunk['p'] = padding(sequence)
     return chunk
   })
 }

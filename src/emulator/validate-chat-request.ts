@@ -10,7 +10,8 @@ import { checkRequestShape } from './request-shape.js'
 import { checkMessageRules } from './validate-message-rules.js'
 import { notAChatModel } from './semantic-error.js'
 import { checkModelCapabilities, findServedModel } from './validate-model-capabilities.js'
-import { checkToolCount, checkTopP } from './validate-request-limits.js'
+import { checkContextWindow, checkToolCount, checkTopP } from './validate-request-limits.js'
+import { promptTokens } from './compose-answer.js'
 import type { WireChatRequest } from './wire-request.js'
 
 /** What the validator needs to know about the world. */
@@ -48,12 +49,15 @@ export function validateChatCompletionRequest(body: unknown, context: ChatValida
         body: apiErrorBody(failure.status, failure.message, failure.type, failure.code),
       }
     }
-    return { ok: false, status: 404, body: invalidModelBody(request.model) }
+    return { ok: false, status: 400, body: invalidModelBody(request.model) }
   }
   const topP = checkTopP((body as { top_p?: unknown }).top_p)
   if (topP !== undefined) return { ok: false, ...topP }
   const failure =
-    checkToolCount(request.tools) ?? checkModelCapabilities(request, row) ?? checkMessageRules(request.messages)
+    checkToolCount(request.tools) ??
+    checkModelCapabilities(request, row) ??
+    checkMessageRules(request.messages) ??
+    checkContextWindow(promptTokens(request), row.contextLength)
   if (failure === undefined) return { ok: true }
   return {
     ok: false,

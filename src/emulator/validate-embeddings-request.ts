@@ -83,7 +83,7 @@ export function validateEmbeddingRequest(
   const row = findServedModel(context.embeddingModels, request.model, context.now)
   if (row === undefined) {
     if (findServedModel(context.models, request.model, context.now) === undefined) {
-      return { ok: false, status: 404, body: invalidModelBody(request.model) }
+      return { ok: false, status: 400, body: invalidModelBody(request.model) }
     }
     const failure = invalidArgsError(`Model ${request.model} does not support embeddings.`)
     return {

@@ -75,7 +75,7 @@ export function validateFimRequest(body: unknown, context: FimValidationContext)
   const row = findServedModel(context.models, request.model, context.now)
   const embedder = findServedModel(context.embeddingModels, request.model, context.now)
   if (row === undefined && embedder === undefined)
-    return { ok: false, status: 404, body: invalidModelBody(request.model) }
+    return { ok: false, status: 400, body: invalidModelBody(request.model) }
   const topP = checkTopP((body as { top_p?: unknown }).top_p)
   if (topP !== undefined) return { ok: false, ...topP }
   if (row === undefined || !row.fim) {

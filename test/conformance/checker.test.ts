@@ -63,9 +63,9 @@ describe("model-scope cases: model existence is the server's business", () => {
     // Shape is fine: no violation without knownModels.
     const v = checkMistralChatRequest(c.body)
     expect(v, formatViolations(v)).toEqual([])
-    // With knownModels, unknown/retired ids are reported at $.model (the 404 cases only).
+    // With knownModels, unknown/retired ids are reported at $.model (the invalid_model cases only).
     const withModels = checkMistralChatRequest(c.body, { knownModels: CORPUS_KNOWN_MODELS })
-    if (c.expect.ok === false && c.expect.status === 404) {
+    if (c.expect.ok === false && c.expect.type === 'invalid_model') {
       expect(withModels).toEqual([expect.objectContaining({ path: '$.model', rule: 'unknown_model' })])
     } else {
       expect(withModels).toEqual([])

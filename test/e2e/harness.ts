@@ -5,7 +5,12 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { TokenJS, mistralModels, type ClientOptions, type ModelRow } from 'token.js'
-import { startMistralEmulator, type MistralEmulator, type MistralEmulatorOptions } from 'token.js/emulator'
+import {
+  mistralServedModels,
+  startMistralEmulator,
+  type MistralEmulator,
+  type MistralEmulatorOptions,
+} from 'token.js/emulator'
 import { assertMistralChatRequest } from '../support/mistral-conformance.js'
 
 /** A model the client does not know but the emulator serves (a fine-tune): nothing may be gated. */
@@ -29,7 +34,8 @@ export function useEmulator(options: MistralEmulatorOptions = {}): Harness {
   let emulator: MistralEmulator | undefined
   beforeAll(async () => {
     emulator = await startMistralEmulator({
-      models: { ...mistralModels, [UNKNOWN_MODEL]: unknownModelRow },
+      // The emulator's own model data (not token.js's table), plus one id only the emulator serves.
+      models: { ...mistralServedModels, [UNKNOWN_MODEL]: unknownModelRow },
       ...options,
     })
   })

@@ -8,19 +8,22 @@ const harness = useEmulator()
 const hello = [{ role: 'user' as const, content: 'Hello!' }]
 
 describe('the seed snippet (docs/providers/mistral.md of Token.js)', () => {
-  it('as written: the retired mistral-large-2402 fails before sending, naming the replacement', async () => {
-    vi.stubEnv('MISTRAL_API_KEY', 'sk-test-not-a-real-key')
-    vi.stubEnv('MISTRAL_BASE_URL', '')
+  it('as written: mistral-large-2402 is sent, the API refuses it, and the NotFoundError names the replacement', async () => {
+    vi.stubEnv('MISTRAL_API_KEY', harness.emulator.apiKey)
+    vi.stubEnv('MISTRAL_BASE_URL', harness.emulator.url)
     const tokenjs = new TokenJS()
     const error = await tokenjs.chat.completions
       .create({ provider: 'mistral', model: 'mistral-large-2402', messages: [{ role: 'user', content: 'Hello!' }] })
       .catch((caught: unknown) => caught)
     vi.unstubAllEnvs()
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as InputError).message).toBe(
-      "Model 'mistral-large-2402' was retired by Mistral on 2025-06-16. Use 'mistral-large-latest' instead.",
+    expect(harness.lastBody().model).toBe('mistral-large-2402')
+    expect(error).toBeInstanceOf(NotFoundError)
+    expect((error as NotFoundError).status).toBe(400)
+    expect((error as NotFoundError).type).toBe('invalid_model')
+    expect((error as NotFoundError).message).toBe(
+      "400 Invalid model: mistral-large-2402 (model 'mistral-large-2402', provider mistral). " +
+        "Mistral lists 'mistral-large-2402' as retired on 2025-06-16; use 'mistral-large-latest' instead.",
     )
-    expect((error as InputError).param).toBe('model')
   })
 
   it('with mistral-large-latest: prints the completion (key and base URL from the environment)', async () => {
@@ -44,14 +47,14 @@ describe('the seed snippet (docs/providers/mistral.md of Token.js)', () => {
 })
 
 describe('models', () => {
-  it('sends a retired id to a custom base URL (self-hosted) and names the replacement in the 404', async () => {
+  it('sends a retired id and names the replacement in the NotFoundError (Mistral answers 400 invalid_model)', async () => {
     const error = await harness
       .client()
       .chat.completions.create({ provider: 'mistral', model: 'open-mixtral-8x22b', messages: hello })
       .catch((caught: unknown) => caught)
     expect(harness.lastBody().model).toBe('open-mixtral-8x22b')
     expect(error).toBeInstanceOf(NotFoundError)
-    expect((error as NotFoundError).status).toBe(404)
+    expect((error as NotFoundError).status).toBe(400)
     expect((error as NotFoundError).message).toContain("model 'open-mixtral-8x22b'")
     expect((error as NotFoundError).message).toContain("use 'mistral-small-latest'")
   })

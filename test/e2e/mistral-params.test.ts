@@ -269,6 +269,24 @@ describe('reasoning and prediction', () => {
     expect(harness.lastBody().reasoning_effort).toBeUndefined()
   })
 
+  it("sends Magistral's 'high' and 'none' (recorded), refuses the rest", async () => {
+    for (const effort of ['high', 'none'] as const) {
+      // Sent, whatever the API then says about the id (the emulator's clock is past Magistral's retirement).
+      await create({ reasoning_effort: effort }, 'magistral-small-latest').catch(() => undefined)
+      expect(harness.lastBody().reasoning_effort).toBe(effort)
+    }
+    await expectInputError(
+      harness,
+      create({ reasoning_effort: 'low' }, 'magistral-small-latest'),
+      'reasoning_effort',
+      "'none' or 'high'",
+    )
+  })
+
+  it("GLM 5.3 refuses 'none', naming the efforts it takes", async () => {
+    await expectInputError(harness, create({ reasoning_effort: 'none' }, 'zai-glm-5-3'), 'reasoning_effort', "'max'")
+  })
+
   it('sends any effort for an unknown model', async () => {
     await harness
       .client()

@@ -82,7 +82,7 @@ describe('POST /v1/embeddings', () => {
   })
 
   it.each([
-    ['unknown model', { model: 'acme-embed', input: 'a' }, 404, 'Invalid model: acme-embed'],
+    ['unknown model', { model: 'acme-embed', input: 'a' }, 400, 'Invalid model: acme-embed'],
     [
       'a chat model',
       { model: 'mistral-large-latest', input: 'a' },
@@ -169,7 +169,7 @@ describe('POST /v1/fim/completions', () => {
     ['missing prompt', { model: 'codestral-latest' }, 422],
     ['temperature 2', { model: 'codestral-latest', prompt: 'a', temperature: 2 }, 422],
     ['top_p 0', { model: 'codestral-latest', prompt: 'a', top_p: 0 }, 400],
-    ['unknown model', { model: 'acme-code', prompt: 'a' }, 404],
+    ['unknown model', { model: 'acme-code', prompt: 'a' }, 400],
     ['a model without FIM', { model: 'mistral-large-latest', prompt: 'a' }, 400],
     ['an embedding model', { model: 'mistral-embed', prompt: 'a' }, 400],
   ])('%s → %i', async (_name, body, status) => {

@@ -36,7 +36,7 @@ const expected: Record<string, RegExp[]> = {
   ],
   'predicted-outputs.ts': [/runningTotal/, /let sum = 0/],
   'abort-timeout.ts': [/^aborted after 2 chunks$/m, /^answered in time: You said: Hi!$/m, /^stopped reading$/m],
-  'errors.ts': [/^InputError on 'temperature': .*1\.5/m, /^NotFoundError \(status 404\): .*no-such-model/m],
+  'errors.ts': [/^InputError on 'temperature': .*1\.5/m, /^NotFoundError \(status 400\): .*no-such-model/m],
   'drop-unsupported-params.ts': [
     /^refused: Parameter 'logit_bias' is not supported/m,
     /^with dropUnsupportedParams: You said: Hi!$/m,
@@ -49,7 +49,7 @@ const expected: Record<string, RegExp[]> = {
   ],
   'embeddings.ts': [/^2 vectors of \d+ dimensions, \d+ tokens$/m, /^cosine similarity: -?\d\.\d{3}$/m],
   'fill-in-the-middle.ts': [/function isEven/],
-  'models-list.ts': [/^\d+ models served; with image input: mistral-/m],
+  'models-list.ts': [/^\d+ models served; with image input: (mistral|ministral)-/m],
   'anthropic.ts': [
     /^reasoning: .+/m,
     /^answer: You said: Do I need an umbrella in Paris in November\?$/m,
@@ -114,19 +114,19 @@ describe.concurrent('examples run against the emulator', () => {
   }
 })
 
-test('the seed snippet as written (mistral-large-2402) fails before sending, naming the replacement', async () => {
-  // No emulator and no base URL: the default endpoint, a dummy key. Any network call would fail
-  // differently (401 or a connection error); an InputError proves nothing was sent.
+test('the seed snippet as written (mistral-large-2402) is sent and fails with a NotFoundError naming the replacement', async () => {
+  // The emulator decides retirement with its own model data and clock, as the real API does.
   const result = await runFile(
     ['test/examples/fixtures/mistral-seed-as-written.ts'],
-    cleanEnv({ MISTRAL_API_KEY: 'dummy-key' }),
+    cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey }),
   )
   expect(result.code).not.toBe(0)
-  expect(result.stderr).toMatch(
-    /InputError: Model 'mistral-large-2402' was retired by Mistral on 2025-06-16\. Use 'mistral-large-latest' instead\./,
+  expect(result.stderr).toMatch(/NotFoundError: 400 Invalid model: mistral-large-2402 /)
+  expect(result.stderr).toContain("use 'mistral-large-latest' instead")
+  expect(result.stderr).not.toContain(emulator.apiKey)
+  expect(emulator.requests.some((request) => String(JSON.stringify(request.body)).includes('mistral-large-2402'))).toBe(
+    true,
   )
-  expect(result.stderr).toContain("param: 'model'")
-  expect(result.stderr).not.toContain('dummy-key')
 })
 
 test('npm start without a key runs the seed example against the emulator and prints the completion', async () => {

@@ -65,8 +65,8 @@ describe.each(transports)('status → class, with every field (%s)', (_transport
     expect(error).toBeInstanceOf(TokenJSError)
     expect(isTokenJSError(error)).toBe(true)
     const apiError = error as APIError
-    // A 404 also names the model it was about.
-    const message = `${status} Scripted failure ${status}${status === 404 ? " (model 'mistral-large-latest', provider mistral)." : ''}`
+    // Only Mistral's invalid_model answer names the model (a Mistral 404 is an unknown path).
+    const message = `${status} Scripted failure ${status}`
     expect(apiError.name).toBe(errorClass.name)
     expect(apiError.status).toBe(status)
     expect(apiError.message).toBe(message)
@@ -104,26 +104,27 @@ describe.each(transports)('status → class, with every field (%s)', (_transport
     expect(apiError.body).toMatchObject({ message: 'Unauthorized' })
   })
 
-  it('a real 404 for an unknown model names the model', async () => {
+  it("Mistral's 400 invalid_model for an unknown model is a NotFoundError naming the model", async () => {
     const error = await rejectionOf(
       harness.client(transportOptions).chat.completions.create(ask('mistral-imaginary-9000')),
     )
     expect(error).toBeInstanceOf(NotFoundError)
     expect((error as NotFoundError).message).toContain("(model 'mistral-imaginary-9000', provider mistral)")
     expect((error as NotFoundError).message).not.toContain('retired')
+    expect((error as NotFoundError).status).toBe(400)
   })
 
-  it('a 404 for a retired model reached through a custom base URL names its replacement (streaming too)', async () => {
+  it('the invalid_model answer for a retired id names its replacement (streaming too)', async () => {
     const error = await rejectionOf(
       harness.client(transportOptions).chat.completions.create({ ...ask('open-mixtral-8x22b'), stream: true }),
     )
     expect(error).toBeInstanceOf(NotFoundError)
     expect((error as NotFoundError).message).toMatch(
-      /model 'open-mixtral-8x22b'.*retired on \d{4}-\d{2}-\d{2}; use 'mistral-small-latest'/,
+      /model 'open-mixtral-8x22b'.*retired on \d{4}-\d{2}-\d{2}; use 'mistral-small-latest' instead/,
     )
   })
 
-  it('only a 404 gets the model added to its message', async () => {
+  it('only a model-not-found answer gets the model added to its message', async () => {
     harness.emulator.enqueue({ kind: 'http', status: 400, body: { message: 'nope' } })
     const error = await rejectionOf(harness.client(transportOptions).chat.completions.create(ask(UNKNOWN_MODEL)))
     expect((error as APIError).message).toBe('400 nope')

@@ -6,7 +6,7 @@ import type { ProviderAdapter } from '../../core/provider-adapter.js'
 import { createMistralChunkMapper } from './chunks.js'
 import { mistralEmbeddingModels } from './embedding-models.js'
 import type { mistralEmbeddings } from './embeddings.js'
-import { parseMistralError } from './errors.js'
+import { isMistralModelNotFound, parseMistralError } from './errors.js'
 import type { mistralCompletions } from './fim.js'
 import type { mistralModelList } from './model-list.js'
 import { mistralModels } from './models.js'
@@ -42,6 +42,7 @@ export const mistralProvider = {
   modelList: (): Promise<typeof mistralModelList> =>
     import('./model-list.js').then((section) => section.mistralModelList),
   parseError: parseMistralError,
+  isModelNotFound: isMistralModelNotFound,
 } as const satisfies ProviderAdapter
 
 export type { MistralModelId } from './models.js'

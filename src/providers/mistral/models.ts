@@ -135,9 +135,11 @@ const medium31 = {
 } as const satisfies ModelRow
 const medium3 = { ...medium31 } as const satisfies ModelRow
 
-// Magistral: native reasoning (content is always thinking chunks; no reasoning_effort). The cards
-// list neither structured outputs nor prefix for Magistral.
-const magistral = { ...base, tools: true, reasoning: true } as const
+// Magistral: reasoning models that take `reasoning_effort` 'high' (thinks) and 'none' (does not); without
+// it magistral-small-latest did not think (pydantic/pydantic-ai cassettes
+// tests/cassettes/test_thinking_wire_contract/*, recorded 2026-07-20). The cards list neither structured
+// outputs nor prefix for Magistral.
+const magistral = { ...base, tools: true, reasoning: true, reasoningEfforts: mistralEfforts } as const
 const magistralMedium12 = {
   ...magistral,
   ...vision,

@@ -51,6 +51,8 @@ export interface MistralUsage {
   completion_tokens?: number
   total_tokens?: number
   prompt_tokens_details?: { cached_tokens?: number } | null
+  /** The older form of the cached count (recorded 2026-01/02), without `prompt_tokens_details`. */
+  num_cached_tokens?: number
 }
 
 export interface MistralResponse {
