@@ -34,13 +34,22 @@ function redactorOf(secrets: readonly string[]): (text: string) => string {
 
 const CONTROL_CHARACTERS = /[\r\n\0]/
 
+function firstSet(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = readEnvironment(name)
+    if (value !== undefined) return value
+  }
+  return undefined
+}
+
 export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {
   if (provider.unavailable !== undefined) throw new InputError(provider.unavailable, 'provider')
   const specific = options.providers?.[provider.id]
-  const apiKey = specific?.apiKey ?? options.apiKey ?? readEnvironment(provider.apiKeyEnvVar)
+  const envVars = provider.apiKeyEnvVars ?? [provider.apiKeyEnvVar]
+  const apiKey = specific?.apiKey ?? options.apiKey ?? firstSet(envVars)
   if (apiKey === undefined && !provider.apiKeyOptional) {
     throw new InputError(
-      `No API key for ${provider.displayName}: set the ${provider.apiKeyEnvVar} environment variable ` +
+      `No API key for ${provider.displayName}: set the ${envVars.join(' or ')} environment variable ` +
         `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }), or try the bundled emulator: npx tokenjs emulator.`,
       'apiKey',
     )

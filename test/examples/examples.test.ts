@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startGeminiEmulator, startMistralEmulator, type GeminiEmulator, type MistralEmulator } from 'token.js/emulator'
 import { cleanEnv, root, runFile, type RunResult } from './run-file.js'
 
 /** What each example prints against the emulator (which echoes the last user message). */
@@ -46,6 +46,12 @@ const expected: Record<string, RegExp[]> = {
   'fill-in-the-middle.ts': [/function isEven/],
   'models-list.ts': [/^\d+ models served; with image input: (mistral|ministral)-/m],
   'emulator-in-your-tests.ts': [/^# pass 3$/m, /^# fail 0$/m],
+  'gemini.ts': [
+    /^tool call: get_weather\(\{"city":".*"\}\)$/m,
+    /^answer: The tool get_weather returned: \{.*"temperature_c":18/m,
+    /^thoughts: .+/m,
+    /^streamed: You said: Is 1001 a prime number\? \[\d+ tokens\]$/m,
+  ],
 }
 
 const files = readdirSync(`${root}/examples`)
@@ -61,10 +67,12 @@ const files = readdirSync(`${root}/examples`)
 const ownProcess = new Set(['emulator-in-your-tests.ts', 'mistral-seed.ts', 'abort-timeout.ts'])
 
 let emulator: MistralEmulator
+let gemini: GeminiEmulator
 let together: Record<string, RunResult> = {}
 beforeAll(async () => {
   // A small delay between chunks, as a real stream has, so aborting mid-stream is observable.
   emulator = await startMistralEmulator({ chunkDelayMs: 10 })
+  gemini = await startGeminiEmulator()
   // The other examples run one after another in one process (one tsx start instead of one each).
   const batch = files.filter((file) => !ownProcess.has(file)).map((file) => `examples/${file}`)
   const result = await runFile([`${root}/test/examples/run-in-one-process.ts`, ...batch], exampleEnv(), {
@@ -73,9 +81,17 @@ beforeAll(async () => {
   if (result.code !== 0) throw new Error(`the example runner failed (${result.code}): ${result.stderr}`)
   together = JSON.parse(result.stdout) as Record<string, RunResult>
 }, 120_000)
-afterAll(() => emulator?.close())
+afterAll(async () => {
+  await Promise.all([emulator?.close(), gemini?.close()])
+})
 
-const exampleEnv = () => cleanEnv({ MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
+const exampleEnv = () =>
+  cleanEnv({
+    MISTRAL_BASE_URL: emulator.url,
+    MISTRAL_API_KEY: emulator.apiKey,
+    GEMINI_BASE_URL: gemini.url,
+    GEMINI_API_KEY: gemini.apiKey,
+  })
 
 test('every example has expectations, and every expectation an example', () => {
   expect(Object.keys(expected).sort()).toEqual(files)

@@ -19,6 +19,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
   delete env.MISTRAL_API_KEY
   delete env.MISTRAL_BASE_URL
+  delete env.GEMINI_API_KEY
+  delete env.GOOGLE_API_KEY
+  delete env.GEMINI_BASE_URL
   delete env.FORCE_COLOR
   return { ...env, ...extra }
 }
