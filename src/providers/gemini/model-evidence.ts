@@ -54,8 +54,6 @@ export const geminiModelEvidence: ModelEvidenceTable<GeminiModelId> = {
   'gemini-2.5-flash-lite': { evidence: [listed, models, thinking] },
   'gemini-2.0-flash': { evidence: [listed], retirement: shutDown() },
   'gemini-2.0-flash-lite': { evidence: [listed], retirement: shutDown() },
-  'gemini-1.5-pro': { evidence: [models], retirement: shutDown() },
-  'gemini-1.5-flash': { evidence: [models], retirement: shutDown() },
 }
 
 export const geminiModelLabels: Readonly<Record<GeminiModelId, string>> = {
@@ -76,8 +74,6 @@ export const geminiModelLabels: Readonly<Record<GeminiModelId, string>> = {
   'gemini-2.5-flash-lite': 'Gemini 2.5 Flash-Lite',
   'gemini-2.0-flash': 'Gemini 2.0 Flash',
   'gemini-2.0-flash-lite': 'Gemini 2.0 Flash-Lite',
-  'gemini-1.5-pro': 'Gemini 1.5 Pro',
-  'gemini-1.5-flash': 'Gemini 1.5 Flash',
 }
 
 export const geminiEmbeddingEvidence: Readonly<Record<string, readonly ModelEvidence[]>> = {

@@ -70,8 +70,6 @@ export const geminiModels = defineModelTable({
   'gemini-2.5-flash-lite': gemini2(['none', 'low', 'medium', 'high']),
   'gemini-2.0-flash': gemini2([], retired('2026-06-01', 'gemini-2.5-flash')),
   'gemini-2.0-flash-lite': gemini2([], retired('2026-06-01', 'gemini-2.5-flash-lite')),
-  'gemini-1.5-pro': gemini2([], { contextLength: 2_097_152, ...retired('2025-09-24', 'gemini-2.5-pro') }),
-  'gemini-1.5-flash': gemini2([], retired('2025-09-24', 'gemini-2.5-flash')),
 })
 
 export type GeminiModelId = keyof typeof geminiModels
