@@ -28,8 +28,9 @@ import {
  * Budgets from the issue; the first load grew by ~0.7 KB with the provider seam (issue 16: request
  * descriptions, provider-owned auth, options and stream framing, one generation pipeline).
  */
-// 21.5 KB since provider gemini: its registry entry (ids, keys, model table) and PromptBlockedError load with the package (+153 bytes).
-const CONSUMER_MIN_GZIP_BUDGET = 21.5 * 1024
+// 21.75 KB since provider gemini: its registry entry (ids, keys, model table) and PromptBlockedError load with the
+// package (22,095 bytes measured with Anthropic and Gemini registered; to recover: load model tables on demand).
+const CONSUMER_MIN_GZIP_BUDGET = 21.75 * 1024
 /**
  * The issue's target for the installed size is 300 KB; today's package is ~590 KB: the ESM library
  * (~125 KB: the eager chunk ~90 KB plus the lazy chunks), the CommonJS bundles (~240 KB: the library
