@@ -171,6 +171,9 @@ async function buildLibraryEsm(): Promise<Set<string>> {
 async function buildToolsEsm(publicNames: ReadonlySet<string>): Promise<void> {
   const result = await build({
     ...common,
+    // The tools (emulator, CLIs) are not in an app's stack traces: short local names keep the package
+    // within its size ceiling (issue #6) now that it carries three emulators.
+    minifyIdentifiers: true,
     entryPoints: toolEntries.map(source),
     format: 'esm',
     splitting: true,
@@ -196,6 +199,7 @@ async function buildCjs(publicNames: ReadonlySet<string>): Promise<void> {
   await build({ ...options, entryPoints: [source(entries['.'])], plugins: [externals('cjs')] })
   const emulator = await build({
     ...options,
+    minifyIdentifiers: true,
     entryPoints: [source(entries['./emulator'])],
     write: false,
     plugins: [externals('cjs'), libraryFromPackage()],

@@ -230,6 +230,27 @@ export class ResponseTooLargeError extends TokenJSError {
   }
 }
 
+/**
+ * The provider refused the prompt itself, so no answer was generated (Gemini: no candidates and
+ * `promptFeedback.blockReason`). `reason` is the provider's code, e.g. `SAFETY`, `PROHIBITED_CONTENT`.
+ */
+export class PromptBlockedError extends TokenJSError {
+  override name = 'PromptBlockedError'
+  /** The provider's block reason. */
+  readonly reason: string
+  /** The provider's raw response or chunk text. */
+  readonly raw: string
+  constructor(message: string, reason: string, raw: string) {
+    super(message)
+    this.reason = reason
+    this.raw = raw
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason }
+  }
+}
+
 /** The model ended with `finish_reason: "error"`. `partial` holds what was generated before. */
 export class FinishReasonError extends TokenJSError {
   override name = 'FinishReasonError'

@@ -39,6 +39,7 @@ export {
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
+  PromptBlockedError,
   RateLimitError,
   ResponseParseError,
   ResponseTooLargeError,

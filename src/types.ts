@@ -144,8 +144,10 @@ export type ReasoningDetail =
     }
   | {
       type: 'reasoning.encrypted'
-      /** Opaque reasoning (Anthropic: a `redacted_thinking` block's `data`). */
+      /** Opaque reasoning (Anthropic: a `redacted_thinking` block's `data`; Gemini: a thought signature). */
       data: string
+      /** The tool call the piece belongs to (Gemini signs function calls; OpenRouter's field). */
+      id?: string
       /** Whose reasoning this is, e.g. `anthropic-claude-v1`. */
       format?: string
     }

@@ -156,8 +156,13 @@ export interface ProviderAdapter {
    * (any OpenAI-compatible server): then the caller must pass `baseURL` or set `baseURLEnvVar`.
    */
   readonly defaultBaseURL: string | undefined
-  /** Environment variable holding the API key. */
+  /** Environment variable holding the API key (the one messages and docs name). */
   readonly apiKeyEnvVar: string
+  /**
+   * Every environment variable that may hold the key, first set wins (Gemini: Google's SDK reads
+   * `GOOGLE_API_KEY` before `GEMINI_API_KEY`). Absent: `[apiKeyEnvVar]`.
+   */
+  readonly apiKeyEnvVars?: readonly string[]
   /** Environment variable overriding the base URL. */
   readonly baseURLEnvVar: string
   /** Whether a missing API key is acceptable (local servers). */
@@ -199,6 +204,7 @@ export type ProviderInfo = Pick<
   | 'displayName'
   | 'defaultBaseURL'
   | 'apiKeyEnvVar'
+  | 'apiKeyEnvVars'
   | 'baseURLEnvVar'
   | 'apiKeyOptional'
   | 'unavailable'
@@ -256,10 +262,12 @@ export interface ProviderEmbeddings {
 
 /** The loaded part of a provider's embeddings section. */
 export interface ProviderEmbeddingsMapping {
-  /** Path appended to the base URL. */
-  readonly path: string
+  /** Path appended to the base URL, or a function of the model id for APIs with the model in the path (Gemini). */
+  readonly path: string | ((model: string) => string)
   /** Largest estimated token count per request; the core splits bigger inputs into several requests. */
   readonly maxBatchTokens: number
+  /** Most inputs per request (Gemini's batchEmbedContents: 100); absent = no limit but the token one. */
+  readonly maxBatchInputs?: number
   /** OpenAI params (with `input` replaced by one batch) → the provider's wire body. Throws InputError. */
   toRequest(
     params: Readonly<Record<string, unknown>>,

@@ -39,13 +39,22 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 /** RFC 9110 section 5.5: field-value characters (VCHAR, SP, HTAB, obs-text 0x80–0xFF); nothing beyond Latin-1. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 
+function firstSet(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = readEnvironment(name)
+    if (value !== undefined) return value
+  }
+  return undefined
+}
+
 export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {
   if (provider.unavailable !== undefined) throw new InputError(provider.unavailable, 'provider')
   const specific = options.providers?.[provider.id]
-  const apiKey = specific?.apiKey ?? options.apiKey ?? readEnvironment(provider.apiKeyEnvVar)
+  const envVars = provider.apiKeyEnvVars ?? [provider.apiKeyEnvVar]
+  const apiKey = specific?.apiKey ?? options.apiKey ?? firstSet(envVars)
   if (apiKey === undefined && !provider.apiKeyOptional) {
     throw new InputError(
-      `No API key for ${provider.displayName}: set the ${provider.apiKeyEnvVar} environment variable ` +
+      `No API key for ${provider.displayName}: set the ${envVars.join(' or ')} environment variable ` +
         `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }), or try the bundled emulator: npx tokenjs emulator.`,
       'apiKey',
     )

@@ -44,7 +44,7 @@ export async function runEmbeddings(
     dropped: [],
   }
   // Every batch is mapped before the first is sent: a refusal never leaves half the work done.
-  const batches = splitEmbeddingBatches(input, mapping.maxBatchTokens).map((batch) => ({
+  const batches = splitEmbeddingBatches(input, mapping.maxBatchTokens, mapping.maxBatchInputs).map((batch) => ({
     offset: batch.offset,
     body: mapping.toRequest(fields, batch.items, context),
   }))
@@ -57,7 +57,7 @@ export async function runEmbeddings(
       provider,
       connection,
       method: 'POST',
-      path: mapping.path,
+      path: typeof mapping.path === 'function' ? mapping.path(model) : mapping.path,
       body: batch.body,
       stream: false,
       options,

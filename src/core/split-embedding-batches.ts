@@ -26,15 +26,22 @@ export function estimateTokens(text: string): number {
   return Math.ceil(bytes / 3) + 1
 }
 
-/** Batches in order; an input larger than `maxTokens` on its own gets a batch of its own (the API judges it). */
-export function splitEmbeddingBatches(input: readonly string[], maxTokens: number): EmbeddingBatch[] {
+/**
+ * Batches in order; an input larger than `maxTokens` on its own gets a batch of its own (the API judges it).
+ * `maxInputs` caps the inputs per batch (providers that limit the list length, e.g. Gemini's 100).
+ */
+export function splitEmbeddingBatches(
+  input: readonly string[],
+  maxTokens: number,
+  maxInputs = Number.POSITIVE_INFINITY,
+): EmbeddingBatch[] {
   const batches: EmbeddingBatch[] = []
   let items: string[] = []
   let offset = 0
   let tokens = 0
   input.forEach((text, index) => {
     const cost = estimateTokens(text)
-    if (items.length > 0 && tokens + cost > maxTokens) {
+    if (items.length > 0 && (tokens + cost > maxTokens || items.length >= maxInputs)) {
       batches.push({ offset, items })
       items = []
       offset = index

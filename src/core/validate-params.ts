@@ -62,7 +62,7 @@ const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> =
       arrayOf(
         tagged('type', {
           'reasoning.text': shape({ text: string, signature: optional(string), format: optional(string) }),
-          'reasoning.encrypted': shape({ data: nonEmptyString, format: optional(string) }),
+          'reasoning.encrypted': shape({ data: nonEmptyString, id: optional(string), format: optional(string) }),
         }),
       ),
     ),

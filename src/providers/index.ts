@@ -9,6 +9,7 @@
 import type { ModelTable } from '../capabilities.js'
 import type { LazyProviderAdapter, ProviderAdapter } from '../core/provider-adapter.js'
 import { anthropicProvider } from './anthropic/index.js'
+import { geminiInfo } from './gemini/info.js'
 import { mistralProvider } from './mistral/index.js'
 import type { OpenAICompatiblePreset } from './openai-compatible/create-provider.js'
 import {
@@ -23,6 +24,7 @@ import { openAIPreset } from './openai/preset.js'
 export const providers = {
   mistral: mistralProvider,
   anthropic: anthropicProvider,
+  gemini: { ...geminiInfo, load: () => import('./gemini/index.js').then((module) => module.geminiProvider) },
   openai: openAICompatible(openAIPreset),
   'openai-compatible': openAICompatible(openAICompatiblePreset),
   groq: openAICompatible(groqPreset),

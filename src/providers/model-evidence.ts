@@ -5,6 +5,7 @@
  */
 import type { ModelEvidence, ModelEvidenceTable } from '../capabilities.js'
 import { anthropicModelEvidence, anthropicModelLabels } from './anthropic/model-evidence.js'
+import { geminiEmbeddingEvidence, geminiModelEvidence, geminiModelLabels } from './gemini/model-evidence.js'
 import { mistralEmbeddingEvidence, mistralModelEvidence, mistralModelLabels } from './mistral/model-evidence.js'
 import { openAIModelEvidence, openAIModelLabels } from './openai/model-evidence.js'
 
@@ -22,6 +23,7 @@ export const providerEvidence: Readonly<Record<string, ProviderEvidence>> = {
   mistral: { labels: mistralModelLabels, rows: mistralModelEvidence, embeddings: mistralEmbeddingEvidence },
   openai: { labels: openAIModelLabels, rows: openAIModelEvidence },
   anthropic: { labels: anthropicModelLabels, rows: anthropicModelEvidence },
+  gemini: { labels: geminiModelLabels, rows: geminiModelEvidence, embeddings: geminiEmbeddingEvidence },
 }
 
 /** The newest date any source of `evidence` was checked: the date the table is published "as of". */

@@ -10,8 +10,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   startAnthropicEmulator,
+  startGeminiEmulator,
   startMistralEmulator,
   type AnthropicEmulator,
+  type GeminiEmulator,
   type MistralEmulator,
 } from 'token.js/emulator'
 import { cleanEnv, root, runFile, type RunResult } from './run-file.js'
@@ -57,6 +59,12 @@ const expected: Record<string, RegExp[]> = {
     /^tokens: \d+ in, \d+ out$/m,
   ],
   'emulator-in-your-tests.ts': [/^# pass 3$/m, /^# fail 0$/m],
+  'gemini.ts': [
+    /^tool call: get_weather\(\{"city":".*"\}\)$/m,
+    /^answer: The tool get_weather returned: \{.*"temperature_c":18/m,
+    /^thoughts: .+/m,
+    /^streamed: You said: Is 1001 a prime number\? \[\d+ tokens\]$/m,
+  ],
 }
 
 const files = readdirSync(`${root}/examples`)
@@ -73,11 +81,13 @@ const ownProcess = new Set(['emulator-in-your-tests.ts', 'mistral-seed.ts', 'abo
 
 let emulator: MistralEmulator
 let anthropic: AnthropicEmulator
+let gemini: GeminiEmulator
 let together: Record<string, RunResult> = {}
 beforeAll(async () => {
   // A small delay between chunks, as a real stream has, so aborting mid-stream is observable.
   emulator = await startMistralEmulator({ chunkDelayMs: 10 })
   anthropic = await startAnthropicEmulator()
+  gemini = await startGeminiEmulator()
   // The other examples run one after another in one process (one tsx start instead of one each).
   const batch = files.filter((file) => !ownProcess.has(file)).map((file) => `examples/${file}`)
   const result = await runFile([`${root}/test/examples/run-in-one-process.ts`, ...batch], exampleEnv(), {
@@ -86,7 +96,9 @@ beforeAll(async () => {
   if (result.code !== 0) throw new Error(`the example runner failed (${result.code}): ${result.stderr}`)
   together = JSON.parse(result.stdout) as Record<string, RunResult>
 }, 120_000)
-afterAll(() => Promise.all([emulator?.close(), anthropic?.close()]))
+afterAll(async () => {
+  await Promise.all([emulator?.close(), anthropic?.close(), gemini?.close()])
+})
 
 const exampleEnv = () =>
   cleanEnv({
@@ -94,6 +106,8 @@ const exampleEnv = () =>
     MISTRAL_API_KEY: emulator.apiKey,
     ANTHROPIC_BASE_URL: anthropic.url,
     ANTHROPIC_API_KEY: anthropic.apiKey,
+    GEMINI_BASE_URL: gemini.url,
+    GEMINI_API_KEY: gemini.apiKey,
   })
 
 test('every example has expectations, and every expectation an example', () => {

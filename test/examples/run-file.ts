@@ -21,6 +21,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   delete env.MISTRAL_BASE_URL
   delete env.ANTHROPIC_API_KEY
   delete env.ANTHROPIC_BASE_URL
+  delete env.GEMINI_API_KEY
+  delete env.GOOGLE_API_KEY
+  delete env.GEMINI_BASE_URL
   delete env.FORCE_COLOR
   return { ...env, ...extra }
 }

@@ -30,7 +30,10 @@ import {
  * ~0.7 KB with the hostile-network work (issue 14: whole-response deadlines, size caps, abort that
  * always works; redaction, redirects and error reading are lazy chunks). Trimming it back is issue 18.
  */
-const CONSUMER_MIN_GZIP_BUDGET = 22 * 1024
+// Gemini's registry entry (ids, keys, model table) and PromptBlockedError load with the package (22,095 bytes
+// measured with Anthropic and Gemini registered), plus the hostile-network work: 23 KB. To recover: load model
+// tables on demand (issue 18).
+const CONSUMER_MIN_GZIP_BUDGET = 23 * 1024
 /**
  * The issue's target for the installed size is 300 KB; today's package is ~590 KB: the ESM library
  * (~125 KB: the eager chunk ~90 KB plus the lazy chunks), the CommonJS bundles (~240 KB: the library

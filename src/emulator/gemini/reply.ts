@@ -118,7 +118,11 @@ export function geminiStreamEvents(answer: ComposedAnswer, meta: ReplyMeta): Jso
       steps.push([{ text: candidate.thought, thought: true }])
     if (candidate.calls.length > 0) steps.push(parts(candidate, { ...meta, includeThoughts: false }))
     else if (candidate.finishReason !== 'SAFETY' && candidate.finishReason !== 'PROHIBITED_CONTENT') {
-      const pieces = tokenPieces(candidate.text ?? '')
+      const text = candidate.text ?? ''
+      const pieces = tokenPieces(text)
+      // tokenPieces drops trailing whitespace; the stream must still carry every character.
+      const rest = text.slice(pieces.join('').length)
+      if (rest !== '') pieces.push(rest)
       for (let start = 0; start < pieces.length; start += meta.chunkSize)
         steps.push([{ text: pieces.slice(start, start + meta.chunkSize).join('') }])
     }
