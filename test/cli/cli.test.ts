@@ -239,7 +239,7 @@ describe.concurrent('tokenjs chat: providers, typos, pipes', () => {
     expect(noModel.stderr).toContain('--provider groq needs a model: -m <id>')
     expect(typo.code).toBe(2)
     expect(typo.stderr).toMatch(
-      /^tokenjs: error: Unknown provider 'mistrall'; did you mean 'mistral'\? Providers: mistral, anthropic, openai, /,
+      /^tokenjs: error: Unknown provider 'mistrall'; did you mean 'mistral'\? Providers: mistral, anthropic, gemini, openai, /,
     )
   })
 
