@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     // Tests import the package by its public name, exactly as users do.
     alias: [
-      { find: /^token\.js\/emulator$/, replacement: fromRoot('./src/emulator/index.ts') },
+      { find: /^token\.js\/emulator$/, replacement: fromRoot('./packages/emulator/src/index.ts') },
       { find: /^token\.js$/, replacement: fromRoot('./src/index.ts') },
     ],
   },

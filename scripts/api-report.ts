@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const entries = { 'token.js': 'src/index.ts', 'token.js/emulator': 'src/emulator/index.ts' }
+const entries = { 'token.js': 'src/index.ts', 'token.js/emulator': 'packages/emulator/src/index.ts' }
 const reportPath = `${root}api-report.md`
 
 const program = ts.createProgram(

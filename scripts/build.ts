@@ -36,6 +36,8 @@ import { build, type Plugin } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const srcDir = path.join(root, 'src')
+/** The emulator kit's sources (an npm workspace of its own, packages/emulator). */
+const emulatorDir = path.join(root, 'packages', 'emulator', 'src')
 const distDir = path.join(root, 'dist')
 const NODE_TRANSPORT_SOURCE = path.join(srcDir, 'core', 'node-transport.ts')
 const NODE_TRANSPORT_SPECIFIER = '#node-transport'
@@ -95,7 +97,13 @@ function externals(format: 'esm' | 'cjs'): Plugin {
   }
 }
 
-const source = (name: string): string => path.join(srcDir, `${name}.ts`)
+/** `emulator/…` names live in packages/emulator/src/, everything else in src/. */
+const source = (name: string): string =>
+  name.startsWith('emulator/')
+    ? path.join(emulatorDir, `${name.slice('emulator/'.length)}.ts`)
+    : path.join(srcDir, `${name}.ts`)
+/** An esbuild entry whose output keeps the entry's name (`emulator/index` → dist/emulator/index.js). */
+const entry = (name: string): { in: string; out: string } => ({ in: source(name), out: name })
 const ANCHOR_EXPORT = '__tokenjsEagerChunk'
 
 /**
@@ -174,7 +182,7 @@ async function buildToolsEsm(publicNames: ReadonlySet<string>): Promise<void> {
     // The tools (emulator, CLIs) are not in an app's stack traces: short local names keep the package
     // within its size ceiling (issue #6) now that it carries three emulators.
     minifyIdentifiers: true,
-    entryPoints: toolEntries.map(source),
+    entryPoints: toolEntries.map(entry),
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/tools-[name]-[hash]',
@@ -200,7 +208,7 @@ async function buildCjs(publicNames: ReadonlySet<string>): Promise<void> {
   const emulator = await build({
     ...options,
     minifyIdentifiers: true,
-    entryPoints: [source(entries['./emulator'])],
+    entryPoints: [entry(entries['./emulator'])],
     write: false,
     plugins: [externals('cjs'), libraryFromPackage()],
   })
@@ -242,10 +250,15 @@ async function writeDeclarations(): Promise<void> {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' })
   await writeFileIn('types/package.json', '{\n  "type": "commonjs"\n}\n')
-  await pruneDeclarations(Object.values(entries).map((name) => path.join(distDir, 'types', `${name}.d.ts`)))
+  // tsc's rootDir is the repository (the emulator's sources are in packages/emulator/src/), so dist/types/
+  // mirrors it: dist/types/src/index.d.ts, dist/types/packages/emulator/src/index.d.ts.
+  const declaration = (name: string): string => path.relative(root, source(name)).replace(/\.ts$/, '')
+  await pruneDeclarations(
+    Object.values(entries).map((name) => path.join(distDir, 'types', `${declaration(name)}.d.ts`)),
+  )
   for (const name of Object.values(entries)) {
     const up = name.includes('/') ? '../'.repeat(name.split('/').length - 1) : './'
-    const stub = `export * from '${up}types/${name}.js'\n`
+    const stub = `export * from '${up}types/${declaration(name).split(path.sep).join('/')}.js'\n`
     await writeFileIn(`${name}.d.ts`, stub)
     await writeFileIn(`${name}.d.cts`, stub)
   }

@@ -13,7 +13,7 @@ const strict = process.argv.includes('--strict')
 
 const app = await Application.bootstrapWithPlugins({
   name: 'token.js',
-  entryPoints: [`${root}src/index.ts`, `${root}src/emulator/index.ts`],
+  entryPoints: [`${root}src/index.ts`, `${root}packages/emulator/src/index.ts`],
   tsconfig: `${root}tsconfig.json`,
   out,
   // The README links to files of the repository; the reference starts at the module index instead.

@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { pathToFileURL } from 'node:url'
 import { TokenJS } from '../src/index.js'
-import { startMistralEmulator } from '../src/emulator/index.js'
+import { startMistralEmulator } from '../packages/emulator/src/index.js'
 
 export interface SoakOptions {
   /** Measured requests (after the warm-up). */

@@ -71,7 +71,7 @@ async function emulatorCommand(argv: readonly string[]): Promise<number> {
     return 0
   }
   // Loaded only for this command, so `chat` and `models` start without the emulator's code.
-  const { runEmulatorCli } = await import('../emulator/cli-main.js')
+  const { runEmulatorCli } = await import('../../packages/emulator/src/cli-main.js')
   const emulator = await runEmulatorCli(argv)
   process.stdout.write(
     `Use it: MISTRAL_BASE_URL=${emulator.url} MISTRAL_API_KEY=${emulator.apiKey} tokenjs chat "Hello!"  (Ctrl-C stops)\n`,

@@ -4,7 +4,7 @@
  * cases `checkAnthropicRequest` reports a problem exactly when the API would refuse, at the corpus path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startAnthropicEmulator, type AnthropicEmulator } from '../../src/emulator/anthropic/index.js'
+import { startAnthropicEmulator, type AnthropicEmulator } from '../../packages/emulator/src/anthropic/index.js'
 import { anthropicCorpus } from '../fixtures/anthropic-requests/corpus.js'
 import { checkAnthropicRequest, formatAnthropicViolations } from '../support/anthropic-conformance.js'
 import { anthropicHeaders, errorOf, postMessages } from './helpers.js'

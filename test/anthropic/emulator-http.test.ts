@@ -5,7 +5,7 @@
  * transport faults, the request log with the key redacted, and socket release.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startAnthropicEmulator, type AnthropicEmulator } from '../../src/emulator/anthropic/index.js'
+import { startAnthropicEmulator, type AnthropicEmulator } from '../../packages/emulator/src/anthropic/index.js'
 import { anthropicHeaders, errorOf, parseSse, postMessages } from './helpers.js'
 
 let emulator: AnthropicEmulator

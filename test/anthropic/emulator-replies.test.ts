@@ -3,8 +3,8 @@
  * `ping`, deltas, usage placement), deterministic text / tool calls / thinking, stop reasons and cache usage.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startAnthropicEmulator, type AnthropicEmulator } from '../../src/emulator/anthropic/index.js'
-import { checkJsonSchemaInstance } from '../../src/emulator/index.js'
+import { startAnthropicEmulator, type AnthropicEmulator } from '../../packages/emulator/src/anthropic/index.js'
+import { checkJsonSchemaInstance } from '../../packages/emulator/src/index.js'
 import { anthropicHeaders, parseSse, postMessages, type SseEvent } from './helpers.js'
 
 let emulator: AnthropicEmulator

@@ -1,5 +1,5 @@
 /** Shared helpers of the Anthropic emulator and conformance suites: raw HTTP to the emulator, SSE parsing. */
-import type { AnthropicEmulator } from '../../src/emulator/anthropic/index.js'
+import type { AnthropicEmulator } from '../../packages/emulator/src/anthropic/index.js'
 
 export interface RawResponse {
   readonly status: number

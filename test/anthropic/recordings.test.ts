@@ -14,7 +14,7 @@ import {
   ANTHROPIC_EMULATOR_MODELS,
   startAnthropicEmulator,
   type AnthropicEmulator,
-} from '../../src/emulator/anthropic/index.js'
+} from '../../packages/emulator/src/anthropic/index.js'
 import {
   anthropicRecordings,
   recordedEvents,

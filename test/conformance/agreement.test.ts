@@ -6,7 +6,7 @@
  * cases — `checkMistralChatRequest(body)` must be empty exactly when the expectation is ok.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMistralEmulator } from '../../src/emulator/index.js'
+import { startMistralEmulator } from '../../packages/emulator/src/index.js'
 import { corpus, type CorpusCase } from '../fixtures/mistral-requests/corpus.js'
 import {
   assertMistralChatResponse,

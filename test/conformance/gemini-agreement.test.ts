@@ -4,7 +4,7 @@
  * checker is empty exactly when the status is 200.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startGeminiEmulator, type GeminiEmulator } from '../../src/emulator/index.js'
+import { startGeminiEmulator, type GeminiEmulator } from '../../packages/emulator/src/index.js'
 import { geminiCorpus } from '../fixtures/gemini-requests/corpus.js'
 import { checkGeminiGenerateRequest, formatViolations } from '../support/gemini-conformance.js'
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startGeminiEmulator, type GeminiEmulator } from '../../src/emulator/index.js'
+import { startGeminiEmulator, type GeminiEmulator } from '../../packages/emulator/src/index.js'
 import { geminiGoodCases } from '../fixtures/gemini-requests/corpus.js'
 import { checkGeminiGenerateRequest, formatViolations, GEMINI_KEYS } from '../support/gemini-conformance.js'
 

@@ -1,7 +1,7 @@
 /**
  * The maps of the code base stay true: every file or folder that docs/ARCHITECTURE.md and
- * CONTRIBUTING.md name (in backticks, in the picture and in the folder tree) exists. A path is tried from the repository root, then from src/
- * and src/providers/ (the docs shorten `src/core/x.ts` to `core/x.ts` and a provider folder to
+ * CONTRIBUTING.md name (in backticks, in the picture and in the folder tree) exists. A path is tried from the repository root, then from src/,
+ * src/providers/ and packages/ (the docs shorten `src/core/x.ts` to `core/x.ts` and a provider folder to
  * `mistral/`); a glob counts when the folder before its first `*` exists.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { expect, test } from 'vitest'
 import { root } from '../examples/run-file.js'
 
 const documents = ['docs/ARCHITECTURE.md', 'CONTRIBUTING.md']
-const bases = ['', 'src', 'src/providers']
+const bases = ['', 'src', 'src/providers', 'packages']
 /** Generated and gitignored, so absent from a fresh clone. */
 const generated = new Set(['docs/api/', 'dist/'])
 

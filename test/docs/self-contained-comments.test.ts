@@ -8,7 +8,7 @@ import { join, relative } from 'node:path'
 import { expect, test } from 'vitest'
 import { root } from '../examples/run-file.js'
 
-const folders = ['src', 'test', 'scripts', 'examples', 'docs', 'bench']
+const folders = ['src', 'packages', 'test', 'scripts', 'examples', 'docs', 'bench']
 const textFile = /\.(ts|mts|cts|js|mjs|cjs|md|json|yaml|yml)$/
 
 function filesUnder(directory: string): string[] {

@@ -1,6 +1,6 @@
 /** The Gemini emulator over real HTTP: routes, auth, errors, SSE framing, deterministic replies, scripts and faults. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startGeminiEmulator, type GeminiEmulator } from '../../src/emulator/index.js'
+import { startGeminiEmulator, type GeminiEmulator } from '../../packages/emulator/src/index.js'
 
 type Json = Record<string, any>
 let emulator: GeminiEmulator

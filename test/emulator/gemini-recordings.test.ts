@@ -11,7 +11,7 @@ import {
   startGeminiEmulator,
   type GeminiEmulator,
   type GeminiEmulatorModel,
-} from '../../src/emulator/index.js'
+} from '../../packages/emulator/src/index.js'
 
 type Json = Record<string, any>
 interface Interaction {

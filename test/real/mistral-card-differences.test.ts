@@ -1,7 +1,7 @@
 /**
  * The difference test: the live probe (one tiny request per model and capability, then `GET /v1/models`)
  * run against the emulator serving its OWN model data (Mistral's published cards and recorded answers,
- * src/emulator/mistral-served-models.ts), compared with token.js's capability table. Every difference is
+ * packages/emulator/src/mistral-served-models.ts), compared with token.js's capability table. Every difference is
  * listed in card-differences.ts with its reason; a new one (a wrong row in the table, or a card that
  * changed) fails here, and so does a listed one that went away.
  */

@@ -1,7 +1,7 @@
 /** `startMistralEmulator`: a loopback `node:http` server that behaves like api.mistral.ai. */
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { mistralEmbeddingModels } from '../providers/mistral/embedding-models.js'
+import { mistralEmbeddingModels } from '../../../src/providers/mistral/embedding-models.js'
 import { mistralServedModels } from './mistral-served-models.js'
 import type {
   EmulatorHandle,

@@ -1,5 +1,5 @@
 /** Public types of the OpenAI-format emulator: options, quirks of compatible services, the running server. */
-import type { ModelRow } from '../../capabilities.js'
+import type { ModelRow } from '../../../../src/capabilities.js'
 import type { MistralEmulator, RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
 
 /**

@@ -1,5 +1,5 @@
 /** Public types of the Mistral emulator: options, scripted replies, the request log. */
-import type { EmbeddingModelRow, ModelRow } from '../capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from '../../../src/capabilities.js'
 import type { FinishReason } from './answer-types.js'
 
 /** Options of `startMistralEmulator`; every one is optional. */

@@ -1,5 +1,5 @@
 /** `startOpenAIEmulator`: a loopback `node:http` server that behaves like api.openai.com's chat completions (or a compatible service). */
-import { openAIModels } from '../../providers/openai/models.js'
+import { openAIModels } from '../../../../src/providers/openai/models.js'
 import { DEFAULT_EMULATOR_API_KEY, serveEmulator } from '../server.js'
 import { errorBody } from './errors.js'
 import { createOpenAIRequestListener, type OpenAIState } from './handle.js'
