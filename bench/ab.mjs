@@ -1,4 +1,4 @@
-// node bench/ab.mjs [--reps N] [--only a,b,c] [--base raw-http] [--phases ttfc,stream] [--alt <dir>]
+// node bench/ab.mjs [--reps N] [--only a,b,c] [--base raw-http] [--phases ttfc,stream,seq] [--alt <dir>]
 // A quick A/B of the streaming figures: the named clients in fresh processes (worker.mjs), interleaved in a
 // rotated order per repetition, then each client ÷ the base client per repetition (median, min–max).
 // `ours-cur` is src/ and `ours-alt` another copy of src/ (`--alt <dir>`, e.g. a snapshot taken before an
@@ -64,9 +64,8 @@ const config = {
   streamChunks: 20_000,
   phases: option('--phases', 'ttfc,stream').split(','),
 }
-const metrics = ['cpuPerChunkUs', 'ttfcUs'].filter((metric) =>
-  config.phases.includes(metric === 'ttfcUs' ? 'ttfc' : 'stream'),
-)
+const phaseOf = { cpuPerChunkUs: 'stream', ttfcUs: 'ttfc', cpuPerRequestUs: 'seq' }
+const metrics = Object.keys(phaseOf).filter((metric) => config.phases.includes(phaseOf[metric]))
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)

@@ -17,6 +17,8 @@ import type { FetchFunction } from './core/fetch-transport.js'
 import type { ProviderAdapter, ProviderInfo } from './core/provider-adapter.js'
 import { refuseKeyInBrowser, resolveProviderConnection, type ProviderConnection } from './core/provider-connection.js'
 import type { ClientInternals } from './core/client-internals.js'
+import { APIPromise, type RawCall } from './core/api-promise.js'
+import type { MiddlewareOperation } from './core/middleware-types.js'
 import { runChatCompletion } from './core/run-chat-completion.js'
 import { scrubError } from './core/scrub-error.js'
 import type { Transport } from './core/transport.js'
@@ -78,11 +80,14 @@ export interface ChatCompletions {
    * Creates a chat completion with the given provider. Validates everything it can before any network
    * call (InputError); retries connection errors, 408, 409, 429 and 5xx (`maxRetries`).
    */
-  create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>
+  create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): APIPromise<ChatCompletion>
   /** Streams the completion: resolves once response headers arrive (HTTP errors reject here). */
-  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>
+  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): APIPromise<ChatCompletionStream>
   /** Either, decided by `params.stream` at run time. */
-  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>
+  create(
+    params: ChatCompletionCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion | ChatCompletionStream>
 }
 
 /** Embedding-model id suggestions per provider (never for a provider without embeddings). */
@@ -107,7 +112,7 @@ export type EmbeddingCreateParams = { [P in ProviderId]: ProviderEmbeddingParams
 /** `tokenjs.embeddings`. */
 export interface Embeddings {
   /** Embeds `input` (one vector per string, in order). Large inputs are split into several requests and re-joined. */
-  create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse>
+  create(params: EmbeddingCreateParams, options?: RequestOptions): APIPromise<CreateEmbeddingResponse>
 }
 
 /** `completions.create` params for one provider. */
@@ -131,17 +136,17 @@ export type CompletionCreateParamsNonStreaming = CompletionCreateParams & { stre
 /** `tokenjs.completions`: OpenAI's text-completions shape (Mistral: Codestral fill-in-the-middle). */
 export interface Completions {
   /** Creates a completion of `prompt` (before `suffix`). */
-  create(params: CompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<Completion>
+  create(params: CompletionCreateParamsNonStreaming, options?: RequestOptions): APIPromise<Completion>
   /** Streams it as Completion chunks. */
-  create(params: CompletionCreateParamsStreaming, options?: RequestOptions): Promise<CompletionStream>
+  create(params: CompletionCreateParamsStreaming, options?: RequestOptions): APIPromise<CompletionStream>
   /** Either, decided by `params.stream` at run time. */
-  create(params: CompletionCreateParams, options?: RequestOptions): Promise<Completion | CompletionStream>
+  create(params: CompletionCreateParams, options?: RequestOptions): APIPromise<Completion | CompletionStream>
 }
 
 /** `tokenjs.models`. */
 export interface Models {
   /** The provider's current models (its own list), each with token.js `capabilities`. */
-  list(params: { provider: ProviderId }, options?: RequestOptions): Promise<ModelsPage>
+  list(params: { provider: ProviderId }, options?: RequestOptions): APIPromise<ModelsPage>
 }
 
 export class TokenJS {
@@ -170,24 +175,51 @@ export class TokenJS {
     const internals = this.internals()
     this.#internals = internals
     // Every error leaves through here: the key, in any form, is scrubbed from all its fields first.
-    const withProvider = <T>(params: unknown, pipeline: () => Promise<T>): Promise<T> =>
-      runWithProvider(params, pipeline).catch(this.#scrub)
-    const create = (params: unknown, requestOptions?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> =>
-      withProvider(params, () => runChatCompletion(internals, params, requestOptions))
+    // `raw` records the response for withResponse() and _request_id (api-promise.ts).
+    const call = <T>(
+      operation: MiddlewareOperation,
+      params: unknown,
+      requestOptions: RequestOptions | undefined,
+      pipeline: (params: unknown, raw: RawCall) => Promise<T>,
+    ): APIPromise<T> => {
+      const raw: RawCall = {}
+      const run = (current: unknown): Promise<T> => runWithProvider(current, () => pipeline(current, raw))
+      const result =
+        options.middleware === undefined && requestOptions?.middleware === undefined
+          ? run(params)
+          : import('./core/middleware.js').then((middleware) =>
+              middleware.runMiddleware({
+                client: this,
+                clientMiddleware: options.middleware,
+                operation,
+                params,
+                options: requestOptions,
+                run,
+                findProvider,
+              }),
+            )
+      return new APIPromise(result.catch(this.#scrub), raw)
+    }
+    const create = (
+      params: unknown,
+      requestOptions?: RequestOptions,
+    ): APIPromise<ChatCompletion | ChatCompletionStream> =>
+      call('chat', params, requestOptions, (current, raw) => runChatCompletion(internals, current, requestOptions, raw))
     this.chat = { completions: { create: create as ChatCompletions['create'] } }
     this.embeddings = {
       create: (params, requestOptions) =>
-        withProvider(params, async () =>
-          (await import('./core/run-embeddings.js')).runEmbeddings(internals, params, requestOptions),
+        call('embeddings', params, requestOptions, async (current, raw) =>
+          (await import('./core/run-embeddings.js')).runEmbeddings(internals, current, requestOptions, raw),
         ),
     }
-    const complete = (params: unknown, requestOptions?: RequestOptions): Promise<Completion | CompletionStream> =>
-      withProvider(params, async () =>
-        (await import('./core/run-completion.js')).runCompletion(internals, params, requestOptions),
+    const complete = (params: unknown, requestOptions?: RequestOptions): APIPromise<Completion | CompletionStream> =>
+      call('completions', params, requestOptions, async (current, raw) =>
+        (await import('./core/run-completion.js')).runCompletion(internals, current, requestOptions, raw),
       )
     this.completions = { create: complete as Completions['create'] }
     this.models = {
-      list: (params, requestOptions) => listModels(internals, params, requestOptions).catch(this.#scrub),
+      list: (params, requestOptions) =>
+        call('models', params, requestOptions, (current, raw) => listModels(internals, current, requestOptions, raw)),
     }
   }
 
@@ -302,9 +334,10 @@ function listModels(
   client: ClientInternals,
   params: unknown,
   requestOptions: RequestOptions | undefined,
+  raw?: RawCall,
 ): Promise<ModelsPage> {
   return runWithProvider(params, async () =>
-    (await import('./core/list-models.js')).runListModels(client, params, requestOptions),
+    (await import('./core/list-models.js')).runListModels(client, params, requestOptions, raw),
   )
 }
 

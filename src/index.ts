@@ -22,6 +22,17 @@ export { mistralEmbeddingModels } from './providers/mistral/embedding-models.js'
 export type { MistralEmbeddingModelId } from './providers/mistral/embedding-models.js'
 export type { ClientOptions, ExtendedModelFeatures, ProviderSettings, RequestOptions } from './core/client-options.js'
 export { ChatCompletionStream } from './core/chat-completion-stream.js'
+export { APIPromise } from './core/api-promise.js'
+export type { AnsweredBy, WithRequestID, WithResponse } from './core/api-promise.js'
+export type {
+  GenerateCall,
+  Middleware,
+  MiddlewareCall,
+  MiddlewareOperation,
+  MiddlewareOperations,
+  MiddlewareResult,
+  StreamCall,
+} from './core/middleware-types.js'
 export type { TokenJSWarning } from './core/warnings.js'
 export { ChunkAccumulator } from './core/accumulate-chunks.js'
 export type { FetchFunction } from './core/fetch-transport.js'

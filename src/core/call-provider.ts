@@ -13,6 +13,7 @@ import type { ClientInternals } from './client-internals.js'
 import { sendRequest } from './send-request.js'
 import { isRecord } from './shape-checks.js'
 import type { TransportResponse } from './transport.js'
+import type { RawCall } from './api-promise.js'
 
 /** openai-node's defaults. */
 const DEFAULT_TIMEOUT_MS = 600_000
@@ -77,6 +78,8 @@ export interface ProviderCall {
   readonly stream: boolean
   readonly options: RequestOptions
   readonly describeError?: ((status: number, message: string, modelNotFound: boolean) => string) | undefined
+  /** Where the response is recorded for `withResponse()` / `_request_id`. */
+  readonly raw?: RawCall | undefined
 }
 
 /** The per-attempt timeout of a call (also the default idle timeout of a stream). */
@@ -96,7 +99,7 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
   const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
   const baseHeaders = call.stream ? connection.streamHeaders : connection.jsonHeaders
   const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query as Record<string, string>)}`
-  return sendRequest({
+  const response = await sendRequest({
     transport: await client.transport(),
     provider: call.provider,
     method: call.method,
@@ -115,6 +118,14 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
     redact: connection.redact,
     secretHeaders: connection.secretHeaders,
   })
+  const raw = call.raw
+  if (raw !== undefined) {
+    raw.response = response
+    raw.provider = call.provider
+    raw.redact = connection.redact
+    raw.body = undefined
+  }
+  return response
 }
 
 /** Reads a response body as JSON; text that is not JSON is a ResponseParseError (key redacted). */
@@ -122,8 +133,10 @@ export async function readJsonBody(
   response: TransportResponse,
   provider: ProviderAdapter,
   connection: ProviderConnection,
+  rawCall?: RawCall,
 ): Promise<{ json: unknown; raw: string }> {
   const raw = await response.text()
+  if (rawCall !== undefined) rawCall.body = raw
   try {
     return { json: JSON.parse(raw), raw }
   } catch (error) {

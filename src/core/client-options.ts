@@ -2,6 +2,7 @@ import type { ModelRow } from '../capabilities.js'
 import type { TokenJSWarning } from './warnings.js'
 import type { FetchFunction } from './fetch-transport.js'
 import type { Transport } from './transport.js'
+import type { Middleware } from './middleware-types.js'
 
 /** Options of `new TokenJS(options)`. Every option can be omitted. */
 export interface ClientOptions {
@@ -86,6 +87,13 @@ export interface ClientOptions {
    * `new TokenJS({ providers: { mistral: { apiKey: '…' }, openai: { apiKey: '…' } } })`.
    */
   providers?: Partial<Record<string, ProviderSettings>> | undefined
+  /**
+   * Middleware around every call of this client (`chat.completions.create`, `completions.create`,
+   * `embeddings.create`, `models.list`): transform params, results and chunks, or answer without a
+   * network call. Runs before a request's own `middleware`, each list in array order; the first
+   * middleware transforms the params first and sees the result last (see `Middleware`). Default: none.
+   */
+  middleware?: readonly Middleware[] | undefined
 }
 
 /** Per-provider connection settings. */
@@ -114,6 +122,8 @@ export interface RequestOptions {
   headers?: Record<string, string> | undefined
   /** Per-request override of the client's `dropUnsupportedParams`. */
   dropUnsupportedParams?: boolean | undefined
+  /** Middleware for this request only, run inside the client's `middleware` (see `Middleware`). Default: none. */
+  middleware?: readonly Middleware[] | undefined
 }
 
 /**

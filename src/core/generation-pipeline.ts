@@ -19,6 +19,7 @@ import {
 import type { ChatRequestContext, GenerationSection, ProviderAdapter } from './provider-adapter.js'
 import type { ProviderConnection } from './provider-connection.js'
 import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
+import { addResultMetadata, type RawCall } from './api-promise.js'
 import { reportDropped, type DroppedParam, type TokenJSWarning } from './warnings.js'
 
 /** What makes a pipeline the chat one or the text-completion one. */
@@ -58,6 +59,7 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
   params: unknown,
   requestOptions: RequestOptions | undefined,
   kind: GenerationKind<Result, Chunk, Stream>,
+  raw: RawCall = {},
 ): Promise<Result | Stream> {
   const options = requestOptions ?? {}
   const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
@@ -84,10 +86,12 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
     stream,
     options,
     describeError: describeModelNotFound(provider, context.model, context.row),
+    raw,
   })
+  raw.model = context.model
   const responseContext = { provider: provider.id, model: context.model }
   if (stream) {
-    return kind.createStream({
+    const created = kind.createStream({
       response,
       framing: section.streamFraming,
       mapper: section.createStreamMapper(responseContext),
@@ -99,10 +103,13 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
       signal: options.signal,
       secrets: connection.secrets,
     })
+    addResultMetadata(created, raw)
+    return created
   }
-  const { json, raw } = await readJsonBody(response, provider, connection)
-  const result = section.fromResponse(json, raw, responseContext)
+  const body = await readJsonBody(response, provider, connection, raw)
+  const result = section.fromResponse(body.json, body.raw, responseContext)
   if (warnings !== undefined) (result as { warnings?: TokenJSWarning[] }).warnings = warnings
+  addResultMetadata(result, raw)
   return result
 }
 

@@ -7,11 +7,13 @@ import type { ModelsPage } from '../types.js'
 import type { RequestOptions } from './client-options.js'
 import { callProvider, readJsonBody, resolveProvider } from './provider-call.js'
 import type { ClientInternals } from './client-internals.js'
+import { addResultMetadata, type RawCall } from './api-promise.js'
 
 export async function runListModels(
   client: ClientInternals,
   params: unknown,
   requestOptions: RequestOptions | undefined,
+  raw?: RawCall,
 ): Promise<ModelsPage> {
   const { record, provider } = resolveProvider(client, params, 'models.list', 'a provider')
   const extra = Object.keys(record).find((key) => key !== 'provider' && record[key] !== undefined)
@@ -30,9 +32,11 @@ export async function runListModels(
     body: undefined,
     stream: false,
     options: requestOptions ?? {},
+    raw,
   })
-  const { json, raw } = await readJsonBody(response, provider, connection)
-  const page = modelList.fromResponse(json, raw, { provider: provider.id })
+  const body = await readJsonBody(response, provider, connection, raw)
+  const page = modelList.fromResponse(body.json, body.raw, { provider: provider.id })
   client.rememberModels?.(provider, page)
+  if (raw !== undefined) addResultMetadata(page, raw)
   return page
 }

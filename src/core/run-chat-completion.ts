@@ -10,6 +10,7 @@ import type { RequestOptions } from './client-options.js'
 import { suggestModelWith } from './feature-gate.js'
 import { runGeneration, type GenerationKind } from './generation-pipeline.js'
 import { validateChatParams } from './validate-params.js'
+import type { RawCall } from './api-promise.js'
 
 const chatKind: GenerationKind<ChatCompletion, ChatCompletionChunk, ChatCompletionStream> = {
   call: 'create',
@@ -31,6 +32,7 @@ export function runChatCompletion(
   client: ClientInternals,
   params: unknown,
   requestOptions: RequestOptions | undefined,
+  raw?: RawCall,
 ): Promise<ChatCompletion | ChatCompletionStream> {
-  return runGeneration(client, params, requestOptions, chatKind)
+  return runGeneration(client, params, requestOptions, chatKind, raw)
 }

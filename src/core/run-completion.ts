@@ -13,6 +13,7 @@ import { exampleModelId, suggestModelWith } from './feature-gate.js'
 import { runGeneration, type GenerationKind } from './generation-pipeline.js'
 import type { ProviderAdapter, ProviderCompletions } from './provider-adapter.js'
 import { requireModelId } from './provider-call.js'
+import type { RawCall } from './api-promise.js'
 import { arrayOf, boolean, either, number, optional, record, string, type Check } from './shape-checks.js'
 
 const paramChecks: Readonly<Record<string, Check>> = {
@@ -51,8 +52,9 @@ export function runCompletion(
   client: ClientInternals,
   params: unknown,
   requestOptions: RequestOptions | undefined,
+  raw?: RawCall,
 ): Promise<Completion | CompletionStream> {
-  return runGeneration(client, params, requestOptions, completionKind)
+  return runGeneration(client, params, requestOptions, completionKind, raw)
 }
 
 /** The OpenAI shape of completion params; throws InputError with the parameter path. */

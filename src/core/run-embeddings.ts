@@ -14,11 +14,13 @@ import type { ClientInternals } from './client-internals.js'
 import { literal, number, optional, record } from './shape-checks.js'
 import { splitEmbeddingBatches } from './split-embedding-batches.js'
 import { reportDropped } from './warnings.js'
+import { addResultMetadata, type RawCall } from './api-promise.js'
 
 export async function runEmbeddings(
   client: ClientInternals,
   params: unknown,
   requestOptions: RequestOptions | undefined,
+  raw: RawCall = {},
 ): Promise<CreateEmbeddingResponse> {
   const options = requestOptions ?? {}
   const { record: fields, provider } = resolveProvider(client, params, 'embeddings.create', 'provider, model and input')
@@ -62,9 +64,10 @@ export async function runEmbeddings(
       stream: false,
       options,
       describeError: describeModelNotFound(provider, model, row),
+      raw,
     })
-    const { json, raw } = await readJsonBody(response, provider, connection)
-    const part = mapping.fromResponse(json, raw, {
+    const body = await readJsonBody(response, provider, connection, raw)
+    const part = mapping.fromResponse(body.json, body.raw, {
       provider: provider.id,
       model,
       encodingFormat,
@@ -73,6 +76,9 @@ export async function runEmbeddings(
     result = result === undefined ? part : join(result, part)
   }
   if (warnings !== undefined) (result as CreateEmbeddingResponse).warnings = warnings
+  // Several batches: the last response is the one recorded (its request id, its headers).
+  raw.model = model
+  addResultMetadata(result, raw)
   return result as CreateEmbeddingResponse
 }
 

@@ -59,6 +59,13 @@ const expected: Record<string, RegExp[]> = {
     /^tokens: \d+ in, \d+ out$/m,
   ],
   'emulator-in-your-tests.ts': [/^# pass 3$/m, /^# fail 0$/m],
+  'raw-response.ts': [
+    /^request id: \S+$/m,
+    /^status 200, application\/json.*, id \S+$/m,
+    /^answer: You said: Hi!$/m,
+    /^streamed with id \S+: You said: Hi!$/m,
+  ],
+  'middleware.ts': [/^first: You said: Hi!$/m, /^second from the cache: true$/m, /^shouted: YOU SAID: HI!$/m],
   'gemini.ts': [
     /^tool call: get_weather\(\{"city":".*"\}\)$/m,
     /^answer: The tool get_weather returned: \{.*"temperature_c":18/m,

@@ -64,3 +64,15 @@ export type { Suggested }
 
 // @ts-expect-error -- `provider` must be a known provider id.
 export const badProvider: ChatCompletionCreateParams = { provider: 'nope', model: 'x', messages }
+
+// Raw access has openai-node's shape: `withResponse()` gives `{ data, response, request_id }`.
+export async function rawAccessAsOpenAI(): Promise<void> {
+  const params = { provider: 'mistral', model: 'mistral-small-latest', messages } as const
+  const { data, response, request_id } = await tokenjs.chat.completions.create(params).withResponse()
+  const asOpenAI: OpenAIChatCompletion = data
+  const status: number = response.status
+  const id: string | null = request_id
+  const requestId: string | null | undefined = (await tokenjs.chat.completions.create(params))._request_id
+  const raw: Response = await tokenjs.chat.completions.create(params).asResponse()
+  void [asOpenAI, status, id, requestId, raw]
+}
