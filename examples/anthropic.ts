@@ -1,6 +1,6 @@
 import { TokenJS, type ChatCompletionMessageParam } from 'token.js'
 
-// Reads ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL, which includes /v1, when set).
+// Reads ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL, with or without /v1, as @anthropic-ai/sdk takes it).
 const tokenjs = new TokenJS()
 
 const messages: ChatCompletionMessageParam[] = [

@@ -117,6 +117,7 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
     describeError: call.describeError,
     redact: connection.redact,
     secretHeaders: connection.secretHeaders,
+    sign: connection.sign,
   })
   const raw = call.raw
   if (raw !== undefined) {

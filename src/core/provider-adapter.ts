@@ -47,17 +47,35 @@ export interface ProviderRequest {
   readonly body: Record<string, unknown>
 }
 
+/** One attempt of a request as it goes out, for a per-request signer (`ProviderAuth.sign`). */
+export interface SignableRequest {
+  readonly method: 'GET' | 'POST'
+  /** The full URL of this attempt (after any same-origin redirect). */
+  readonly url: string
+  /** Every header of the attempt but the signer's own (lower-case names). */
+  readonly headers: Readonly<Record<string, string>>
+  /** The exact body text sent (UTF-8 on the wire), or undefined for none. */
+  readonly body: string | undefined
+}
+
 /**
  * How a provider authenticates. The core applies it, and on a redirect to another origin removes exactly
  * `secretHeaders`; error text received is redacted of the key and of every secret header's value.
- * Static keys are the only credentials today, so `headers` is synchronous and computed once per client;
- * a per-request signer (Bedrock SigV4, refreshed Vertex tokens) would be an added async member here.
+ * Static keys: `headers` is synchronous and computed once per client, so it costs nothing per request.
+ * Credentials that sign or refresh (Bedrock's SigV4 over the body and date, a refreshed Vertex token):
+ * `sign`, awaited before every attempt (a retry is signed again).
  */
 export interface ProviderAuth {
-  /** Lower-case names of the headers that carry credentials. */
+  /** Lower-case names of the headers that carry credentials (the signer's among them). */
   readonly secretHeaders: readonly string[]
   /** The headers that authenticate every request made with `apiKey`. */
   headers(apiKey: string): Readonly<Record<string, string>>
+  /**
+   * Headers for one attempt, computed over exactly what is sent; awaited before each attempt, retries and
+   * same-origin redirects included, never for another origin. Every value it returns is treated as a
+   * secret: redacted from errors and never sent on to another origin. Absent: nothing per request.
+   */
+  sign?(request: SignableRequest, apiKey: string | undefined): Promise<Readonly<Record<string, string>>>
 }
 
 /**
@@ -165,6 +183,14 @@ export interface ProviderAdapter {
   readonly apiKeyEnvVars?: readonly string[]
   /** Environment variable overriding the base URL. */
   readonly baseURLEnvVar: string
+  /**
+   * The version path the provider's official SDK appends to its base URL itself (Anthropic: `/v1`, as
+   * `@anthropic-ai/sdk` posts to `${baseURL}/v1/messages` with a default base URL of
+   * `https://api.anthropic.com`). A configured base URL (option or environment variable) that does not
+   * end with it gets it appended, so a value shared with that SDK works; one that ends with it is kept.
+   * Absent: the configured base URL is used as given.
+   */
+  readonly versionPath?: string
   /** Whether a missing API key is acceptable (local servers). */
   readonly apiKeyOptional: boolean
   /**
@@ -206,6 +232,7 @@ export type ProviderInfo = Pick<
   | 'apiKeyEnvVar'
   | 'apiKeyEnvVars'
   | 'baseURLEnvVar'
+  | 'versionPath'
   | 'apiKeyOptional'
   | 'unavailable'
   | 'models'

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js'
 import { VERSION } from '../version.js'
 import type { ClientOptions } from './client-options.js'
 import { isBrowser, isNode, readEnvironment } from './environment.js'
-import type { ProviderAdapter } from './provider-adapter.js'
+import type { ProviderAdapter, SignableRequest } from './provider-adapter.js'
 
 export interface ProviderConnection {
   readonly baseURL: string
@@ -20,6 +20,8 @@ export interface ProviderConnection {
   readonly redact: (text: string) => string
   /** The key and the auth header values made from it: every form of them is scrubbed from errors. */
   readonly secrets: readonly string[]
+  /** The provider's per-attempt signer bound to the key (`ProviderAuth.sign`); undefined for static keys. */
+  readonly sign?: ((request: SignableRequest) => Promise<Readonly<Record<string, string>>>) | undefined
 }
 
 const keepText = (text: string): string => text
@@ -85,6 +87,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
       if (value !== undefined && !value.includes(apiKey)) secrets.push(value)
     }
   }
+  const signer = provider.auth.sign
   return {
     baseURL,
     isDefaultBaseURL: baseURL === provider.defaultBaseURL,
@@ -93,6 +96,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
     secretHeaders,
     redact: redactorOf(secrets),
     secrets,
+    sign: signer === undefined ? undefined : (request) => signer.call(provider.auth, request, apiKey),
   }
 }
 
@@ -127,7 +131,11 @@ function resolveBaseURL(provider: ProviderAdapter, given: string | undefined): s
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InputError(`baseURL must use http: or https:, got '${url.protocol}'.`, 'baseURL')
   }
-  return configured.replace(/\/+$/, '')
+  const trimmed = configured.replace(/\/+$/, '')
+  const version = provider.versionPath
+  return version === undefined || trimmed.endsWith(version) || configured === provider.defaultBaseURL
+    ? trimmed
+    : trimmed + version
 }
 
 /** Header names and values may not carry CR, LF or NUL (header injection). */

@@ -4,7 +4,8 @@
  * when a request does not simply succeed. Resolves with a 2xx response whose body is still unread.
  */
 import { APIUserAbortError } from '../errors.js'
-import type { ProviderAdapter } from './provider-adapter.js'
+import type { ProviderAdapter, SignableRequest } from './provider-adapter.js'
+import { checkHeaders } from './provider-connection.js'
 import { retryDelayMs, shouldRetry, type HeaderLookup } from './retry-policy.js'
 import { sleep } from './sleep.js'
 import { isStaleConnection, type Transport, type TransportResponse } from './transport.js'
@@ -32,20 +33,39 @@ export interface SendOptions {
   readonly secretHeaders: readonly string[]
   /** Waits out a backoff; rejects when `signal` aborts. Default: a real timer (tests pass a recording clock). */
   readonly sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined
+  /** The provider's per-attempt signer (`ProviderAuth.sign`); undefined for static keys (nothing per attempt). */
+  readonly sign?: ((request: SignableRequest) => Promise<Readonly<Record<string, string>>>) | undefined
 }
 
-export async function sendRequest(options: SendOptions): Promise<TransportResponse> {
+export function sendRequest(options: SendOptions): Promise<TransportResponse> {
+  if (options.sign === undefined) return sendAttempts(options, undefined)
+  // Every signature made for this request is scrubbed from whatever error leaves it.
+  const signatures: string[] = []
+  return sendAttempts(options, signatures).catch(async (error: unknown) => {
+    const { scrubError } = await import('./scrub-error.js')
+    throw await scrubError(error, signatures)
+  })
+}
+
+async function sendAttempts(options: SendOptions, signatures: string[] | undefined): Promise<TransportResponse> {
   let url = options.url
   let headers = options.headers
   let redirects = 0
   const wait = options.sleep ?? sleep
+  // Off after a redirect to another origin: a signature is never made for a host the caller did not name.
+  let sign = options.sign
   for (let attempt = 0; ;) {
+    let sent = headers
+    let current = options
+    if (sign !== undefined && signatures !== undefined) {
+      ;({ headers: sent, options: current } = await signAttempt(sign, options, url, headers, signatures))
+    }
     let response: TransportResponse
     try {
       response = await options.transport({
         url,
         method: options.method,
-        headers,
+        headers: sent,
         body: options.body,
         signal: options.signal,
         timeoutMs: options.timeoutMs,
@@ -62,13 +82,14 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
     if (response.status >= 200 && response.status < 300) return response
     const failure = await import('./response-failure.js')
     if (failure.isRedirect(response.status)) {
-      const next = await failure.followRedirect(response, { url, headers, redirects }, options)
+      const next = await failure.followRedirect(response, { url, headers, redirects }, current)
+      if (sign !== undefined && new URL(next.url).origin !== new URL(url).origin) sign = undefined
       url = next.url
       headers = next.headers
       redirects++
       continue
     }
-    const error = await failure.readAPIError(response, options)
+    const error = await failure.readAPIError(response, current)
     const lookup: HeaderLookup = (name) => response.header(name)
     if (
       !shouldRetry({
@@ -83,6 +104,30 @@ export async function sendRequest(options: SendOptions): Promise<TransportRespon
     }
     await wait(retryDelayMs({ attempt, headers: lookup }), options.signal)
     attempt++
+  }
+}
+
+/** Signs one attempt: its headers with the signer's added, and options that redact and strip them too. */
+async function signAttempt(
+  sign: NonNullable<SendOptions['sign']>,
+  options: SendOptions,
+  url: string,
+  headers: Record<string, string>,
+  signatures: string[],
+): Promise<{ headers: Record<string, string>; options: SendOptions }> {
+  const signed = checkHeaders(
+    (await sign({ method: options.method, url, headers, body: options.body })) as Record<string, string>,
+    'auth.sign',
+  )
+  const values = Object.values(signed).filter((value) => value.length >= 4)
+  signatures.push(...values)
+  const redact = (text: string): string => {
+    for (const value of values) text = text.split(value).join('***')
+    return options.redact(text)
+  }
+  return {
+    headers: { ...headers, ...signed },
+    options: { ...options, redact, secretHeaders: [...options.secretHeaders, ...Object.keys(signed)] },
   }
 }
 

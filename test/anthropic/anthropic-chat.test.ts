@@ -206,7 +206,15 @@ describe('requests', () => {
       [{ n: 3 }, 'n'],
       [{ response_format: { type: 'json_object' } }, 'response_format'],
       [{ reasoning_effort: 'none', model: 'claude-opus-5-5' }, 'reasoning_effort'],
-      [{ tools: [weather], tool_choice: 'required', reasoning_effort: 'low' }, 'tool_choice'],
+      [
+        {
+          tools: [weather],
+          tool_choice: 'required',
+          thinking: { type: 'enabled', budget_tokens: 2000 },
+          max_tokens: 4000,
+        },
+        'tool_choice',
+      ],
       [{ logit_bias: { 1: 1 } }, 'logit_bias'],
     ]
     for (const [params, param] of attempts) {

@@ -1,21 +1,25 @@
 /**
  * A loopback HTTP server that answers every request with one recorded response, byte for byte (status,
- * recorded content-type and correlation id, body or event stream), and keeps what it was sent.
+ * recorded content-type and correlation id, body or event stream), and keeps what it was sent (headers
+ * included). `splitAt` writes the body in pieces cut at those byte offsets, each its own network write,
+ * so a client reads a recorded stream cut exactly there.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface ReplayedResponse {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** Byte offsets to cut the body at (ascending); each piece goes out in its own write, 1 ms apart. */
+  readonly splitAt?: readonly number[]
 }
 
 export interface ReplayServer {
   readonly url: string
   /** The next answer (the same one is served until replaced). */
   answer(response: ReplayedResponse): void
-  readonly received: { method: string; path: string; body: string }[]
+  readonly received: { method: string; path: string; headers: Record<string, string>; body: string }[]
   close(): Promise<void>
 }
 
@@ -28,14 +32,29 @@ function readAll(request: IncomingMessage): Promise<string> {
   })
 }
 
+async function writePieces(response: ServerResponse, bytes: Buffer, splitAt: readonly number[]): Promise<void> {
+  let from = 0
+  for (const cut of splitAt) {
+    if (cut <= from || cut >= bytes.length) continue
+    response.write(bytes.subarray(from, cut))
+    from = cut
+    // A pause lets the piece leave as its own TCP segment, so the client's read ends at the cut.
+    await new Promise((resolve) => setTimeout(resolve, 1))
+  }
+  response.end(bytes.subarray(from))
+}
+
 export async function startReplayServer(): Promise<ReplayServer> {
   let current: ReplayedResponse = { status: 500, headers: {}, body: 'no answer set' }
   const received: ReplayServer['received'] = []
   const server: Server = createServer((request, response) => {
     void readAll(request).then((body) => {
-      received.push({ method: request.method ?? '', path: request.url ?? '', body })
-      response.writeHead(current.status, { ...current.headers, 'content-length': Buffer.byteLength(current.body) })
-      response.end(current.body)
+      const headers: Record<string, string> = {}
+      for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers[name] = value
+      received.push({ method: request.method ?? '', path: request.url ?? '', headers, body })
+      const bytes = Buffer.from(current.body, 'utf8')
+      response.writeHead(current.status, { ...current.headers, 'content-length': bytes.length })
+      void writePieces(response, bytes, current.splitAt ?? [])
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -352,11 +352,17 @@ describe('params', () => {
     ).toBe('reasoning_effort')
   })
 
-  it('refuses thinking together with a forced tool (the API refuses it)', () => {
+  it('refuses a thinking budget with a forced tool (the API refuses it); adaptive thinking with one is sent', () => {
     const tools = [{ type: 'function', function: { name: 'f' } }]
-    expect(refusal({ messages: hello, tools, tool_choice: 'required', reasoning_effort: 'high' }).param).toBe(
+    const budget = { type: 'enabled', budget_tokens: 2000 }
+    expect(refusal({ messages: hello, tools, tool_choice: 'required', thinking: budget, max_tokens: 4000 }).param).toBe(
       'tool_choice',
     )
+    // Recorded answering 200: pydantic/pydantic-ai cassette test_anthropic_count_tokens_with_adaptive_thinking_and_output_tools.
+    expect(map({ messages: hello, tools, tool_choice: 'required', reasoning_effort: 'high' })).toMatchObject({
+      thinking: { type: 'adaptive' },
+      tool_choice: { type: 'any' },
+    })
     expect(map({ messages: hello, tools, tool_choice: 'auto', reasoning_effort: 'high' }).tool_choice).toEqual({
       type: 'auto',
     })

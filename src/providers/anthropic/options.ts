@@ -33,7 +33,21 @@ export type AnthropicThinking =
   | { type: 'adaptive'; display?: 'summarized' | 'omitted' | null }
   | { type: 'disabled' }
 
-/** Anthropic-only options, available when `provider: 'anthropic'`. */
+/**
+ * Anthropic-only options, available when `provider: 'anthropic'`.
+ *
+ * Headers token.js sends to Anthropic: `x-api-key` (the key), `anthropic-version: 2026-10-21` on every
+ * request, the API version `@anthropic-ai/sdk` 1.15.0 sends (its client.js `buildHeaders`), which the
+ * mapping is written for (it removed `temperature`, `top_p` and `top_k`; see
+ * https://platform.claude.com/docs/en/api/versioning). A client's `defaultHeaders` win over it, but the
+ * mapping still speaks 2026-10-21. Beta features: pass the `anthropic-beta` header (comma-separated
+ * beta names, as the SDK's `betas` are sent) in `defaultHeaders`, `providers.anthropic.defaultHeaders` or
+ * a request's `headers`; token.js adds no beta of its own.
+ *
+ * Base URL: `ANTHROPIC_BASE_URL` (or `baseURL`) as `@anthropic-ai/sdk` takes it, without `/v1`
+ * (`https://api.anthropic.com`, a proxy's root); a value that already ends in `/v1` is used as it is.
+ * Default: `https://api.anthropic.com/v1`.
+ */
 export interface AnthropicChatOptions {
   /**
    * Extended thinking, as Anthropic takes it: `{ type: 'enabled', budget_tokens }` (a token budget,

@@ -61,13 +61,11 @@ export function toAnthropicRequest(input: Readonly<Record<string, unknown>>, con
   const reasoning = convertReasoning(params, body.max_tokens as number, context)
   if (reasoning.thinking !== undefined) body.thinking = reasoning.thinking
   if (reasoning.effort !== undefined) body.output_config = { ...(body.output_config as Body), effort: reasoning.effort }
-  if (
-    reasoning.thinking !== undefined &&
-    reasoning.thinking.type !== 'disabled' &&
-    forcesToolUse(body.tool_choice as Body)
-  ) {
+  // Documented for manual thinking (a budget); adaptive thinking with a forced tool was recorded answering
+  // 200 (pydantic/pydantic-ai cassette test_anthropic_count_tokens_with_adaptive_thinking_and_output_tools).
+  if (reasoning.thinking?.type === 'enabled' && forcesToolUse(body.tool_choice as Body)) {
     throw new InputError(
-      "Anthropic refuses thinking when tool_choice forces a tool ('required' or a named tool); use 'auto', or turn thinking off.",
+      "Anthropic refuses thinking with a budget when tool_choice forces a tool ('required' or a named tool); use 'auto', adaptive thinking, or turn thinking off.",
       'tool_choice',
     )
   }
