@@ -6,6 +6,7 @@
 import { APIUserAbortError } from '../errors.js'
 import type { ProviderAdapter, SignableRequest } from './provider-adapter.js'
 import { checkHeaders } from './provider-connection.js'
+import { scrubError } from './scrub-error.js'
 import { retryDelayMs, shouldRetry, type HeaderLookup } from './retry-policy.js'
 import { sleep } from './sleep.js'
 import { isStaleConnection, type Transport, type TransportResponse } from './transport.js'
@@ -42,7 +43,6 @@ export function sendRequest(options: SendOptions): Promise<TransportResponse> {
   // Every signature made for this request is scrubbed from whatever error leaves it.
   const signatures: string[] = []
   return sendAttempts(options, signatures).catch(async (error: unknown) => {
-    const { scrubError } = await import('./scrub-error.js')
     throw await scrubError(error, signatures)
   })
 }
