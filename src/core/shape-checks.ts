@@ -4,7 +4,20 @@
  */
 import { InputError } from '../errors.js'
 
-export type Check = (value: unknown, path: string) => void
+export type Check = ((value: unknown, path: string) => void) & {
+  /**
+   * Whether `value` has this check's outer shape (a string, an array, an object…): `either` calls only the
+   * alternatives whose outer shape fits, so the success path throws nothing. Absent: always tried.
+   */
+  readonly fits?: (value: unknown) => boolean
+}
+
+const isString = (value: unknown): boolean => typeof value === 'string'
+
+/** A check with its outer-shape test attached (see `Check.fits`). */
+function fitting(check: (value: unknown, path: string) => void, fits: (value: unknown) => boolean): Check {
+  return Object.assign(check, { fits })
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null'
@@ -20,13 +33,13 @@ function fail(path: string, expected: string, value: unknown): never {
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-export const string: Check = (value, path) => {
+export const string: Check = fitting((value, path) => {
   if (typeof value !== 'string') fail(path, 'a string', value)
-}
+}, isString)
 
-export const nonEmptyString: Check = (value, path) => {
+export const nonEmptyString: Check = fitting((value, path) => {
   if (typeof value !== 'string' || value === '') fail(path, 'a non-empty string', value)
-}
+}, isString)
 
 export const number: Check = (value, path) => {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'a finite number', value)
@@ -36,16 +49,16 @@ export const boolean: Check = (value, path) => {
   if (typeof value !== 'boolean') fail(path, 'a boolean', value)
 }
 
-export const record: Check = (value, path) => {
+export const record: Check = fitting((value, path) => {
   if (!isRecord(value)) fail(path, 'an object', value)
-}
+}, isRecord)
 
 export function literal(...allowed: readonly string[]): Check {
-  return (value, path) => {
+  return fitting((value, path) => {
     if (typeof value !== 'string' || !allowed.includes(value)) {
       fail(path, `one of ${allowed.map((item) => `'${item}'`).join(', ')}`, value)
     }
-  }
+  }, isString)
 }
 
 /** `undefined` and `null` pass; anything else must pass `check`. */
@@ -56,13 +69,13 @@ export function optional(check: Check): Check {
 }
 
 export function arrayOf(check: Check, options: { nonEmpty?: boolean } = {}): Check {
-  return (value, path) => {
+  return fitting((value, path) => {
     if (!Array.isArray(value)) fail(path, 'an array', value)
     if (options.nonEmpty === true && value.length === 0) {
       throw new InputError(`'${path}' must not be empty.`, path)
     }
-    value.forEach((item, index) => check(item, `${path}[${index}]`))
-  }
+    for (let index = 0; index < value.length; index++) check(value[index], `${path}[${index}]`)
+  }, Array.isArray)
 }
 
 /**
@@ -73,6 +86,9 @@ export function either(expected: string, ...checks: Check[]): Check {
   return (value, path) => {
     let deepest: InputError | undefined
     for (const check of checks) {
+      // Only alternatives whose outer shape fits are tried, so valid input throws nothing; one that does
+      // not fit would fail at `path` itself, and such an error is never the deepest.
+      if (check.fits?.(value) === false) continue
       try {
         check(value, path)
         return
@@ -90,10 +106,11 @@ export function either(expected: string, ...checks: Check[]): Check {
 
 /** An object whose known keys pass their checks. Unknown keys are the caller's business (see `unknownKeys`). */
 export function shape(fields: Readonly<Record<string, Check>>): Check {
-  return (value, path) => {
+  const entries = Object.entries(fields)
+  return fitting((value, path) => {
     if (!isRecord(value)) fail(path, 'an object', value)
-    for (const [key, check] of Object.entries(fields)) check(value[key], `${path}.${key}`)
-  }
+    for (const [key, check] of entries) check(value[key], `${path}.${key}`)
+  }, isRecord)
 }
 
 /** Keys of `value` that are not in `known` and carry a value (null/undefined count as absent). */
@@ -103,7 +120,7 @@ export function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<s
 
 /** A union discriminated by `type` (or another key): picks the branch, then checks it. */
 export function tagged(key: string, branches: Readonly<Record<string, Check>>): Check {
-  return (value, path) => {
+  return fitting((value, path) => {
     if (!isRecord(value)) fail(path, 'an object', value)
     const tag = value[key]
     const branch = typeof tag === 'string' && Object.hasOwn(branches, tag) ? branches[tag] : undefined
@@ -116,5 +133,5 @@ export function tagged(key: string, branches: Readonly<Record<string, Check>>): 
       )
     }
     branch(value, path)
-  }
+  }, isRecord)
 }
