@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { APIConnectionError, TokenJS } from 'token.js'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 
 // The code under test: your app's function that calls a model.
 async function summarize(tokenjs: TokenJS, text: string): Promise<string> {

@@ -1,5 +1,5 @@
 /**
- * `npm run api:report`: writes `api-report.md`, the public surface of `token.js` and `token.js/emulator`
+ * `npm run api:report`: writes `api-report.md`, the public surface of `token.js` and `@tokenjs/emulator`
  * (every export, its kind and its type; the members of exported interfaces and classes), so a change to
  * the surface shows in review as a diff of that file. `--check` fails when the committed file differs
  * (run by test/docs/api-report.test.ts).
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const entries = { 'token.js': 'src/index.ts', 'token.js/emulator': 'packages/emulator/src/index.ts' }
+const entries = { 'token.js': 'src/index.ts', '@tokenjs/emulator': 'packages/emulator/src/index.ts' }
 const reportPath = `${root}api-report.md`
 
 const program = ts.createProgram(

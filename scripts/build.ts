@@ -1,53 +1,56 @@
 /**
- * `npm run build` → dist/: ESM (`.js`) and CommonJS (`.cjs`) with declarations for both.
+ * `npm run build` builds the three packages of this repository (`tsx scripts/build.ts sdk|emulator|cli`
+ * builds one; each package's `prepack` builds its own):
  *
- * - ESM, the library: esbuild, entries `src/index.ts` and `src/core/node-transport.ts`, code splitting
- *   (shared code in dist/chunks/, so each class exists once per format). What a chat completion does not
- *   need is a dynamic `import()` in the source (the embeddings, completions and models pipelines, the
- *   live model catalogue, the providers' embeddings/FIM/model-list mapping): each becomes a chunk loaded
- *   on first use. `import('token.js')` reads exactly two files: index.js and the one chunk with the
- *   eager code (checked below). esbuild makes one chunk per set of entry points and dynamic imports
- *   reaching a module, so eager modules would otherwise scatter over many small chunks, one per
- *   combination of lazy importers (each extra file costs ~1 ms of cold import): every lazy module and
- *   the node transport are "anchored" to src/index.ts (see `anchorLazyModules`), so all eager code has
- *   the same set of importers and lands in one chunk. A user's bundler re-splitting dist/ sees the
- *   same structure: their first load is their entry plus that chunk.
- * - ESM, the tools (`token.js/emulator`, the emulator CLI, the `tokenjs` CLI): a second esbuild run with
- *   its own splitting. What they use of the library (TokenJS, errors, VERSION, the model tables) they
- *   import from the package itself (`token.js`, Node's self-reference through `exports`), so nothing
- *   is bundled twice and the CLI's `instanceof` checks see the library's classes.
- * - CommonJS: esbuild, one bundle per public entry (`index.cjs`, `emulator/index.cjs`); `import()` becomes
- *   a lazy `require()`, so the node:http transport and the lazy pipelines are still evaluated only when
- *   first used. The emulator's bundle requires the library the same way (`require('token.js')`).
+ * - `token.js` (the SDK, dist/): ESM only, with line source maps and declarations. Node's `require()`
+ *   of ES modules (unflagged in Node 20.19+ and 22.12+) serves CommonJS callers from the same files;
+ *   a second CommonJS copy of the library (~165 KB) does not fit the 300 KB installed-size target
+ *   (issue 18). esbuild, entries `src/index.ts` and `src/core/node-transport.ts`, code splitting. What a
+ *   chat completion does not need is a dynamic `import()` in the source (the embeddings, completions and
+ *   models pipelines, the live model catalogue, the providers' embeddings/FIM/model-list mapping): each
+ *   becomes a chunk loaded on first use. `import('token.js')` reads exactly two files: index.js and the
+ *   one chunk with the eager code (checked below). esbuild makes one chunk per set of entry points and
+ *   dynamic imports reaching a module, so eager modules would otherwise scatter over many small chunks,
+ *   one per combination of lazy importers (each extra file costs ~1 ms of cold import): every lazy
+ *   module and the node transport are "anchored" to src/index.ts (see `anchorLazyModules`), so all
+ *   eager code has the same set of importers and lands in one chunk.
+ *   Then terser shortens local variables and parameters only: function and class names stay (stack
+ *   traces and `error.constructor.name` read as in the source, without source maps), ~20 % smaller.
+ *   The maps are cut to line precision (scripts/line-source-map.ts) so that they fit the size budget.
  * - The node:http transport in ESM: client.ts imports `./core/node-transport.js` dynamically. In dist that
  *   import becomes `#node-transport` (package.json `imports`): the `node` condition resolves to the real
  *   transport, anything else (browsers, workers, edge bundlers) to a stub whose factory returns undefined,
  *   so browser and edge bundles never contain `node:` modules. Source, vitest and tsx keep the relative import.
- * - Types: tsc emits the declarations once, into dist/types/ (CommonJS format, marked by its own
- *   package.json). Each entry gets a one-line `.d.ts` (ESM) and `.d.cts` (CJS) that re-export them, so
- *   `import` and `require` consumers each see declarations in their entry's format without shipping
- *   every declaration twice (an ESM file may import CommonJS declarations; the reverse is not allowed).
+ * - `@tokenjs/emulator` (packages/emulator/dist): ESM and CommonJS (test suites of either kind start it),
+ *   declarations for both (dist/types is CommonJS-format, marked by its own package.json; each entry gets
+ *   a one-line `.d.ts` and `.d.cts`), and the `tokenjs-emulator` bin. It imports nothing from token.js.
+ * - `tokenjs` (the CLI, packages/cli/dist): one ESM file from src/cli/. What it uses of the library
+ *   (TokenJS, errors, VERSION, the Mistral tables, the provider list) it imports from `token.js`, a
+ *   dependency, so its `instanceof` checks see the library's classes; the emulator command imports
+ *   `@tokenjs/emulator`. The rest (the OpenAI table, name suggestions) is bundled.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build, type Plugin } from 'esbuild'
+import { build, type BuildOptions, type OutputFile, type Plugin } from 'esbuild'
+import { minify } from 'terser'
+import { toLineSourceMap } from './line-source-map.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const srcDir = path.join(root, 'src')
-/** The emulator kit's sources (an npm workspace of its own, packages/emulator). */
-const emulatorDir = path.join(root, 'packages', 'emulator', 'src')
 const distDir = path.join(root, 'dist')
+/** The emulator kit (an npm workspace of its own). */
+const emulatorRoot = path.join(root, 'packages', 'emulator')
+const emulatorSrc = path.join(emulatorRoot, 'src')
+const emulatorDist = path.join(emulatorRoot, 'dist')
+/** The `tokenjs` CLI: sources in src/cli/, package in packages/cli/. */
+const cliDist = path.join(root, 'packages', 'cli', 'dist')
 const NODE_TRANSPORT_SOURCE = path.join(srcDir, 'core', 'node-transport.ts')
 const NODE_TRANSPORT_SPECIFIER = '#node-transport'
-
-/** Public entry points: sub-path → source file (relative to src/, without extension). */
-const entries = { '.': 'index', './emulator': 'emulator/index' } as const
-/** Entries of the tools build (everything but the library). */
-const toolEntries = ['emulator/index', 'emulator/cli', 'cli/index'] as const
+const INDEX_SOURCE = path.join(srcDir, 'index.ts')
 /**
- * Library modules the tools import at run time, as `token.js` (each name they import from these is a
+ * Library modules the CLI imports at run time, as `token.js` (each name it imports from these is a
  * public export of src/index.ts; the build checks it).
  */
 const LIBRARY_MODULES = [
@@ -57,28 +60,25 @@ const LIBRARY_MODULES = [
   'providers/mistral/models',
   'providers/mistral/embedding-models',
   'providers/index',
-]
-const INDEX_SOURCE = path.join(srcDir, 'index.ts')
+].map((name) => path.join(srcDir, `${name}.ts`))
 
 const common = {
   bundle: true,
-  outdir: distDir,
-  outbase: srcDir,
   target: 'es2022',
   platform: 'neutral',
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'utf8',
-  // Whitespace and syntax only: identifiers (function and class names) stay, so stack traces stay
-  // readable, and the installed package stays within its size budget (issue #6: ≤ 300 KB).
+  // Whitespace and syntax only here: identifiers (function and class names) stay, so stack traces stay
+  // readable (the SDK's locals are shortened by terser afterwards, see the header).
   minifyWhitespace: true,
   minifySyntax: true,
   // Lines of at most ~120 characters: Node prints the line an uncaught error was thrown from, and a
   // one-line bundle made that ~75 KB of stderr (issue #19). Costs a newline per line, nothing else.
   lineLimit: 120,
-} as const
+} as const satisfies BuildOptions
 
-/** Bare specifiers (`node:*`) stay imports; in ESM the node transport becomes `#node-transport`. */
+/** Bare specifiers (`node:*`, `token.js`) stay imports; in ESM the node transport becomes `#node-transport`. */
 function externals(format: 'esm' | 'cjs'): Plugin {
   return {
     name: 'token.js-externals',
@@ -97,13 +97,6 @@ function externals(format: 'esm' | 'cjs'): Plugin {
   }
 }
 
-/** `emulator/…` names live in packages/emulator/src/, everything else in src/. */
-const source = (name: string): string =>
-  name.startsWith('emulator/')
-    ? path.join(emulatorDir, `${name.slice('emulator/'.length)}.ts`)
-    : path.join(srcDir, `${name}.ts`)
-/** An esbuild entry whose output keeps the entry's name (`emulator/index` → dist/emulator/index.js). */
-const entry = (name: string): { in: string; out: string } => ({ in: source(name), out: name })
 const ANCHOR_EXPORT = '__tokenjsEagerChunk'
 
 /**
@@ -135,30 +128,77 @@ function anchorLazyModules(): Plugin {
   }
 }
 
-/** In the tools build, the library's modules are the package itself (`token.js`), never bundled again. */
-function libraryFromPackage(): Plugin {
-  const library = new Set(LIBRARY_MODULES.map(source))
+/**
+ * In the CLI build the library's public modules are the package itself (`token.js`) and the emulator kit
+ * is `@tokenjs/emulator`: neither is bundled again.
+ */
+function packagesOfTheCli(): Plugin {
+  const library = new Set(LIBRARY_MODULES)
   return {
-    name: 'token.js-library-from-package',
+    name: 'token.js-packages-of-the-cli',
     setup(builder) {
       builder.onResolve({ filter: /^\./ }, (args) => {
         const target = path.resolve(path.dirname(args.importer), args.path.replace(/\.js$/, '.ts'))
-        return library.has(target) ? { path: 'token.js', external: true } : undefined
+        if (library.has(target)) return { path: 'token.js', external: true }
+        if (target.startsWith(emulatorSrc + path.sep)) return { path: '@tokenjs/emulator', external: true }
+        return undefined
       })
     },
   }
 }
 
-async function buildLibraryEsm(): Promise<Set<string>> {
+async function writeOutput(file: OutputFile): Promise<void> {
+  await mkdir(path.dirname(file.path), { recursive: true })
+  await writeFile(file.path, file.contents)
+}
+
+/**
+ * terser on one ESM output of the library: locals and parameters shortened, function and class names
+ * kept, no other transformation (`compress: false`); its map chained onto esbuild's and cut to lines.
+ */
+async function shortenLocals(code: OutputFile, map: OutputFile | undefined): Promise<void> {
+  const name = path.basename(code.path)
+  const result = await minify(code.text, {
+    module: true,
+    compress: false,
+    // Top-level names are shortened too, except those holding a class or a function: esbuild writes
+    // `var InputError = class …`, whose name (error.constructor.name, stack frames) comes from the variable.
+    mangle: { keep_fnames: true, keep_classnames: true, reserved: namedValues(code.text) },
+    format: { max_line_len: 120, comments: false },
+    sourceMap: map === undefined ? false : { content: map.text, url: `${name}.map` },
+  })
+  if (result.code === undefined) throw new Error(`build: terser returned no code for ${code.path}`)
+  await mkdir(path.dirname(code.path), { recursive: true })
+  await writeFile(code.path, `${result.code}\n`)
+  if (map !== undefined && typeof result.map === 'string') await writeFile(map.path, toLineSourceMap(result.map))
+}
+
+/** Variables bound to a class or function expression (their names are the values' names). */
+function namedValues(code: string): string[] {
+  const binding =
+    /(?:\bvar |\blet |\bconst |,)\s*([A-Za-z_$][\w$]*)\s*=\s*(?:class\b|(?:async\s*)?(?:function\b|\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>))/g
+  return [...new Set([...code.matchAll(binding)].map((match) => match[1] as string))]
+}
+
+async function buildSdkEsm(): Promise<Set<string>> {
   const result = await build({
     ...common,
-    entryPoints: [source('index'), NODE_TRANSPORT_SOURCE],
+    outdir: distDir,
+    outbase: srcDir,
+    entryPoints: [INDEX_SOURCE, NODE_TRANSPORT_SOURCE],
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: 'external',
+    sourcesContent: false,
     metafile: true,
+    write: false,
     plugins: [externals('esm'), anchorLazyModules()],
   })
+  const maps = new Map(result.outputFiles.filter((file) => file.path.endsWith('.map')).map((file) => [file.path, file]))
+  for (const file of result.outputFiles) {
+    if (!file.path.endsWith('.map')) await shortenLocals(file, maps.get(`${file.path}.map`))
+  }
   const outputs = result.metafile.outputs
   const index = outputs[path.relative(root, path.join(distDir, 'index.js'))]
   if (index === undefined) throw new Error('build: no dist/index.js in the metafile')
@@ -176,53 +216,56 @@ async function buildLibraryEsm(): Promise<Set<string>> {
   return new Set(index.exports)
 }
 
-async function buildToolsEsm(publicNames: ReadonlySet<string>): Promise<void> {
+async function buildCli(publicNames: ReadonlySet<string>): Promise<void> {
   const result = await build({
     ...common,
-    // The tools (emulator, CLIs) are not in an app's stack traces: short local names keep the package
-    // within its size ceiling (issue #6) now that it carries three emulators.
-    minifyIdentifiers: true,
-    entryPoints: toolEntries.map(entry),
+    entryPoints: [path.join(srcDir, 'cli', 'index.ts')],
+    outfile: path.join(cliDist, 'index.js'),
     format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/tools-[name]-[hash]',
     write: false,
-    plugins: [externals('esm'), libraryFromPackage()],
+    plugins: [externals('esm'), packagesOfTheCli()],
   })
   for (const file of result.outputFiles) {
     checkLibraryImports(file.path, file.text, /import\s*\{([^}]*)\}\s*from\s*"token\.js"/g, publicNames)
-    await mkdir(path.dirname(file.path), { recursive: true })
-    await writeFile(file.path, file.contents)
+    await writeOutput(file)
   }
+  await chmod(path.join(cliDist, 'index.js'), 0o755)
 }
 
-async function buildCjs(publicNames: ReadonlySet<string>): Promise<void> {
-  const options = {
-    ...common,
+async function buildEmulator(): Promise<void> {
+  const options = { ...common, outdir: emulatorDist, outbase: emulatorSrc } as const
+  const esm = build({
+    ...options,
+    entryPoints: [path.join(emulatorSrc, 'index.ts'), path.join(emulatorSrc, 'cli.ts')],
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [externals('esm')],
+  })
+  const cjs = build({
+    ...options,
+    entryPoints: [path.join(emulatorSrc, 'index.ts')],
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
-    // `import()` → lazy `require()`: the node transport shares this bundle's error classes.
     supported: { 'dynamic-import': false },
-  } as const
-  await build({ ...options, entryPoints: [source(entries['.'])], plugins: [externals('cjs')] })
-  const emulator = await build({
-    ...options,
-    minifyIdentifiers: true,
-    entryPoints: [entry(entries['./emulator'])],
-    write: false,
-    plugins: [externals('cjs'), libraryFromPackage()],
+    plugins: [externals('cjs')],
   })
-  for (const file of emulator.outputFiles) {
-    // esbuild reads the library through namespace variables: `import_models=require("token.js")` … `import_models.mistralModels`.
-    for (const [, binding] of file.text.matchAll(/(\w+)\s*=\s*require\("token\.js"\)/g)) {
-      checkLibraryImports(file.path, file.text, new RegExp(`\\b${binding}\\.(\\w+)`, 'g'), publicNames)
-    }
-    await mkdir(path.dirname(file.path), { recursive: true })
-    await writeFile(file.path, file.contents)
+  await Promise.all([esm, cjs])
+  const cli = path.join(emulatorDist, 'cli.js')
+  await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, 'utf8')}`)
+  await chmod(cli, 0o755)
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+  const config = path.join(emulatorRoot, 'tsconfig.build.json')
+  execFileSync(process.execPath, [tsc, '-p', config], { cwd: root, stdio: 'inherit' })
+  const types = path.join(emulatorDist, 'types')
+  await writeFile(path.join(types, 'package.json'), '{\n  "type": "commonjs"\n}\n')
+  await pruneDeclarations([path.join(types, 'index.d.ts')], types)
+  for (const stub of ['index.d.ts', 'index.d.cts']) {
+    await writeFile(path.join(emulatorDist, stub), `export * from './types/index.js'\n`)
   }
 }
 
-/** Every name a tool imports from `token.js` must be a public export of the library. */
+/** Every name the CLI imports from `token.js` must be a public export of the library. */
 function checkLibraryImports(file: string, text: string, pattern: RegExp, publicNames: ReadonlySet<string>): void {
   for (const match of text.matchAll(pattern)) {
     for (const item of (match[1] ?? '').split(',')) {
@@ -240,36 +283,22 @@ const NODE_TRANSPORT_STUB =
   '/** Non-Node runtimes (browsers, workers, edge): no node:http transport; the client falls back to fetch. */\n' +
   'export function createNodeTransport() {\n  return undefined\n}\n'
 
-async function writeFileIn(relativePath: string, text: string): Promise<void> {
-  const file = path.join(distDir, relativePath)
-  await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(file, text)
-}
-
-async function writeDeclarations(): Promise<void> {
+async function writeSdkDeclarations(): Promise<void> {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' })
-  await writeFileIn('types/package.json', '{\n  "type": "commonjs"\n}\n')
-  // tsc's rootDir is the repository (the emulator's sources are in packages/emulator/src/), so dist/types/
-  // mirrors it: dist/types/src/index.d.ts, dist/types/packages/emulator/src/index.d.ts.
-  const declaration = (name: string): string => path.relative(root, source(name)).replace(/\.ts$/, '')
-  await pruneDeclarations(
-    Object.values(entries).map((name) => path.join(distDir, 'types', `${declaration(name)}.d.ts`)),
-  )
-  for (const name of Object.values(entries)) {
-    const up = name.includes('/') ? '../'.repeat(name.split('/').length - 1) : './'
-    const stub = `export * from '${up}types/${declaration(name).split(path.sep).join('/')}.js'\n`
-    await writeFileIn(`${name}.d.ts`, stub)
-    await writeFileIn(`${name}.d.cts`, stub)
-  }
+  // One declaration entry for `import` and `require` alike: `require('token.js')` loads the ES module
+  // itself (Node 20.19+, 22.12+), and TypeScript models that from 5.8 on (`module: nodenext`).
+  const types = path.join(distDir, 'types')
+  await pruneDeclarations([path.join(types, 'index.d.ts')], types)
+  await writeFile(path.join(distDir, 'index.d.ts'), `export * from './types/index.js'\n`)
 }
 
 /**
- * tsc emits a declaration for every source file; only those the public entries' declarations reach
+ * tsc emits a declaration for every source file; only those the public entry's declarations reach
  * (through `from '…'` and `import('…')`) can ever be read. The others (pipelines, mappers, emulator
- * internals: ~75 files) are deleted from dist/types.
+ * internals) are deleted.
  */
-async function pruneDeclarations(roots: readonly string[]): Promise<void> {
+async function pruneDeclarations(roots: readonly string[], typesDir: string): Promise<void> {
   const reached = new Set<string>()
   const pending = [...roots]
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
@@ -291,25 +320,64 @@ async function pruneDeclarations(roots: readonly string[]): Promise<void> {
       }
     }
   }
-  const typesDir = path.join(distDir, 'types')
   for (const entry of await readdir(typesDir, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name)
     if (entry.isFile() && file.endsWith('.d.ts') && !reached.has(file)) await unlink(file)
   }
 }
 
-export async function runBuild(): Promise<void> {
+const seconds = (started: number): string => ((performance.now() - started) / 1000).toFixed(1)
+
+/** Builds token.js into dist/; resolves with the names src/index.ts exports. */
+export async function buildSdk(): Promise<Set<string>> {
   const started = performance.now()
   await rm(distDir, { recursive: true, force: true })
-  const publicNames = await buildLibraryEsm()
-  await Promise.all([buildToolsEsm(publicNames), buildCjs(publicNames)])
-  await writeFileIn('core/node-transport-stub.js', NODE_TRANSPORT_STUB)
-  const cli = path.join(distDir, 'emulator', 'cli.js')
-  await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, 'utf8')}`)
-  await writeDeclarations()
-  console.log(`build: dist/ (ESM, CJS, declarations) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  const publicNames = await buildSdkEsm()
+  await mkdir(path.join(distDir, 'core'), { recursive: true })
+  await writeFile(path.join(distDir, 'core', 'node-transport-stub.js'), NODE_TRANSPORT_STUB)
+  await writeSdkDeclarations()
+  console.log(`build: token.js → dist/ (ESM, line source maps, declarations) in ${seconds(started)} s`)
+  return publicNames
 }
 
+export async function buildEmulatorPackage(): Promise<void> {
+  const started = performance.now()
+  await rm(emulatorDist, { recursive: true, force: true })
+  await buildEmulator()
+  console.log(`build: @tokenjs/emulator → packages/emulator/dist/ (ESM, CJS, declarations) in ${seconds(started)} s`)
+}
+
+export async function buildCliPackage(publicNames?: ReadonlySet<string>): Promise<void> {
+  const started = performance.now()
+  await rm(cliDist, { recursive: true, force: true })
+  await buildCli(publicNames ?? (await buildSdkEsmNames()))
+  console.log(`build: tokenjs → packages/cli/dist/ in ${seconds(started)} s`)
+}
+
+/** The names src/index.ts exports, without writing dist/ (for a CLI-only build). */
+async function buildSdkEsmNames(): Promise<Set<string>> {
+  const result = await build({
+    ...common,
+    entryPoints: [INDEX_SOURCE],
+    format: 'esm',
+    write: false,
+    metafile: true,
+    plugins: [externals('esm')],
+  })
+  const [output] = Object.values(result.metafile.outputs)
+  return new Set(output?.exports ?? [])
+}
+
+/** All three packages (what the packaging test packs). */
+export async function runBuild(): Promise<void> {
+  const publicNames = await buildSdk()
+  await Promise.all([buildEmulatorPackage(), buildCliPackage(publicNames)])
+}
+
+const targets = { sdk: buildSdk, emulator: buildEmulatorPackage, cli: buildCliPackage, all: runBuild } as const
+
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await runBuild()
+  const target = (process.argv[2] ?? 'all') as keyof typeof targets
+  if (!(target in targets)) throw new Error(`build: unknown target '${target}' (sdk, emulator, cli or all)`)
+  await targets[target]()
 }

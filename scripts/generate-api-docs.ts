@@ -1,5 +1,5 @@
 /**
- * `npm run docs:api`: the API reference of `token.js` and `token.js/emulator`, generated from the
+ * `npm run docs:api`: the API reference of `token.js` and `@tokenjs/emulator`, generated from the
  * JSDoc with TypeDoc into docs/api/ (gitignored). Every public declaration without JSDoc is reported
  * (TypeDoc's `notDocumented` validation); `--strict` makes such gaps fail the run.
  */

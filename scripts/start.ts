@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startMistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator } from '@tokenjs/emulator'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const DEFAULT_EXAMPLE = 'examples/mistral-seed.ts'

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { APIConnectionError, APIError, type ChatCompletion, type ChatCompletionChunk } from 'token.js'
-import type { ScriptedReply } from 'token.js/emulator'
+import type { ScriptedReply } from '@tokenjs/emulator'
 import { useAnthropicEmulator } from './harness.js'
 
 const harness = useAnthropicEmulator({ chunkSize: 5 })

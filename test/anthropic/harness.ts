@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { TokenJS, type ClientOptions } from 'token.js'
-import { startAnthropicEmulator, type AnthropicEmulator, type AnthropicEmulatorOptions } from 'token.js/emulator'
+import { startAnthropicEmulator, type AnthropicEmulator, type AnthropicEmulatorOptions } from '@tokenjs/emulator'
 import { assertAnthropicRequest } from '../support/anthropic-conformance.js'
 
 export interface AnthropicHarness {

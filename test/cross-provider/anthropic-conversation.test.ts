@@ -14,7 +14,7 @@ import {
   type AnthropicEmulator,
   type MistralEmulator,
   type OpenAIEmulator,
-} from 'token.js/emulator'
+} from '@tokenjs/emulator'
 import { assertAnthropicRequest } from '../support/anthropic-conformance.js'
 import { assertMistralChatRequest } from '../support/mistral-conformance.js'
 import { assertOpenAIChatRequest } from '../support/openai-conformance.js'

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { TokenJS, type ChatCompletionMessageParam } from 'token.js'
-import { startMistralEmulator, startOpenAIEmulator, type MistralEmulator, type OpenAIEmulator } from 'token.js/emulator'
+import { startMistralEmulator, startOpenAIEmulator, type MistralEmulator, type OpenAIEmulator } from '@tokenjs/emulator'
 import { assertMistralChatRequest } from '../support/mistral-conformance.js'
 import { assertOpenAIChatRequest } from '../support/openai-conformance.js'
 

@@ -13,7 +13,7 @@ import {
   type GeminiEmulator,
   type MistralEmulator,
   type OpenAIEmulator,
-} from 'token.js/emulator'
+} from '@tokenjs/emulator'
 import { assertGeminiRequest } from '../support/gemini-conformance.js'
 import { assertMistralChatRequest } from '../support/mistral-conformance.js'
 import { assertOpenAIChatRequest } from '../support/openai-conformance.js'

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 import { providers } from '../../src/providers/index.js'
 import { generateDocs } from '../../scripts/generate-docs.js'
 import { cleanEnv, root, runFile } from '../examples/run-file.js'
@@ -151,13 +151,21 @@ describe('shell lines in the docs', () => {
   )
 
   test('every line is a command that exists here', () => {
+    const tarballs = ['.', 'packages/emulator', 'packages/cli'].map((folder) => {
+      const manifest = JSON.parse(read(join(folder, 'package.json'))) as { name: string; version: string }
+      return `${manifest.name.replace(/^@/, '').replace('/', '-')}-${manifest.version}.tgz`
+    })
     const commandExists = (command: string): boolean => {
       const words = command.trim().split(/\s+/)
       if (command.trim() === 'npm install' || command.trim() === `npm install ${packageJson.name}`) return true
-      // Installing before publication: `npm pack` writes <name>-<version>.tgz, which `npm install <path>` takes.
+      // Installing before publication: `npm pack` writes <name>-<version>.tgz (a scope's `@x/y` as `x-y`)
+      // for each package folder it is given, which `npm install <path>` takes.
       if (command.trim() === 'npm pack') return true
-      if (words[0] === 'npm' && words[1] === 'install' && words.length === 3)
-        return (words[2] ?? '').endsWith(`/${packageJson.name}-${packageJson.version}.tgz`)
+      const args = words.slice(2).filter((word) => !word.startsWith('--'))
+      if (words[0] === 'npm' && words[1] === 'pack')
+        return args.length > 0 && args.every((folder) => existsSync(join(root, folder, 'package.json')))
+      if (words[0] === 'npm' && words[1] === 'install' && args.length > 0)
+        return args.every((tarball) => tarballs.some((name) => tarball.endsWith(`/${name}`)))
       if (words[0] === 'npm' && (words[1] === 'start' || words[1] === 'test')) return words[1] in packageJson.scripts
       if (words[0] === 'npm' && words[1] === 'run') return (words[2] ?? '') in packageJson.scripts
       if (words[0] === 'node' && words[1] === '--env-file=.env') return true

@@ -10,7 +10,7 @@ import {
   startMistralEmulator,
   type MistralEmulator,
   type MistralEmulatorOptions,
-} from 'token.js/emulator'
+} from '@tokenjs/emulator'
 import { assertMistralChatRequest } from '../support/mistral-conformance.js'
 
 /** A model the client does not know but the emulator serves (a fine-tune): nothing may be gated. */

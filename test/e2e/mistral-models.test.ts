@@ -80,7 +80,7 @@ describe('models.list', () => {
 
   it('a deprecated model carries its retirement and replacement', async () => {
     const now = Date.parse('2026-06-01T00:00:00Z')
-    const { startMistralEmulator } = await import('token.js/emulator')
+    const { startMistralEmulator } = await import('@tokenjs/emulator')
     const emulator = await startMistralEmulator({ now: () => now })
     try {
       const client = new TokenJS({ apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0 })

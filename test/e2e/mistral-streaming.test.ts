@@ -13,7 +13,7 @@ import {
   type ChatCompletionChunk,
   type ChatCompletionCreateParams,
 } from 'token.js'
-import type { ScriptedReply } from 'token.js/emulator'
+import type { ScriptedReply } from '@tokenjs/emulator'
 import { assertMistralChunk } from '../support/mistral-conformance.js'
 import { useEmulator } from './harness.js'
 

@@ -1,6 +1,6 @@
 /** The emulator's `/v1/embeddings` and `/v1/fim/completions` routes over raw HTTP. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { MistralEmulator } from 'token.js/emulator'
+import type { MistralEmulator } from '@tokenjs/emulator'
 import { mistralEmbeddingModels } from 'token.js'
 import { get, sseData, startTestEmulator } from './helpers.js'
 

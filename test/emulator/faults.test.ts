@@ -1,7 +1,7 @@
 /** Every scripted reply kind behaves as documented on `ScriptedReply`. */
 import { CompletionChunk$inboundSchema } from '@mistralai/mistralai/models/components'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { MistralEmulator } from 'token.js/emulator'
+import type { MistralEmulator } from '@tokenjs/emulator'
 import { chat, eventually, get, postChat, rawPost, sseData, startTestEmulator, user } from './helpers.js'
 
 let emulator: MistralEmulator

@@ -1,7 +1,7 @@
 /** The emulator never crashes or hangs: any body gets a well-formed HTTP response with a JSON body. */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MistralEmulator } from 'token.js/emulator'
+import type { MistralEmulator } from '@tokenjs/emulator'
 import { chat, postChat, rawPost, startTestEmulator } from './helpers.js'
 
 let emulator: MistralEmulator

@@ -1,7 +1,7 @@
 /** Shared helpers for the emulator tests: a fixed model catalogue and small HTTP clients. */
 import { request as httpRequest } from 'node:http'
 import type { ModelRow } from '../../src/capabilities.js'
-import { startMistralEmulator, type MistralEmulator, type MistralEmulatorOptions } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator, type MistralEmulatorOptions } from '@tokenjs/emulator'
 
 const base = {
   chat: true,

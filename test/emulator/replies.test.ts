@@ -1,7 +1,7 @@
 /** Non-streaming answers: derived from the request, deterministic, and parseable by the official SDK's schemas. */
 import { ChatCompletionResponse$inboundSchema } from '@mistralai/mistralai/models/components'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkJsonSchemaInstance, countTokens, type MistralEmulator } from 'token.js/emulator'
+import { checkJsonSchemaInstance, countTokens, type MistralEmulator } from '@tokenjs/emulator'
 import { chat, postChat, startTestEmulator, user, weatherTool } from './helpers.js'
 
 let emulator: MistralEmulator

@@ -1,7 +1,7 @@
 /** Auth, routes, CORS, model cards, the request log and the CLI. */
 import { ModelList$inboundSchema } from '@mistralai/mistralai/models/components'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_EMULATOR_API_KEY, runEmulatorCli, startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { DEFAULT_EMULATOR_API_KEY, runEmulatorCli, startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 import { chat, get, postChat, startTestEmulator } from './helpers.js'
 
 let emulator: MistralEmulator

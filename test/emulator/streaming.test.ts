@@ -1,7 +1,7 @@
 /** Streaming wire format (`CompletionChunk` in Mistral's spec), checked chunk by chunk and with the official SDK's schema. */
 import { CompletionChunk$inboundSchema } from '@mistralai/mistralai/models/components'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MistralEmulator } from 'token.js/emulator'
+import type { MistralEmulator } from '@tokenjs/emulator'
 import { chat, postChat, sseData, startTestEmulator, user, weatherTool } from './helpers.js'
 
 let emulator: MistralEmulator

@@ -4,7 +4,7 @@
  * threads (see test/fixtures/mistral-requests/corpus.ts) — not produced by SDK mapping code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { validateChatCompletionRequest, type MistralEmulator } from 'token.js/emulator'
+import { validateChatCompletionRequest, type MistralEmulator } from '@tokenjs/emulator'
 import { TEST_NOW, chat, postChat, startTestEmulator, testModels, user, weatherTool } from './helpers.js'
 
 let emulator: MistralEmulator

@@ -15,7 +15,7 @@ import {
   type AnthropicEmulator,
   type GeminiEmulator,
   type MistralEmulator,
-} from 'token.js/emulator'
+} from '@tokenjs/emulator'
 import { cleanEnv, root, runFile, type RunResult } from './run-file.js'
 
 /** What each example prints against the emulator (which echoes the last user message). */

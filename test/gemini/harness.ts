@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { TokenJS, type ClientOptions } from 'token.js'
-import { startGeminiEmulator, type GeminiEmulator, type GeminiEmulatorOptions } from 'token.js/emulator'
+import { startGeminiEmulator, type GeminiEmulator, type GeminiEmulatorOptions } from '@tokenjs/emulator'
 import { assertGeminiRequest } from '../support/gemini-conformance.js'
 
 export interface GeminiHarness {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BadRequestError, type ChatCompletionChunk } from 'token.js'
-import { GROQ_QUIRKS } from 'token.js/emulator'
+import { GROQ_QUIRKS } from '@tokenjs/emulator'
 import { expectInputError, LOCAL_MODEL, useOpenAIEmulator } from './harness.js'
 
 const GROQ_MODEL = 'openai/gpt-oss-120b'

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import * as emulatorExports from 'token.js/emulator'
+import * as emulatorExports from '@tokenjs/emulator'
 import { generateDocs, repositoryRoot } from '../../scripts/generate-docs.js'
 import { OPENAI_COMPATIBLE_PRESETS, presetsTable } from '../../scripts/provider-tables.js'
 import { providers } from '../../src/providers/index.js'

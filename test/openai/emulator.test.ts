@@ -5,7 +5,7 @@
  */
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OPENAI_CHAT_PARAMS, startOpenAIEmulator, type OpenAIEmulator } from 'token.js/emulator'
+import { OPENAI_CHAT_PARAMS, startOpenAIEmulator, type OpenAIEmulator } from '@tokenjs/emulator'
 import { OPENAI_MESSAGE_KEYS as EMULATOR_MESSAGE_KEYS } from '../../packages/emulator/src/openai/validate.js'
 import { checkOpenAIChatRequest, OPENAI_MESSAGE_KEYS, OPENAI_PARAM_KEYS } from '../support/openai-conformance.js'
 

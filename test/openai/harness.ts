@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { InputError, TokenJS, type ClientOptions } from 'token.js'
-import { startOpenAIEmulator, type OpenAIEmulator, type OpenAIEmulatorOptions } from 'token.js/emulator'
+import { startOpenAIEmulator, type OpenAIEmulator, type OpenAIEmulatorOptions } from '@tokenjs/emulator'
 import { assertOpenAIChatRequest } from '../support/openai-conformance.js'
 
 /** A model id no table knows but the emulator serves (a fine-tune, a local model): nothing may be gated. */

@@ -10,7 +10,7 @@ import {
   type ChatCompletionChunk,
   type ChatCompletionCreateParamsStreaming,
 } from 'token.js'
-import type { ScriptedReply } from 'token.js/emulator'
+import type { ScriptedReply } from '@tokenjs/emulator'
 import { expectConnectionsBackTo, LOCAL_MODEL, useOpenAIEmulator } from './harness.js'
 
 const hello = [{ role: 'user' as const, content: 'Hello streaming world, ça va? 😀' }]

@@ -12,13 +12,14 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type BuildOptions } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator } from '@tokenjs/emulator'
 import {
   buildPackInstall,
   describeImportTime,
   kb,
   measureImportTime,
   mustSucceed,
+  PACKAGES,
   repoRoot,
   run,
   type PackedPackage,
@@ -35,19 +36,13 @@ import {
 // tables on demand (issue 18).
 const CONSUMER_MIN_GZIP_BUDGET = 23 * 1024
 /**
- * The issue's target for the installed size is 300 KB; today's package is ~590 KB: the ESM library
- * (~125 KB: the eager chunk ~90 KB plus the lazy chunks), the CommonJS bundles (~240 KB: the library
- * and the emulator, each a full bundle), the ESM tools (~125 KB: emulator, emulator CLI, `tokenjs`
- * CLI) and the declarations the public entries reach (~105 KB; the others are pruned at build time).
- * Whitespace and syntax are minified, identifiers are not (readable stack traces).
- * Until that is settled this asserts a regression ceiling and warns loudly above the target. The
- * Anthropic provider (issue 16) adds ~55 KB (its lazy ESM chunk and its share of the CommonJS bundle):
- * the ceiling moved from 800 to 880 KB with it, as a new provider is not a regression; the Anthropic
- * and Gemini emulators (~90 KB with their CommonJS share) and the hostile-network transports moved it
- * to 1,100 KB. The fix is issue 18: the emulators to a package of their own.
+ * The installed size of token.js (issue 18: target 300 KB). 1,015,663 bytes before issue 18 (the emulators,
+ * both CLIs and a CommonJS copy of everything shipped inside); now the SDK alone, ESM only with line source
+ * maps, ~381 KB: the library's ESM (~168 KB, locals shortened, names kept), its declarations (~127 KB), the
+ * maps (~41 KB) and the README (~50 KB). The ceiling is the measured size plus a small margin.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 1100 * 1024
+const UNPACKED_BUDGET = 390 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
@@ -64,44 +59,74 @@ afterAll(async () => {
   if (packed !== undefined) await rm(packed.workDir, { recursive: true, force: true })
 })
 
+async function publintMessages(tarballPath: string): Promise<{ name: string | undefined; text: string[] }> {
+  const { publint } = await import('publint')
+  const { formatMessage } = await import('publint/utils')
+  const tarball = await readFile(tarballPath)
+  const { messages, pkg } = await publint({
+    pkgDir: 'package',
+    pack: {
+      tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer,
+    },
+    strict: true,
+  })
+  const text = messages.map((message) => `${message.type}: ${formatMessage(message, pkg) ?? message.code}`)
+  return { name: pkg.name as string | undefined, text }
+}
+
+/** attw on a tarball: no problem, except in the module resolutions `ignored` (attw's `--profile`). */
+async function attwProblems(tarball: string, ignored: readonly string[] = []): Promise<void> {
+  const attw = path.join(repoRoot, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js')
+  const profile = ignored.length > 0 ? ['--profile', 'esm-only'] : []
+  const result = await run(process.execPath, [attw, tarball, '--format', 'json', ...profile], repoRoot)
+  const report = JSON.parse(result.stdout) as { problems?: unknown[] | Record<string, unknown[]> }
+  const all = (Array.isArray(report.problems) ? report.problems : Object.values(report.problems ?? {}).flat()) as {
+    resolutionKind?: string
+  }[]
+  const problems = all.filter(
+    (problem) => problem.resolutionKind === undefined || !ignored.includes(problem.resolutionKind),
+  )
+  const summary = () => `${result.stderr}\n${JSON.stringify(problems, null, 2).slice(0, 4000)}`
+  expect(problems.length, summary()).toBe(0)
+  if (all.length === 0) expect(result.code, summary()).toBe(0)
+}
+
 describe('package metadata', () => {
-  it('passes publint with no messages (linting the packed tarball)', async () => {
-    const { publint } = await import('publint')
-    const { formatMessage } = await import('publint/utils')
-    const tarball = await readFile(current().tarball)
-    const { messages, pkg } = await publint({
-      pkgDir: 'package',
-      pack: {
-        tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer,
-      },
-      strict: true,
+  for (const key of Object.keys(PACKAGES) as (keyof typeof PACKAGES)[]) {
+    it(`${PACKAGES[key].name}: passes publint with no messages (linting the packed tarball)`, async () => {
+      const { name, text } = await publintMessages(current().packages[key].tarball)
+      expect(name).toBe(PACKAGES[key].name)
+      expect(text).toEqual([])
     })
-    const text = messages.map((message) => `${message.type}: ${formatMessage(message, pkg) ?? message.code}`)
-    expect(pkg.name).toBe('token.js')
-    expect(text).toEqual([])
+  }
+
+  // ESM only: `require('token.js')` loads the ES module itself (Node 20.19+ and 22.12+), which attw's
+  // node10 and node16-from-CJS modes cannot model, so they are ignored (`--profile esm-only`); the
+  // CommonJS consumer below runs it for real, and its `require` types are the `.d.cts` entry.
+  it('token.js: passes @arethetypeswrong/cli on the tarball (node16 ESM, bundler; --profile esm-only)', async () => {
+    await attwProblems(current().packages.sdk.tarball, ['node10', 'node16-cjs'])
   })
 
-  it('passes @arethetypeswrong/cli on the tarball (node10, node16 CJS/ESM, bundler)', async () => {
-    const attw = path.join(repoRoot, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js')
-    const result = await run(process.execPath, [attw, current().tarball, '--format', 'json'], repoRoot)
-    const report = JSON.parse(result.stdout) as { problems?: unknown[] | Record<string, unknown> }
-    const problems = report.problems ?? []
-    const summary = () => `${result.stderr}\n${JSON.stringify(problems, null, 2).slice(0, 4000)}`
-    expect(Array.isArray(problems) ? problems.length : Object.keys(problems).length, summary()).toBe(0)
-    expect(result.code, summary()).toBe(0)
+  it('@tokenjs/emulator: passes @arethetypeswrong/cli on the tarball (node10, node16 CJS/ESM, bundler)', async () => {
+    await attwProblems(current().packages.emulator.tarball)
   })
 
-  it('has zero runtime dependencies and ships only dist/ plus package metadata', async () => {
-    const manifest = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>
-    expect(manifest.dependencies ?? {}).toEqual({})
-    expect(manifest.peerDependencies ?? {}).toEqual({})
-    expect(manifest.optionalDependencies ?? {}).toEqual({})
-    expect(manifest.sideEffects).toBe(false)
+  it('token.js and @tokenjs/emulator have zero runtime dependencies; token.js ships only dist/ plus package metadata', async () => {
+    for (const dir of [PACKAGES.sdk.dir, PACKAGES.emulator.dir]) {
+      const manifestPath = path.join(repoRoot, dir, 'package.json')
+      const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>
+      expect(manifest.dependencies ?? {}).toEqual({})
+      expect(manifest.peerDependencies ?? {}).toEqual({})
+      expect(manifest.optionalDependencies ?? {}).toEqual({})
+      expect(manifest.sideEffects).toBe(false)
+    }
     const listing = mustSucceed(await run('tar', ['-tzf', current().tarball], repoRoot), 'tar -t')
     const outside = listing
       .split('\n')
       .filter((line) => line !== '' && !/^package\/(dist\/|package\.json$|README|LICENSE|CHANGELOG)/i.test(line))
     expect(outside).toEqual([])
+    // Neither the emulator nor the CLI ships inside the SDK any more (issue 18).
+    expect(listing).not.toMatch(/emulator|\/cli\//)
   })
 })
 
@@ -139,6 +164,20 @@ describe('installed from npm pack into a scratch project', () => {
     const result = JSON.parse(output) as ConsumerResult
     expectWorkingConsumer(result)
     expect(result.userAgent).toBe(`token.js/${result.version}`)
+  })
+
+  it('the tokenjs CLI (package `tokenjs`) runs from the install: --help, models, and its emulator command', async () => {
+    const bin = path.join(current().consumerDir, 'node_modules', '.bin')
+    const help = mustSucceed(await run(path.join(bin, 'tokenjs'), ['--help'], current().consumerDir), 'tokenjs --help')
+    expect(help).toMatch(/^Usage: tokenjs <command>/)
+    const models = mustSucceed(
+      await run(path.join(bin, 'tokenjs'), ['models'], current().consumerDir),
+      'tokenjs models',
+    )
+    expect(models).toMatch(/^model\s+context/)
+    expect(models).toContain('mistral-large-latest')
+    const emulatorHelp = await run(path.join(bin, 'tokenjs'), ['emulator', '--help'], current().consumerDir)
+    expect(emulatorHelp.stdout + emulatorHelp.stderr).toMatch(/Usage: tokenjs emulator/)
   })
 
   it('reports the cold import time (median of 5 fresh processes; not asserted)', async () => {
@@ -295,7 +334,7 @@ describe('browser and edge bundles', () => {
     )
     if (unpackedSize > UNPACKED_TARGET) {
       console.warn(
-        `[packaging] WARNING: unpacked size ${kb(unpackedSize)} is above the ${kb(UNPACKED_TARGET)} target of issue #7.`,
+        `[packaging] WARNING: unpacked size ${kb(unpackedSize)} is above the ${kb(UNPACKED_TARGET)} target of issue 18.`,
       )
     }
     expect(unpackedSize).toBeLessThanOrEqual(UNPACKED_BUDGET)

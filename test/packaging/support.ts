@@ -1,6 +1,6 @@
 /**
- * Shared steps of the packaging tests: build dist/, `npm pack` it, install the tarball into a scratch
- * consumer project (offline: the package has no dependencies), and small process helpers.
+ * Shared steps of the packaging tests: build the three packages, `npm pack` each, install the tarballs into
+ * a scratch consumer project (offline), and small process helpers.
  */
 import { execFile } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
@@ -37,7 +37,8 @@ export function mustSucceed(result: RunResult, what: string): string {
   return result.stdout
 }
 
-export interface PackedPackage {
+/** One `npm pack` result. */
+export interface PackedTarball {
   /** Absolute path of the `npm pack` tarball. */
   readonly tarball: string
   /** Tarball size in bytes. */
@@ -45,19 +46,27 @@ export interface PackedPackage {
   /** Sum of the unpacked file sizes in bytes (what an install puts on disk). */
   readonly unpackedSize: number
   readonly fileCount: number
-  /** A scratch project with the tarball installed as `token.js` and the consumer scripts copied in. */
+}
+
+/** The three packages of this repository, each with the folder `npm pack` ran in. */
+export const PACKAGES = {
+  sdk: { name: 'token.js', dir: '.' },
+  emulator: { name: '@tokenjs/emulator', dir: 'packages/emulator' },
+  cli: { name: 'tokenjs', dir: 'packages/cli' },
+} as const
+
+export interface PackedPackage extends PackedTarball {
+  /** token.js's own tarball is the top level; the emulator kit and the CLI beside it. */
+  readonly packages: Readonly<Record<keyof typeof PACKAGES, PackedTarball>>
+  /** A scratch project with the three tarballs installed and the consumer scripts copied in. */
   readonly consumerDir: string
   readonly workDir: string
 }
 
-/** Build (scripts/build.ts), pack (prepack skipped: already built) and install into a consumer. */
-export async function buildPackInstall(): Promise<PackedPackage> {
-  const { runBuild } = await import('../../scripts/build.js')
-  await runBuild()
-  const workDir = await mkdtemp(path.join(tmpdir(), 'token-js-packaging-'))
+async function pack(dir: string, workDir: string): Promise<PackedTarball> {
   const packOutput = mustSucceed(
-    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir], repoRoot),
-    'npm pack',
+    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir], path.join(repoRoot, dir)),
+    `npm pack in ${dir}`,
   )
   const [info] = JSON.parse(packOutput) as {
     filename: string
@@ -66,7 +75,26 @@ export async function buildPackInstall(): Promise<PackedPackage> {
     entryCount: number
   }[]
   if (info === undefined) throw new Error(`npm pack printed no package:\n${packOutput}`)
-  const tarball = path.join(workDir, info.filename)
+  return {
+    tarball: path.join(workDir, info.filename),
+    packedSize: info.size,
+    unpackedSize: info.unpackedSize,
+    fileCount: info.entryCount,
+  }
+}
+
+/**
+ * Build (scripts/build.ts), pack the three packages (prepack skipped: already built) and install the
+ * tarballs together into a consumer (offline: token.js and the emulator have no dependencies, and the
+ * CLI's two are the other tarballs).
+ */
+export async function buildPackInstall(): Promise<PackedPackage> {
+  const { runBuild } = await import('../../scripts/build.js')
+  await runBuild()
+  const workDir = await mkdtemp(path.join(tmpdir(), 'token-js-packaging-'))
+  const sdk = await pack(PACKAGES.sdk.dir, workDir)
+  const emulator = await pack(PACKAGES.emulator.dir, workDir)
+  const cli = await pack(PACKAGES.cli.dir, workDir)
   const consumerDir = path.join(workDir, 'consumer')
   await mkdir(consumerDir)
   await writeFile(
@@ -74,19 +102,25 @@ export async function buildPackInstall(): Promise<PackedPackage> {
     JSON.stringify({ name: 'consumer', private: true, version: '0.0.0' }, null, 2),
   )
   mustSucceed(
-    await run('npm', ['install', '--no-audit', '--no-fund', '--offline', '--no-package-lock', tarball], consumerDir),
-    'npm install of the tarball',
+    await run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--offline',
+        '--no-package-lock',
+        sdk.tarball,
+        emulator.tarball,
+        cli.tarball,
+      ],
+      consumerDir,
+    ),
+    'npm install of the tarballs',
   )
   for (const name of await readdir(consumerFiles))
     await copyFile(path.join(consumerFiles, name), path.join(consumerDir, name))
-  return {
-    tarball,
-    packedSize: info.size,
-    unpackedSize: info.unpackedSize,
-    fileCount: info.entryCount,
-    consumerDir,
-    workDir,
-  }
+  return { ...sdk, packages: { sdk, emulator, cli }, consumerDir, workDir }
 }
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`

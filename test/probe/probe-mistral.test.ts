@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mistralEmbeddingModels, mistralModels, type ModelRow } from 'token.js'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 import { diffModelList, diffProbeResults, formatDifference } from '../../scripts/probe-mistral/diff-probes.js'
 import { planProbes } from '../../scripts/probe-mistral/plan-probes.js'
 import { ProbeAuthError, fetchModelList, runProbes } from '../../scripts/probe-mistral/run-probes.js'

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isRetired, type ModelRow } from 'token.js'
-import { startOpenAIEmulator, type OpenAIEmulator } from 'token.js/emulator'
+import { startOpenAIEmulator, type OpenAIEmulator } from '@tokenjs/emulator'
 import { openAIModels } from '../../src/providers/openai/models.js'
 import { diffProbeResults, type Difference } from '../../scripts/probe-mistral/diff-probes.js'
 import { ProbeAuthError, fetchModelList, runProbes } from '../../scripts/probe-mistral/run-probes.js'

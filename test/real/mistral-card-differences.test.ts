@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { mistralEmbeddingModels, mistralModels } from 'token.js'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 import { diffModelList, diffProbeResults, formatDifference } from '../../scripts/probe-mistral/diff-probes.js'
 import { planProbes } from '../../scripts/probe-mistral/plan-probes.js'
 import { fetchModelList, runProbes } from '../../scripts/probe-mistral/run-probes.js'

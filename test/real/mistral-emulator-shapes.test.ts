@@ -6,7 +6,7 @@
  * of the model family. Values (text, ids, token counts) are the emulator's own and are not compared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 import { recordedChunks, recordingTime, recordings, type Recording } from '../fixtures/real/mistral/recordings.js'
 
 type Json = Record<string, any>

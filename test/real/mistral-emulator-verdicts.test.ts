@@ -4,7 +4,7 @@
  * (or listed in KNOWN_DISAGREEMENTS with its reason); the list is checked both ways, so it cannot rot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMistralEmulator, type MistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator, type MistralEmulator } from '@tokenjs/emulator'
 import { recordingTime, recordings, type Recording } from '../fixtures/real/mistral/recordings.js'
 
 /** Recording id → why the emulator answers differently (none at the moment). */

@@ -25,7 +25,7 @@ import {
   UnprocessableEntityError,
   type ChatCompletionChunk,
 } from 'token.js'
-import type { ScriptedReply } from 'token.js/emulator'
+import type { ScriptedReply } from '@tokenjs/emulator'
 import { createNodeTransport } from '../../src/core/node-transport.js'
 import { useEmulator } from '../e2e/harness.js'
 import { waitFor } from './support.js'

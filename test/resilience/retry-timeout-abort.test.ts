@@ -22,7 +22,7 @@ import {
   UnprocessableEntityError,
   type ClientOptions,
 } from 'token.js'
-import type { ScriptedReply } from 'token.js/emulator'
+import type { ScriptedReply } from '@tokenjs/emulator'
 import { useEmulator } from '../e2e/harness.js'
 import { abortWhen, collect, contentOf, delay, rejectionOf, transports, waitFor } from './support.js'
 

@@ -1,5 +1,5 @@
 /** `POST /v1/chat/completions`: parse, validate, compose, then deliver (possibly through a fault). */
-import type { ModelRow } from '../../../src/capabilities.js'
+import type { ModelRow } from './model-types.js'
 import { applyReplyOverride } from './apply-reply-override.js'
 import { composeAnswer } from './compose-answer.js'
 import { hexId } from './deterministic-ids.js'

@@ -7,7 +7,7 @@
  * - reasoning models with a reasoning_effort other than "none": a thinking text as well;
  * - `stop` cuts before the first stop sequence, `max_tokens` cuts at that many tokens (`countTokens`).
  */
-import type { ModelRow } from '../../../src/capabilities.js'
+import type { ModelRow } from './model-types.js'
 import type { ComposedAnswer, ComposedChoice, FinishReason } from './answer-types.js'
 import { chooseToolCalls } from './choose-tool-calls.js'
 import { countTokens, tokenPieces } from './count-tokens.js'

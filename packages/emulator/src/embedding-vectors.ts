@@ -2,7 +2,7 @@
  * The emulator's deterministic "embedding model": a unit-length vector derived from a hash of the model
  * id and the text, in the requested dimension and dtype. Same input, same vector.
  */
-import type { EmbeddingDtype } from '../../../src/capabilities.js'
+import type { EmbeddingDtype } from './model-types.js'
 import { sha256 } from './deterministic-ids.js'
 
 /** Unit-length float vector of `dimensions` values, rounded to 7 decimals (what JSON carries comfortably). */

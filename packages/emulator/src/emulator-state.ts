@@ -1,5 +1,5 @@
 /** The mutable state of one running emulator, and its resolved settings. */
-import type { EmbeddingModelRow, ModelRow } from '../../../src/capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from './model-types.js'
 import type { RecordedRequest, ScriptedReply, ScriptHandler } from './emulator-types.js'
 
 export interface EmulatorSettings {

@@ -1,5 +1,5 @@
 /** Public types of the Mistral emulator: options, scripted replies, the request log. */
-import type { EmbeddingModelRow, ModelRow } from '../../../src/capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from './model-types.js'
 import type { FinishReason } from './answer-types.js'
 
 /** Options of `startMistralEmulator`; every one is optional. */
@@ -18,7 +18,7 @@ export interface MistralEmulatorOptions {
   readonly maxBodyBytes?: number
   /** Model catalogue (id → capability row). Default: the emulator's own `mistralServedModels` (not token.js's table). */
   readonly models?: Readonly<Record<string, ModelRow>>
-  /** Embedding-model catalogue (id → row), served by `/v1/embeddings` and listed in `/v1/models`. Default: token.js's `mistralEmbeddingModels`. */
+  /** Embedding-model catalogue (id → row), served by `/v1/embeddings` and listed in `/v1/models`. Default: `mistralServedEmbeddingModels` (the emulator's own rows, mistral-embedding-models.ts). */
   readonly embeddingModels?: Readonly<Record<string, EmbeddingModelRow>>
   /** Clock in ms since the epoch, used for retirement dates and `created`. Default `Date.now`. */
   readonly now?: () => number

@@ -4,7 +4,7 @@
  * deterministic "model" treats `prompt + suffix` as the user text, so the
  * answer is `You said: <prompt><suffix>`, cut by `stop` and `max_tokens` like a chat answer.
  */
-import type { ModelRow } from '../../../src/capabilities.js'
+import type { ModelRow } from './model-types.js'
 import { applyReplyOverride } from './apply-reply-override.js'
 import { composeAnswer } from './compose-answer.js'
 import { hexId } from './deterministic-ids.js'

@@ -1,5 +1,5 @@
 /**
- * `token.js/emulator`: a local, faithful Mistral API for tests — real HTTP on loopback that
+ * `@tokenjs/emulator`: a local, faithful Mistral API for tests — real HTTP on loopback that
  * validates requests like api.mistral.ai, answers in its wire format, and can script faults.
  */
 export { startMistralEmulator, DEFAULT_EMULATOR_API_KEY } from './server.js'

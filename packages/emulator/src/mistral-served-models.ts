@@ -19,7 +19,7 @@
  * A row's `source` is its card slug (snapshot 222f4ba unless it names another commit) and any recording
  * that changed it; an alias serves its target's row.
  */
-import type { FeatureName, ModelRetirement, ModelRow, ReasoningEffort } from '../../../src/capabilities.js'
+import type { FeatureName, ModelRetirement, ModelRow, ReasoningEffort } from './model-types.js'
 
 /** One id the emulator serves (until `retirement.retiresOn`, on its own clock). */
 export interface ServedModelRow extends ModelRow {

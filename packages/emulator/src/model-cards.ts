@@ -3,7 +3,7 @@
  * thomas-marquis/mistral-client `mistral/models_test.go`, 2025-12-23): one `BaseModelCard` per
  * served id, aliases listed as their own entries with the other ids of their group in `aliases`.
  */
-import { isRetired, type EmbeddingModelRow, type ModelRow } from '../../../src/capabilities.js'
+import { isRetired, type EmbeddingModelRow, type ModelRow } from './model-types.js'
 import type { ServedModelRow } from './mistral-served-models.js'
 
 /** What a card reports unless its row says otherwise; the recorded live cards show 0.3 for most chat models. */

@@ -1,7 +1,7 @@
 /** `startMistralEmulator`: a loopback `node:http` server that behaves like api.mistral.ai. */
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { mistralEmbeddingModels } from '../../../src/providers/mistral/embedding-models.js'
+import { mistralServedEmbeddingModels } from './mistral-embedding-models.js'
 import { mistralServedModels } from './mistral-served-models.js'
 import type {
   EmulatorHandle,
@@ -24,7 +24,7 @@ function resolveSettings(options: MistralEmulatorOptions): EmulatorSettings {
     chunkDelayMs: Math.max(0, options.chunkDelayMs ?? 0),
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     models: options.models ?? mistralServedModels,
-    embeddingModels: options.embeddingModels ?? mistralEmbeddingModels,
+    embeddingModels: options.embeddingModels ?? mistralServedEmbeddingModels,
     now: options.now ?? Date.now,
     padding: options.padding ?? true,
     logRequests: options.logRequests ?? true,

@@ -3,7 +3,7 @@
  * function, in the API's order: 422 schema (all issues at once), then 404 model, then 400 limits
  * (`top_p: 0`, tool count), then 400 model capabilities, then 400 message rules.
  */
-import type { EmbeddingModelRow, ModelRow } from '../../../src/capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from './model-types.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'
 import type { IssueSink } from './pydantic-issues.js'
 import { checkRequestShape } from './request-shape.js'

@@ -3,7 +3,7 @@
  * `additionalProperties: false`), then 404 model, then 400 model capabilities and limits.
  * The 400 wordings are assumed (see the emulator README).
  */
-import type { EmbeddingDtype, EmbeddingModelRow, ModelRow } from '../../../src/capabilities.js'
+import type { EmbeddingDtype, EmbeddingModelRow, ModelRow } from './model-types.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'
 import type { IssueSink } from './pydantic-issues.js'
 import { array, dict, integer, literal, nullable, object, optional, required, string, union } from './schema-checks.js'

@@ -3,7 +3,7 @@
  * `openapi-public-doc.yaml` `FIMCompletionRequest`, `additionalProperties: false`), then 404 model, then
  * 400 (`top_p: 0`, a model without FIM). The 400 wording for a model without FIM is assumed.
  */
-import type { EmbeddingModelRow, ModelRow } from '../../../src/capabilities.js'
+import type { EmbeddingModelRow, ModelRow } from './model-types.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'
 import type { IssueSink } from './pydantic-issues.js'
 import {

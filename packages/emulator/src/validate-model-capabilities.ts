@@ -2,7 +2,7 @@
  * The model layer: unknown or retired ids → 404, features the model's row lacks → 400.
  * Wordings other than reasoning_effort and prompt_mode are assumed (see the README of the emulator).
  */
-import { isRetired, type ModelRow } from '../../../src/capabilities.js'
+import { isRetired, type ModelRow } from './model-types.js'
 import { invalidArgsError, type SemanticError } from './semantic-error.js'
 import { contentChunks, isFunctionTool, type WireChatRequest, type WireChunk } from './wire-request.js'
 

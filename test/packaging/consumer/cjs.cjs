@@ -1,6 +1,6 @@
-// Consumer check, CommonJS: the installed package through `require`, against the emulator from `token.js/emulator`.
+// Consumer check, CommonJS: the installed package through `require`, against the emulator from `@tokenjs/emulator`.
 const { APIConnectionError, InputError, TokenJS, VERSION } = require('token.js')
-const { startMistralEmulator } = require('token.js/emulator')
+const { startMistralEmulator } = require('@tokenjs/emulator')
 
 async function main() {
   const emulator = await startMistralEmulator()

@@ -1,6 +1,6 @@
-// Consumer check, ESM: the installed package through `import`, against the emulator from `token.js/emulator`.
+// Consumer check, ESM: the installed package through `import`, against the emulator from `@tokenjs/emulator`.
 import { APIConnectionError, InputError, TokenJS, VERSION } from 'token.js'
-import { startMistralEmulator } from 'token.js/emulator'
+import { startMistralEmulator } from '@tokenjs/emulator'
 
 const emulator = await startMistralEmulator()
 const request = {

@@ -1,5 +1,5 @@
 /**
- * The Anthropic Messages API emulator. Not yet re-exported from `token.js/emulator`: its ~100 KB
+ * The Anthropic Messages API emulator. Not yet re-exported from `@tokenjs/emulator`: its ~100 KB
  * (ESM + CJS + types) would take the installed package over the 800 KB ceiling of the packaging test;
  * tests and examples import it from here until the package has room.
  */

@@ -1,4 +1,4 @@
-/** The Gemini emulator (also exported from `token.js/emulator`). */
+/** The Gemini emulator (also exported from `@tokenjs/emulator`). */
 export { startGeminiEmulator } from './server.js'
 export { GEMINI_EMULATOR_MODELS, modelCard as geminiModelCard } from './models.js'
 export type { GeminiEmulatorModel, ThinkingStyle } from './models.js'

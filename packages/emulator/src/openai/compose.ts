@@ -3,7 +3,7 @@
  * json_object, json_schema instance, forced tool calls, n choices, stop, max tokens → length) fed with
  * the OpenAI body, then given OpenAI's ids (`call_…`) and OpenAI's usage breakdown (reasoning tokens).
  */
-import type { ModelRow } from '../../../../src/capabilities.js'
+import type { ModelRow } from '../model-types.js'
 import type { ComposedAnswer, ComposedChoice } from '../answer-types.js'
 import { applyReplyOverride } from '../apply-reply-override.js'
 import { composeAnswer } from '../compose-answer.js'

@@ -1,7 +1,7 @@
 /** One HTTP exchange of the OpenAI-format emulator: read, log, route, authenticate, validate, script, answer. Never throws. */
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isRetired, type ModelRow } from '../../../../src/capabilities.js'
+import { isRetired, type ModelRow } from '../model-types.js'
 import { hexId } from '../deterministic-ids.js'
 import type { RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
 import { runScript, type Exchange } from '../faults.js'

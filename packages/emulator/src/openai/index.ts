@@ -1,4 +1,4 @@
-/** The OpenAI-format emulator (also exported from `token.js/emulator`). */
+/** The OpenAI-format emulator (also exported from `@tokenjs/emulator`). */
 export { startOpenAIEmulator } from './server.js'
 export { GROQ_QUIRKS } from './types.js'
 export type { OpenAIEmulator, OpenAIEmulatorOptions, OpenAIEmulatorQuirks } from './types.js'

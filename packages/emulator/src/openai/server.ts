@@ -1,5 +1,5 @@
 /** `startOpenAIEmulator`: a loopback `node:http` server that behaves like api.openai.com's chat completions (or a compatible service). */
-import { openAIModels } from '../../../../src/providers/openai/models.js'
+import { openAIServedModels } from './models.js'
 import { DEFAULT_EMULATOR_API_KEY, serveEmulator } from '../server.js'
 import { errorBody } from './errors.js'
 import { createOpenAIRequestListener, type OpenAIState } from './handle.js'
@@ -14,7 +14,7 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
       chunkSize: Math.max(1, options.chunkSize ?? 8),
       chunkDelayMs: Math.max(0, options.chunkDelayMs ?? 0),
       maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
-      models: options.models ?? openAIModels,
+      models: options.models ?? openAIServedModels,
       extraModels: new Set(options.extraModels ?? []),
       now: options.now ?? Date.now,
       logRequests: options.logRequests ?? true,

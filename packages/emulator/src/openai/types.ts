@@ -1,5 +1,5 @@
 /** Public types of the OpenAI-format emulator: options, quirks of compatible services, the running server. */
-import type { ModelRow } from '../../../../src/capabilities.js'
+import type { ModelRow } from '../model-types.js'
 import type { MistralEmulator, RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
 
 /**
@@ -53,7 +53,7 @@ export interface OpenAIEmulatorOptions {
   readonly chunkDelayMs?: number
   /** Largest accepted request body in bytes; larger bodies get 413. Default 10 MiB. */
   readonly maxBodyBytes?: number
-  /** Model catalogue (id → capability row). Default: token.js's `openAIModels`. */
+  /** Model catalogue (id → capability row). Default: `openAIServedModels` (the emulator's own rows, openai/models.ts). */
   readonly models?: Readonly<Record<string, ModelRow>>
   /** More model ids to serve, with every feature (a fine-tune, a local model such as `llama3.2`). */
   readonly extraModels?: readonly string[]

@@ -7,7 +7,7 @@
  * models' rejections, unknown models (404), and a compatible service's quirks.
  * Wording follows OpenAI's known messages; where none is documented the wording is assumed (marked).
  */
-import { isRetired, type ModelRow } from '../../../../src/capabilities.js'
+import { isRetired, type ModelRow } from '../model-types.js'
 import { badRequest, modelNotFound, unrecognizedArgument, type OpenAIErrorReply } from './errors.js'
 import type { OpenAIEmulatorQuirks } from './types.js'
 
