@@ -290,6 +290,7 @@ async function writeSdkDeclarations(): Promise<void> {
   // itself (Node 20.19+, 22.12+), and TypeScript models that from 5.8 on (`module: nodenext`).
   const types = path.join(distDir, 'types')
   await pruneDeclarations([path.join(types, 'index.d.ts')], types)
+  await trimDeclarations(types)
   await writeFile(path.join(distDir, 'index.d.ts'), `export * from './types/index.js'\n`)
 }
 
@@ -323,6 +324,30 @@ async function pruneDeclarations(roots: readonly string[], typesDir: string): Pr
   for (const entry of await readdir(typesDir, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name)
     if (entry.isFile() && file.endsWith('.d.ts') && !reached.has(file)) await unlink(file)
+  }
+}
+
+/**
+ * The SDK's declarations, smaller for the size budget (issue 18) and the same to an editor: indentation
+ * goes (tsc writes four spaces a level), and JSDoc stays only in the files src/index.ts re-exports from
+ * (the public surface a user hovers); the internal files reached through them (the provider adapter
+ * contract, registry internals, mappers' types) keep their types and lose their comments.
+ */
+async function trimDeclarations(typesDir: string): Promise<void> {
+  const index = path.join(typesDir, 'index.d.ts')
+  const indexText = await readFile(index, 'utf8')
+  const publicFiles = new Set(
+    [...indexText.matchAll(/\bfrom\s*["'](\.\.?\/[^"']+)["']/g)].map((match) =>
+      path.resolve(typesDir, (match[1] ?? '').replace(/\.js$/, '.d.ts')),
+    ),
+  )
+  publicFiles.add(index)
+  for (const entry of await readdir(typesDir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name)
+    if (!entry.isFile() || !file.endsWith('.d.ts')) continue
+    let text = await readFile(file, 'utf8')
+    if (!publicFiles.has(file)) text = text.replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, '')
+    await writeFile(file, text.replace(/^[ \t]+/gm, ''))
   }
 }
 

@@ -37,13 +37,14 @@ import {
 const CONSUMER_MIN_GZIP_BUDGET = 23 * 1024
 /**
  * The installed size of token.js (issue 18: target 300 KB). 1,015,663 bytes before issue 18 (the emulators,
- * both CLIs and a CommonJS copy of everything shipped inside); now the SDK alone, ESM only with line source
- * maps, ~381 KB at first: the library's ESM (~168 KB, locals shortened, names kept), its declarations (~127 KB), the
- * maps (~41 KB) and the README (~50 KB); 410 KB once raw access, middleware and the Anthropic recordings work landed beside it.
- * The ceiling is the measured size plus a small margin.
+ * both CLIs and a CommonJS copy of everything shipped inside); now the SDK alone, ESM only: ~391,000 bytes,
+ * of which the library's ESM ~174 KB (locals shortened, names kept), declarations ~112 KB (indentation and
+ * the internal files' JSDoc dropped), line source maps ~43 KB and the README ~58 KB. The rest of the way to
+ * 300 KB: a README that links to docs/ (-50 KB) and the registry's declarations without the inlined
+ * model-id unions. The ceiling is the measured size plus a small margin.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 420 * 1024
+const UNPACKED_BUDGET = 400 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
