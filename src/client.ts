@@ -274,6 +274,7 @@ export class TokenJS {
     return {
       options: this.#options,
       findProvider,
+      loadProvider,
       providerIds: () => Object.keys(providers),
       connection: (provider) => {
         let connection = this.#connections.get(provider.id)

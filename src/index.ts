@@ -20,7 +20,14 @@ export type {
 export { CompletionStream } from './core/completion-stream.js'
 export { mistralEmbeddingModels } from './providers/mistral/embedding-models.js'
 export type { MistralEmbeddingModelId } from './providers/mistral/embedding-models.js'
-export type { ClientOptions, ExtendedModelFeatures, ProviderSettings, RequestOptions } from './core/client-options.js'
+export type {
+  ClientOptions,
+  ExtendedModelFeatures,
+  FallbackErrorClass,
+  FallbackTarget,
+  ProviderSettings,
+  RequestOptions,
+} from './core/client-options.js'
 export { ChatCompletionStream } from './core/chat-completion-stream.js'
 export { APIPromise } from './core/api-promise.js'
 export type { AnsweredBy, WithRequestID, WithResponse } from './core/api-promise.js'

@@ -24,6 +24,9 @@ import type { TransportResponse } from './transport.js'
 
 const HIGH_WATER_MARK = 64
 
+/** The key of the method fallbacks (fallback.ts) use to read a stream up to its first chunk. */
+export const firstChunk: unique symbol = Symbol('firstChunk')
+
 /** What the stream reads of a chunk: its choices' index and finish reason (chat and text-completion chunks both fit). */
 export interface StreamedChunk {
   readonly choices: ReadonlyArray<{ readonly index: number; readonly finish_reason: string | null }>
@@ -77,6 +80,10 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   }
   private abortController: AbortController | undefined
   private sawFinish = false
+  /** Read ahead by `[firstChunk]()` and handed to the consumer's first `next()`. */
+  private peeked: IteratorResult<Chunk> | undefined
+  /** Started by `[firstChunk]()`: the consumer may still iterate once. */
+  private primed = false
   /** The one event object the mapper sees, refilled per event (no allocation per event). */
   private readonly current: { event: string; data: string; json(): unknown }
 
@@ -150,8 +157,9 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
 
   /** The chunks, in order. A stream can be iterated once; stopping early releases the connection. */
   [Symbol.asyncIterator](): AsyncIterator<Chunk> {
-    if (this.started) throw new Error('A token.js stream can be iterated only once.')
-    this.start()
+    if (this.started && !this.primed) throw new Error('A token.js stream can be iterated only once.')
+    if (this.primed) this.primed = false
+    else this.start()
     return {
       next: () => this.next(),
       return: () => {
@@ -223,7 +231,23 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     if (this.options.idleTimeoutMs > 0) this.lastLifeAt = performance.now()
   }
 
+  /**
+   * @internal Fallbacks: starts reading and resolves once the first chunk arrived (kept for the consumer's
+   * first `next()`) or the stream ended; rejects with the error that came first, so another provider can
+   * still answer.
+   */
+  async [firstChunk](): Promise<void> {
+    this.start()
+    this.primed = true
+    this.peeked = await this.next()
+  }
+
   private next(): Promise<IteratorResult<Chunk>> {
+    const peeked = this.peeked
+    if (peeked !== undefined) {
+      this.peeked = undefined
+      return Promise.resolve(peeked)
+    }
     if (this.head < this.queue.length) return Promise.resolve(this.take())
     if (this.failure !== undefined) return this.scrubbed(this.takeFailure())
     if (this.ended) return Promise.resolve(this.done())

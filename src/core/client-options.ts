@@ -3,6 +3,7 @@ import type { TokenJSWarning } from './warnings.js'
 import type { FetchFunction } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 import type { Middleware } from './middleware-types.js'
+import type { ProviderId } from '../providers/index.js'
 
 /** Options of `new TokenJS(options)`. Every option can be omitted. */
 export interface ClientOptions {
@@ -94,7 +95,38 @@ export interface ClientOptions {
    * middleware transforms the params first and sees the result last (see `Middleware`). Default: none.
    */
   middleware?: readonly Middleware[] | undefined
+  /**
+   * Default fallbacks of chat and text completions (a request's own `fallbacks` replace them; `[]` turns
+   * them off): when a call fails with an error a retry cannot fix here (see `fallbackOn`) after its
+   * retries, the same call is sent to each entry in order. Streams fall back only until their first
+   * chunk. Every entry is validated before anything is sent. Default: none.
+   */
+  fallbacks?: readonly FallbackTarget[] | undefined
+  /**
+   * Error classes that also move a call on to its fallbacks, besides the defaults: `RateLimitError` (429
+   * after the retries), `InternalServerError` (5xx after the retries), `APIConnectionError` (timeouts
+   * included) and `NotFoundError` (a retired or unknown model). Never: `InputError` and
+   * `APIUserAbortError`. Default: none (the defaults only).
+   */
+  fallbackOn?: readonly FallbackErrorClass[] | undefined
 }
+
+/**
+ * One fallback: another provider and model for the same call, and params to override for it (an
+ * override of `undefined` removes a param the provider does not take). Not overridable: `stream`,
+ * `messages`, `prompt`, `suffix`.
+ */
+export interface FallbackTarget {
+  /** The provider to send the call to. */
+  readonly provider: ProviderId
+  /** The model id to send. */
+  readonly model: string
+  /** Params that replace the call's own for this fallback, e.g. `max_tokens`. */
+  readonly [param: string]: unknown
+}
+
+/** An error class named in `fallbackOn` (e.g. `AuthenticationError`). */
+export type FallbackErrorClass = abstract new (...args: never[]) => Error
 
 /** Per-provider connection settings. */
 export interface ProviderSettings {
@@ -124,6 +156,10 @@ export interface RequestOptions {
   dropUnsupportedParams?: boolean | undefined
   /** Middleware for this request only, run inside the client's `middleware` (see `Middleware`). Default: none. */
   middleware?: readonly Middleware[] | undefined
+  /** Fallbacks of this request, replacing the client's `fallbacks` (`[]`: none). Default: the client's. */
+  fallbacks?: readonly FallbackTarget[] | undefined
+  /** Error classes that also trigger this request's fallbacks (see the client's `fallbackOn`). Default: the client's. */
+  fallbackOn?: readonly FallbackErrorClass[] | undefined
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Completion } from '../types.js'
 import type { TokenJSWarning } from './warnings.js'
-import { ChatCompletionStream, type StreamOptions } from './chat-completion-stream.js'
+import { ChatCompletionStream, firstChunk, type StreamOptions } from './chat-completion-stream.js'
 
 export class CompletionStream implements AsyncIterable<Completion> {
   private readonly stream: ChatCompletionStream<Completion>
@@ -28,6 +28,11 @@ export class CompletionStream implements AsyncIterable<Completion> {
   /** Stops the stream; a pending or later `next()` ends the loop. */
   abort(): void {
     this.stream.abort()
+  }
+
+  /** @internal Fallbacks: see ChatCompletionStream. */
+  [firstChunk](): Promise<void> {
+    return this.stream[firstChunk]()
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Completion> {

@@ -16,7 +16,7 @@ import {
   resolveProvider,
   timeoutOf,
 } from './call-provider.js'
-import type { ChatRequestContext, GenerationSection, ProviderAdapter } from './provider-adapter.js'
+import type { ChatRequestContext, GenerationSection, ProviderAdapter, ProviderRequest } from './provider-adapter.js'
 import type { ProviderConnection } from './provider-connection.js'
 import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
@@ -62,17 +62,12 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
   raw: RawCall = {},
 ): Promise<Result | Stream> {
   const options = requestOptions ?? {}
-  const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
-  // Opt-in (liveModelCapabilities): a model id our table lacks is looked up in the provider's model list.
-  const liveRow = await lookupLiveRow(client, params, (record) => {
-    const provider = client.findProvider(record.provider)
-    if (provider !== undefined && kind.hasSection(provider)) kind.validate(record, dropUnsupportedParams, provider)
-  })
-  const call = prepareCall(client, params, dropUnsupportedParams, kind, liveRow)
-  const { record, provider, context, connection, stream } = call
-  const found = kind.section(provider)
-  const section = found instanceof Promise ? await found : found
-  const request = section.prepare(record, context)
+  const fallbacks = options.fallbacks ?? client.options.fallbacks
+  if (fallbacks !== undefined && (!Array.isArray(fallbacks) || fallbacks.length > 0)) {
+    return (await import('./fallback.js')).runWithFallbacks(client, params, options, kind, raw, fallbacks)
+  }
+  const { call, section, request } = await prepareGeneration(client, params, options, kind)
+  const { provider, context, connection, stream } = call
   const warnings = reportDropped(client.options, context.dropped, provider.id, context.model)
   const response = await callProvider({
     client,
@@ -111,6 +106,28 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
   if (warnings !== undefined) (result as { warnings?: TokenJSWarning[] }).warnings = warnings
   addResultMetadata(result, raw)
   return result
+}
+
+/**
+ * Everything up to the request description, with no I/O (but the opt-in live model lookup): every
+ * InputError of the call, the provider section's own refusals included, is thrown here.
+ */
+export async function prepareGeneration<Result, Chunk extends StreamedChunk, Stream>(
+  client: ClientInternals,
+  params: unknown,
+  options: RequestOptions,
+  kind: GenerationKind<Result, Chunk, Stream>,
+): Promise<{ call: PreparedCall; section: GenerationSection<Result, Chunk>; request: ProviderRequest }> {
+  const dropUnsupportedParams = options.dropUnsupportedParams ?? client.options.dropUnsupportedParams ?? false
+  // Opt-in (liveModelCapabilities): a model id our table lacks is looked up in the provider's model list.
+  const liveRow = await lookupLiveRow(client, params, (record) => {
+    const provider = client.findProvider(record.provider)
+    if (provider !== undefined && kind.hasSection(provider)) kind.validate(record, dropUnsupportedParams, provider)
+  })
+  const call = prepareCall(client, params, dropUnsupportedParams, kind, liveRow)
+  const found = kind.section(call.provider)
+  const section = found instanceof Promise ? await found : found
+  return { call, section, request: section.prepare(call.record, call.context) }
 }
 
 /** Everything that can fail before I/O (but the section's own mapping) fails here, with an InputError. */

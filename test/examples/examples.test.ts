@@ -65,6 +65,10 @@ const expected: Record<string, RegExp[]> = {
     /^answer: You said: Hi!$/m,
     /^streamed with id \S+: You said: Hi!$/m,
   ],
+  'fallbacks.ts': [
+    /^answered by mistral mistral-large-latest \(attempt 1\): You said: Hello!$/m,
+    /^streamed by anthropic: You said: Hello!$/m,
+  ],
   'middleware.ts': [/^first: You said: Hi!$/m, /^second from the cache: true$/m, /^shouted: YOU SAID: HI!$/m],
   'gemini.ts': [
     /^tool call: get_weather\(\{"city":".*"\}\)$/m,
