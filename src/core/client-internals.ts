@@ -14,7 +14,7 @@ export interface ClientInternals {
   readonly options: ClientOptions
   findProvider(id: unknown): ProviderAdapter | undefined
   /** Loads the adapter of a provider loaded on first use (the OpenAI family); undefined when nothing is to load. */
-  loadProvider(id: unknown): Promise<unknown> | undefined
+  loadProvider?(id: unknown): Promise<unknown> | undefined
   providerIds(): string[]
   connection(provider: ProviderAdapter): ProviderConnection
   models(provider: ProviderAdapter): ModelTable

@@ -43,7 +43,7 @@ export async function runWithFallbacks<Result, Chunk extends StreamedChunk, Stre
   // Every attempt is checked before anything is sent: a bad entry never shows up after an outage.
   for (let index = 0; index < attempts.length; index++) {
     try {
-      await client.loadProvider((attempts[index] as { provider?: unknown }).provider)
+      await client.loadProvider?.((attempts[index] as { provider?: unknown }).provider)
       await prepareGeneration(client, attempts[index], options, kind)
     } catch (error) {
       throw index === 0 ? error : renameInputError(error, index)
