@@ -92,9 +92,8 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
    * The parsed result with the HTTP response it came from and the provider's request id. For a stream,
    * `data` is the stream (not yet read) and the response's body is null.
    */
-  async withResponse(): Promise<WithResponse<WithRequestID<T>>> {
-    const [data, { toWithResponse }] = await Promise.all([this.#result, import('./with-response.js')])
-    return toWithResponse(data, this.#raw)
+  withResponse(): Promise<WithResponse<WithRequestID<T>>> {
+    return this.#load('toWithResponse') as Promise<WithResponse<WithRequestID<T>>>
   }
 
   /**
@@ -102,9 +101,13 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
    * received; for `stream: true` it is the provider's raw stream bytes (server-sent events as the
    * provider framed them), not mapped to OpenAI chunks: do not iterate the stream object as well.
    */
-  async asResponse(): Promise<Response> {
-    const [data, { toResponse }] = await Promise.all([this.#result, import('./with-response.js')])
-    return toResponse(data, this.#raw)
+  asResponse(): Promise<Response> {
+    return this.#load('toResponse') as Promise<Response>
+  }
+
+  async #load(name: 'toWithResponse' | 'toResponse'): Promise<unknown> {
+    const [data, module] = await Promise.all([this.#result, import('./with-response.js')])
+    return module[name](data, this.#raw)
   }
 }
 
@@ -131,11 +134,10 @@ export function addResultMetadata(result: unknown, raw: RawCall): void {
   if (response === undefined || provider === undefined) return
   // Not enumerable (the default of defineProperties): JSON, spreads and deep equality are unchanged.
   Object.defineProperties(result, {
-    _request_id: { value: requestIdOf(response, provider, raw.redact), writable: true, configurable: true },
+    _request_id: { value: requestIdOf(response, provider, raw.redact), writable: true },
     _answered_by: {
       value: { provider: provider.id, model: raw.model ?? '', attempt: raw.attempt ?? 0 },
       writable: true,
-      configurable: true,
     },
   })
 }

@@ -157,8 +157,8 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
 
   /** The chunks, in order. A stream can be iterated once; stopping early releases the connection. */
   [Symbol.asyncIterator](): AsyncIterator<Chunk> {
-    if (this.started && !this.primed) throw new Error('A token.js stream can be iterated only once.')
     if (this.primed) this.primed = false
+    else if (this.started) throw new Error('A token.js stream can be iterated only once.')
     else this.start()
     return {
       next: () => this.next(),

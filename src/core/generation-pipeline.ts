@@ -63,7 +63,8 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
 ): Promise<Result | Stream> {
   const options = requestOptions ?? {}
   const fallbacks = options.fallbacks ?? client.options.fallbacks
-  if (fallbacks !== undefined && (!Array.isArray(fallbacks) || fallbacks.length > 0)) {
+  // Anything but an empty list goes to fallback.ts, which checks it.
+  if (fallbacks !== undefined && fallbacks.length !== 0) {
     return (await import('./fallback.js')).runWithFallbacks(client, params, options, kind, raw, fallbacks)
   }
   const { call, section, request } = await prepareGeneration(client, params, options, kind)
