@@ -173,11 +173,27 @@ export interface EmbeddingModelRow {
 /** A provider's embedding-model table: model id → row. */
 export type EmbeddingModelTable = Readonly<Record<string, EmbeddingModelRow>>
 
+/** Ids of rows written with a `retirement`. */
+type RetiredKeys<Rows> = {
+  [Id in keyof Rows]: Rows[Id] extends { readonly retirement: object } ? Id : never
+}[keyof Rows]
+/** A row with a retirement. */
+export type RetiringModelRow = ModelRow & { readonly retirement: ModelRetirement }
+/** A model table's type: its current ids and its ids with a retirement. */
+export type ModelTableOf<Current extends string, Retiring extends string> = Readonly<Record<Current, ModelRow>> &
+  Readonly<Record<Retiring, RetiringModelRow>>
+/** The ids of a table without a retirement (no `string` index signature: nothing to suggest there). */
+export type CurrentModelId<Table> = {
+  [Id in keyof Table]: string extends Id ? never : Table[Id] extends { readonly retirement: object } ? never : Id
+}[keyof Table] &
+  string
+
 /**
- * Declares a model table: each row is checked against ModelRow, and the table's type keeps only the
- * ids (`Record<'id-a' | 'id-b', ModelRow>`), which gives model-name suggestions while keeping the
- * published type declarations small.
+ * Declares a model table; its type keeps only the ids, current and retiring apart (small declarations,
+ * suggestions of current ids). A row from a helper counts as retiring when the helper's type says so.
  */
-export function defineModelTable<const Id extends string>(rows: Record<Id, ModelRow>): Readonly<Record<Id, ModelRow>> {
-  return rows
+export function defineModelTable<const Rows extends Record<string, ModelRow>>(
+  rows: Rows,
+): ModelTableOf<Extract<Exclude<keyof Rows, RetiredKeys<Rows>>, string>, Extract<RetiredKeys<Rows>, string>> {
+  return rows as never
 }

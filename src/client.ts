@@ -50,6 +50,11 @@ type OptionTypesOf<P extends ProviderId> = (typeof providers)[P] extends { reado
 /** The provider's extra params of one section (`chat`, `embeddings`, `completions`). */
 type ExtrasOf<P extends ProviderId, Section extends string> =
   OptionTypesOf<P> extends { readonly [K in Section]: infer Extras } ? Extras : unknown
+/** OpenAI chat params a provider refuses whatever their value (absent from its params). */
+export type RefusedChatParams<P extends ProviderId> =
+  OptionTypesOf<P> extends { readonly refusedChatParams: infer Refused extends string } ? Refused : never
+/** `Base` without the refused keys. */
+type WithoutRefused<Base, Refused extends string> = [Refused] extends [never] ? Base : Omit<Base, Refused>
 /** The messages a provider accepts: OpenAI's, plus the provider's own message type if it has one. */
 type MessageOf<P extends ProviderId> =
   OptionTypesOf<P> extends { readonly message: infer Message }
@@ -64,7 +69,7 @@ export type ProviderChatParams<P extends ProviderId> = {
   model: ModelIdFor<P> | (string & {})
   /** Stream the answer as OpenAI chunks. */
   stream?: boolean | null
-} & ChatCompletionParamsBase<MessageOf<P>> &
+} & WithoutRefused<ChatCompletionParamsBase<MessageOf<P>>, RefusedChatParams<P>> &
   ExtrasOf<P, 'chat'>
 
 /** Params of `chat.completions.create`: a union over providers, discriminated by `provider`. */
@@ -167,8 +172,11 @@ export class TokenJS {
   /** With `liveModelCapabilities`: the catalogue, created (and its module loaded) on first need. */
   #liveCatalog: Promise<LiveModelCatalog> | undefined
   readonly #internals: ClientInternals
+  /** The options as given (checked on the first call). */
+  readonly #givenOptions: unknown
 
   constructor(options: ClientOptions = {}) {
+    this.#givenOptions = options
     this.#options = { ...options }
     // Checked again per provider (keys from the environment); failing early here is friendlier.
     if (options.apiKey !== undefined) refuseKeyInBrowser(options)
@@ -184,7 +192,7 @@ export class TokenJS {
     ): APIPromise<T> => {
       const raw: RawCall = {}
       const run = (current: unknown): Promise<T> => runWithProvider(current, () => pipeline(current, raw))
-      const result =
+      const start = (): Promise<T> =>
         options.middleware === undefined && requestOptions?.middleware === undefined
           ? run(params)
           : import('./core/middleware.js').then((middleware) =>
@@ -198,6 +206,13 @@ export class TokenJS {
                 findProvider,
               }),
             )
+      // The options, and mistakes the pipelines could only name poorly, are checked first by a module
+      // loaded on the first call (core/check-options.ts), so the first-load bundle does not carry it.
+      optionChecks ??= import('./core/check-options.js')
+      const result = optionChecks.then((checks) => {
+        checks.checkCall(this, this.#givenOptions, requestOptions, operation, params)
+        return start()
+      })
       return new APIPromise(result.catch(this.#scrub), raw)
     }
     const create = (
@@ -319,6 +334,9 @@ export class TokenJS {
     return this.transportPromise
   }
 }
+
+/** The option checker, loaded on the first call of the first client (shared by every client). */
+let optionChecks: Promise<typeof import('./core/check-options.js')> | undefined
 
 /**
  * Runs a pipeline once the adapter of `params.provider` is loaded (the OpenAI-compatible family loads

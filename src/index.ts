@@ -16,6 +16,7 @@ export type {
   Models,
   ProviderCompletionParams,
   ProviderEmbeddingParams,
+  RefusedChatParams,
 } from './client.js'
 export { CompletionStream } from './core/completion-stream.js'
 export { mistralEmbeddingModels } from './providers/mistral/embedding-models.js'
@@ -79,6 +80,9 @@ export type {
   ModelRetirement,
   ModelRow,
   ModelTable,
+  ModelTableOf,
+  CurrentModelId,
+  RetiringModelRow,
   ReasoningEffort,
 } from './capabilities.js'
 export { mistralModels } from './providers/mistral/models.js'

@@ -216,7 +216,12 @@ export interface ChatCompletionAllowedToolsChoice {
   type: 'allowed_tools'
   allowed_tools: {
     mode: 'auto' | 'required'
-    tools: Array<{ type: 'function'; function: { name: string } }>
+    /**
+     * The allowed tools, each `{ type: 'function', function: { name } }` (checked before sending). The
+     * record alternative is how openai-node 6 types them (`Array<{ [key: string]: unknown }>`,
+     * src/resources/chat/completions/completions.ts), so its params objects stay assignable.
+     */
+    tools: Array<{ type: 'function'; function: { name: string } } | { [key: string]: unknown }>
   }
 }
 
@@ -302,18 +307,18 @@ export interface ChatCompletionParamsBase<Message = ChatCompletionMessageParam> 
   user?: string
   store?: boolean | null
   modalities?: Array<'text' | 'audio'> | null
-  audio?: { voice: string; format: string } | null
-  web_search_options?: Record<string, unknown>
-  functions?: Array<Record<string, unknown>>
+  audio?: { voice: string | { id: string }; format: string } | null
+  web_search_options?: object
+  functions?: object[]
   function_call?: 'none' | 'auto' | { name: string }
   verbosity?: 'low' | 'medium' | 'high' | null
-  safety_identifier?: string
+  safety_identifier?: string | null
   /** OpenAI prompt-cache retention (deprecated by OpenAI for `prompt_cache_options`). */
   prompt_cache_retention?: 'in_memory' | '24h' | null
   /** OpenAI prompt-cache options (gpt-5.6 and later). */
   prompt_cache_options?: { ttl?: '30m'; mode?: 'implicit' | 'explicit' } | null
   /** OpenAI moderated completions. */
-  moderation?: Record<string, unknown> | null
+  moderation?: object | null
 }
 
 // ---------- response ----------

@@ -157,6 +157,8 @@ export interface ProviderOptionTypes {
   readonly embeddings?: object
   /** Extra `completions.create` params. */
   readonly completions?: object
+  /** OpenAI chat params refused whatever their value: absent from `create`'s params for this provider. */
+  readonly refusedChatParams?: string
 }
 
 export interface ProviderAdapter {

@@ -53,10 +53,13 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
   if (provider.unavailable !== undefined) throw new InputError(provider.unavailable, 'provider')
   const specific = options.providers?.[provider.id]
   const envVars = provider.apiKeyEnvVars ?? [provider.apiKeyEnvVar]
-  const apiKey = specific?.apiKey ?? options.apiKey ?? firstSet(envVars)
+  const given = specific?.apiKey ?? options.apiKey ?? firstSet(envVars)
+  // An empty key would go out as `Bearer ` and come back a 401 naming nothing: it counts as no key (an
+  // InputError below, unless the provider needs none).
+  const apiKey = given?.trim() === '' ? undefined : given
   if (apiKey === undefined && !provider.apiKeyOptional) {
     throw new InputError(
-      `No API key for ${provider.displayName}: set the ${envVars.join(' or ')} environment variable ` +
+      `${given === undefined ? 'No' : 'An empty'} API key for ${provider.displayName}: set the ${envVars.join(' or ')} environment variable ` +
         `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }), or try the bundled emulator: npx tokenjs emulator.`,
       'apiKey',
     )

@@ -6,7 +6,7 @@
  * (its preset: URL, key, model table) and its mapping is a dynamic import, loaded by the client before
  * the first call to one of these providers (`loadProvider`), so a Mistral-only app never parses it.
  */
-import type { ModelTable } from '../capabilities.js'
+import type { CurrentModelId, ModelTable } from '../capabilities.js'
 import type { LazyProviderAdapter, ProviderAdapter } from '../core/provider-adapter.js'
 import { anthropicProvider } from './anthropic/index.js'
 import { geminiInfo } from './gemini/info.js'
@@ -36,8 +36,8 @@ export const providers = {
 /** Every provider id token.js knows. */
 export type ProviderId = keyof typeof providers
 
-/** Model-id suggestions per provider (any other string is accepted too). */
-export type ModelIdFor<P extends ProviderId> = Extract<keyof (typeof providers)[P]['models'], string>
+/** Model-id suggestions per provider: its table's ids without a retirement (any string is accepted). */
+export type ModelIdFor<P extends ProviderId> = CurrentModelId<(typeof providers)[P]['models']>
 
 /** A registry entry, loaded or not: its metadata and model table. */
 export function findProviderInfo(id: unknown): ProviderAdapter | LazyProviderAdapter | undefined {
@@ -74,7 +74,7 @@ function isAdapter(entry: ProviderAdapter | LazyProviderAdapter): entry is Provi
 /** An OpenAI-compatible service as a lazy entry: its preset's data now, the mapping on first use. */
 function openAICompatible<Models extends ModelTable>(
   preset: OpenAICompatiblePreset<Models>,
-): LazyProviderAdapter & { readonly models: Models } {
+): Omit<LazyProviderAdapter, 'models'> & { readonly models: Models } {
   const info = {
     id: preset.id,
     displayName: preset.displayName,

@@ -205,13 +205,13 @@ describe('assistant and tool messages', () => {
     expect(first?.messages).toEqual(second?.messages)
   })
 
-  it('sends a refusal as content, reasoning as a thinking chunk, and drops empty assistant messages', async () => {
+  // An empty assistant message is refused by name (test/e2e/option-validation.test.ts), no longer dropped.
+  it('sends a refusal as content and reasoning as a thinking chunk', async () => {
     await send([
       { role: 'user', content: 'Do the bad thing' },
       { role: 'assistant', content: null, refusal: 'I cannot help with that.' },
       { role: 'user', content: 'Then think about 2+2' },
       { role: 'assistant', content: '4', reasoning_content: '2 plus 2 is 4.' },
-      { role: 'assistant', content: '' },
       { role: 'user', content: 'Thanks' },
     ])
     expect(harness.lastBody().messages).toEqual([

@@ -4,7 +4,7 @@
  * answers one choice per request (no `n`), and takes no audio. A retirement date informs errors and
  * docs; against a custom base URL the id is still sent.
  */
-import { defineModelTable, type ModelRow, type ReasoningEffort } from '../../capabilities.js'
+import { defineModelTable, type ModelRetirement, type ModelRow, type ReasoningEffort } from '../../capabilities.js'
 
 /** How a model thinks: adaptive (effort), adaptive and always on, or a token budget (`budget_tokens`). */
 export type AnthropicThinkingMode = 'adaptive' | 'adaptive-always' | 'budget'
@@ -57,10 +57,16 @@ const gen45: AnthropicModelRow = {
   maxOutputTokens: 64_000,
 }
 
-const opus45: AnthropicModelRow = { ...gen45, retirement: { retiresOn: '2027-01-22', replacement: 'claude-opus-5-5' } }
+const opus45: AnthropicModelRow & { readonly retirement: ModelRetirement } = {
+  ...gen45,
+  retirement: { retiresOn: '2027-01-22', replacement: 'claude-opus-5-5' },
+}
 
 /** A retired id: requests to Anthropic's own endpoint fail before sending, naming the replacement. */
-const retired = (retiresOn: string, replacement: string): AnthropicModelRow => ({
+const retired = (
+  retiresOn: string,
+  replacement: string,
+): AnthropicModelRow & { readonly retirement: ModelRetirement } => ({
   ...gen45,
   retirement: { retiresOn, replacement },
 })

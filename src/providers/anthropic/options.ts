@@ -80,6 +80,18 @@ export interface AnthropicToolOptions {
 export interface AnthropicOptionTypes {
   readonly chat: AnthropicChatOptions & AnthropicToolOptions
   readonly message: AnthropicMessageParam
+  /** Refused whatever their value. */
+  readonly refusedChatParams:
+    | 'seed'
+    | 'prompt_cache_key'
+    | 'prompt_cache_retention'
+    | 'prompt_cache_options'
+    | 'audio'
+    | 'web_search_options'
+    | 'verbosity'
+    | 'functions'
+    | 'function_call'
+    | 'moderation'
 }
 
 const cacheControl = shape({ type: literal('ephemeral'), ttl: optional(literal('5m', '1h')) })

@@ -18,7 +18,10 @@ const MULTIMODAL = {
 const NO_EXTRAS = { prediction: false, prefix: false, fim: false }
 
 /** Gemini 3 and later: thinking levels (thinking cannot be turned off), one candidate, thought signatures. */
-function gemini3(efforts: readonly ReasoningEffort[], extra: Partial<ModelRow> = {}): ModelRow {
+function gemini3<const Extra extends Partial<ModelRow> = {}>(
+  efforts: readonly ReasoningEffort[],
+  extra: Extra = {} as Extra,
+): ModelRow & Extra {
   return {
     ...MULTIMODAL,
     ...NO_EXTRAS,
@@ -32,7 +35,10 @@ function gemini3(efforts: readonly ReasoningEffort[], extra: Partial<ModelRow> =
 }
 
 /** Gemini 2.5 and older: thinking budgets (2.5), several candidates. */
-function gemini2(efforts: readonly ReasoningEffort[], extra: Partial<ModelRow> = {}): ModelRow {
+function gemini2<const Extra extends Partial<ModelRow> = {}>(
+  efforts: readonly ReasoningEffort[],
+  extra: Extra = {} as Extra,
+): ModelRow & Extra {
   return {
     ...MULTIMODAL,
     ...NO_EXTRAS,

@@ -31,6 +31,22 @@ export interface GeminiEmbeddingOptions {
 export interface GeminiOptionTypes {
   readonly chat: GeminiChatOptions
   readonly embeddings: GeminiEmbeddingOptions
+  /** Refused whatever their value. */
+  readonly refusedChatParams:
+    | 'metadata'
+    | 'user'
+    | 'safety_identifier'
+    | 'prediction'
+    | 'audio'
+    | 'web_search_options'
+    | 'service_tier'
+    | 'prompt_cache_key'
+    | 'prompt_cache_retention'
+    | 'prompt_cache_options'
+    | 'verbosity'
+    | 'moderation'
+    | 'functions'
+    | 'function_call'
 }
 
 export const geminiChatChecks: ProviderParamChecks = {

@@ -58,6 +58,18 @@ export interface MistralOptionTypes {
   readonly message: MistralAssistantMessageParam
   readonly embeddings: MistralEmbeddingOptions
   readonly completions: MistralCompletionOptions
+  /** Refused whatever their value. */
+  readonly refusedChatParams:
+    | 'user'
+    | 'safety_identifier'
+    | 'audio'
+    | 'web_search_options'
+    | 'functions'
+    | 'function_call'
+    | 'verbosity'
+    | 'prompt_cache_retention'
+    | 'prompt_cache_options'
+    | 'moderation'
 }
 
 /** The shape checks of Mistral's own chat params and message fields. */

@@ -49,7 +49,9 @@ export function convertToolChoice(
       requireDeclared(choice.function.name, tools, 'tool_choice.function.name')
       return { toolChoice: { type: 'function', function: { name: choice.function.name } }, tools }
     case 'allowed_tools': {
-      const allowed = new Set(choice.allowed_tools.tools.map((tool) => tool.function.name))
+      // Each entry was checked to be { type: 'function', function: { name } } (core/validate-params.ts).
+      const references = choice.allowed_tools.tools as ReadonlyArray<{ function: { name: string } }>
+      const allowed = new Set(references.map((tool) => tool.function.name))
       allowed.forEach((name) => requireDeclared(name, tools, 'tool_choice.allowed_tools.tools'))
       return { toolChoice: choice.allowed_tools.mode, tools: tools.filter((tool) => allowed.has(tool.function.name)) }
     }
