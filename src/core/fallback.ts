@@ -40,6 +40,7 @@ export async function runWithFallbacks<Result, Chunk extends StreamedChunk, Stre
   fallbacks: readonly FallbackTarget[],
 ): Promise<Result | Stream> {
   const attempts = [params, ...checkFallbacks(fallbacks, params)]
+  const fallbackOn = [...DEFAULT_FALLBACK_ON, ...checkFallbackOn(options.fallbackOn ?? client.options.fallbackOn ?? [])]
   // Every attempt is checked before anything is sent: a bad entry never shows up after an outage.
   for (let index = 0; index < attempts.length; index++) {
     try {
@@ -49,7 +50,6 @@ export async function runWithFallbacks<Result, Chunk extends StreamedChunk, Stre
       throw index === 0 ? error : renameInputError(error, index)
     }
   }
-  const fallbackOn = [...DEFAULT_FALLBACK_ON, ...(options.fallbackOn ?? client.options.fallbackOn ?? [])]
   const single: RequestOptions = { ...options, fallbacks: [] }
   for (let index = 0; ; index++) {
     raw.attempt = index
@@ -89,6 +89,14 @@ function checkFallbacks(fallbacks: unknown, params: unknown): Record<string, unk
     }
     return { ...base, ...entry }
   })
+}
+
+/** `fallbackOn` as error classes (checked before any I/O: `instanceof` with anything else would throw). */
+function checkFallbackOn(classes: unknown): readonly FallbackErrorClass[] {
+  if (!Array.isArray(classes) || classes.some((entry) => typeof entry !== 'function')) {
+    throw new InputError("'fallbackOn' must be an array of error classes, e.g. [AuthenticationError].", 'fallbackOn')
+  }
+  return classes as readonly FallbackErrorClass[]
 }
 
 /** An InputError about a fallback entry, named after it (its provider, model and position). */

@@ -64,7 +64,7 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
   const options = requestOptions ?? {}
   const fallbacks = options.fallbacks ?? client.options.fallbacks
   // Anything but an empty list goes to fallback.ts, which checks it.
-  if (fallbacks !== undefined && fallbacks.length !== 0) {
+  if (fallbacks?.length !== 0 && fallbacks !== undefined) {
     return (await import('./fallback.js')).runWithFallbacks(client, params, options, kind, raw, fallbacks)
   }
   const { call, section, request } = await prepareGeneration(client, params, options, kind)

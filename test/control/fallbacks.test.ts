@@ -232,6 +232,16 @@ describe('fallback entries are checked before any I/O', () => {
     expect(completion._answered_by?.provider).toBe('openai')
   })
 
+  it('fallbacks or fallbackOn of the wrong shape', async () => {
+    expect((await attempt(null)).param).toBe('fallbacks')
+    const error = await client({ fallbacks: toOpenAI, fallbackOn: ['AuthenticationError'] as never })
+      .chat.completions.create({ provider: 'mistral', model: 'mistral-small-latest', messages: hello })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).param).toBe('fallbackOn')
+    expect(mistral.requests).toHaveLength(0)
+  })
+
   it('a malformed entry, a missing model, an override of stream', async () => {
     expect((await attempt('openai')).param).toBe('fallbacks')
     expect((await attempt([{ provider: 'openai' }])).param).toBe('fallbacks[0].model')
