@@ -184,6 +184,24 @@ describe('installed from npm pack into a scratch project', () => {
     expect(emulatorHelp.stdout + emulatorHelp.stderr).toMatch(/Usage: tokenjs emulator/)
   })
 
+  it('type-checks from TypeScript: ESM, and CommonJS through require(esm) (module nodenext; node16 cannot)', async () => {
+    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc')
+    const check = (module: string) =>
+      run(
+        process.execPath,
+        [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', module, '--moduleResolution', module].concat([
+          'typed-require.cts',
+          'typed-import.mts',
+        ]),
+        current().consumerDir,
+      )
+    const [nodenext, node16] = await Promise.all([check('nodenext'), check('node16')])
+    expect(nodenext.code, nodenext.stdout + nodenext.stderr).toBe(0)
+    // Non-vacuity, and the documented limit: module node16 refuses require() of an ES module.
+    expect(node16.stdout).toMatch(/typed-require\.cts.*error TS14\d\d/)
+    expect(node16.stdout).not.toMatch(/typed-import\.mts/)
+  }, 90_000)
+
   it('reports the cold import time (median of 5 fresh processes; not asserted)', async () => {
     const timing = await measureImportTime(current().consumerDir)
     console.log(`[packaging] ${describeImportTime(timing)}`)
