@@ -124,6 +124,46 @@ describe('falling back from a failing Mistral to OpenAI', () => {
   })
 })
 
+describe('fallbacks and the other parts', () => {
+  it('text completions fall back too (a Codestral 503 past the retries, then another Mistral FIM model)', async () => {
+    mistral.enqueue(unavailable, unavailable, unavailable)
+    const completion = await client({
+      fallbacks: [{ provider: 'mistral', model: 'codestral-2508' }],
+    }).completions.create({
+      provider: 'mistral',
+      model: 'codestral-latest',
+      prompt: 'def f(',
+      suffix: ')',
+    })
+    expect(completion._answered_by).toEqual({ provider: 'mistral', model: 'codestral-2508', attempt: 1 })
+    expect(mistral.requests.map((request) => request.status)).toEqual([503, 503, 503, 200])
+  })
+
+  it('a cache middleware sits outside the fallbacks: a hit sends nothing, to no provider', async () => {
+    const cache = new Map<string, unknown>()
+    const tokenjs = client({
+      fallbacks: toOpenAI,
+      middleware: [
+        {
+          async wrapGenerate(call) {
+            const key = JSON.stringify(call.params)
+            if (!cache.has(key)) cache.set(key, await call.next())
+            return cache.get(key) as Awaited<ReturnType<typeof call.next>>
+          },
+        },
+      ],
+    })
+    mistral.enqueue(unavailable, unavailable, unavailable)
+    const params = { provider: 'mistral' as const, model: 'mistral-small-latest', messages: hello }
+    const first = await tokenjs.chat.completions.create(params)
+    const second = await tokenjs.chat.completions.create(params)
+    expect(second).toBe(first)
+    expect(first._answered_by?.provider).toBe('openai')
+    expect(mistral.requests).toHaveLength(3)
+    expect(openai.requests).toHaveLength(1)
+  })
+})
+
 describe('what does not fall back', () => {
   it('a stream that fails after its first chunk: the error reaches the caller, OpenAI is never called', async () => {
     mistral.enqueue({ kind: 'drop-after-chunks', chunks: 2 })
