@@ -43,10 +43,11 @@ const CONSUMER_MIN_GZIP_BUDGET = 23.25 * 1024
  * of which the library's ESM ~174 KB (locals shortened, names kept), declarations ~112 KB (indentation and
  * the internal files' JSDoc dropped), line source maps ~43 KB and the README ~58 KB. The rest of the way to
  * 300 KB: a README that links to docs/ (-50 KB) and the registry's declarations without the inlined
- * model-id unions. The ceiling is the measured size plus a small margin.
+ * model-id unions. The ceiling is the measured size plus a small margin: 409,592 bytes once fallbacks and
+ * middleware landed (8 bytes under the 400 KB ceiling of an hour before), so 412 KB.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 400 * 1024
+const UNPACKED_BUDGET = 412 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
