@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TokenJS } from 'token.js'
-import { startAnthropicEmulator, type AnthropicEmulator } from 'token.js/emulator'
+import { startAnthropicEmulator, type AnthropicEmulator } from '@tokenjs/emulator'
 import { startReplayServer, type ReplayServer } from '../support/replay-server.js'
 import { assertAnthropicRequest } from '../support/anthropic-conformance.js'
 

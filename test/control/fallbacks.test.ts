@@ -15,7 +15,7 @@ import {
   TokenJS,
   type ClientOptions,
 } from 'token.js'
-import { startMistralEmulator, startOpenAIEmulator, type MistralEmulator, type OpenAIEmulator } from 'token.js/emulator'
+import { startMistralEmulator, startOpenAIEmulator, type MistralEmulator, type OpenAIEmulator } from '@tokenjs/emulator'
 import { assertMistralChatRequest } from '../support/mistral-conformance.js'
 import { assertOpenAIChatRequest } from '../support/openai-conformance.js'
 
