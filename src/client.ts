@@ -19,6 +19,7 @@ import { refuseKeyInBrowser, resolveProviderConnection, type ProviderConnection 
 import type { ClientInternals } from './core/client-internals.js'
 import { APIPromise, type RawCall } from './core/api-promise.js'
 import type { MiddlewareOperation } from './core/middleware-types.js'
+import { observesEveryCall } from './core/observation.js'
 import { runChatCompletion } from './core/run-chat-completion.js'
 import { scrubError } from './core/scrub-error.js'
 import type { Transport } from './core/transport.js'
@@ -288,6 +289,7 @@ export class TokenJS {
   private internals(): ClientInternals {
     return {
       options: this.#options,
+      observed: observesEveryCall(this.#options),
       findProvider,
       loadProvider,
       providerIds: () => Object.keys(providers),

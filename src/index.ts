@@ -42,6 +42,26 @@ export type {
   StreamCall,
 } from './core/middleware-types.js'
 export type { TokenJSWarning } from './core/warnings.js'
+export type {
+  ErrorHookEvent,
+  FinishHookEvent,
+  FirstChunkHookEvent,
+  HookCallInfo,
+  Hooks,
+  RequestHookEvent,
+  ResponseHookEvent,
+  RetryHookEvent,
+} from './core/hooks.js'
+export type { LogFn, LogLevel, Logger } from './core/logger.js'
+export type {
+  TelemetryAttributeValue,
+  TelemetryAttributes,
+  TelemetryHistogram,
+  TelemetryMeter,
+  TelemetryOptions,
+  TelemetrySpan,
+  TelemetryTracer,
+} from './telemetry/telemetry-options.js'
 export { ChunkAccumulator } from './core/accumulate-chunks.js'
 export type { FetchFunction } from './core/fetch-transport.js'
 export type { Transport, TransportRequest, TransportResponse, BodySink } from './core/transport.js'

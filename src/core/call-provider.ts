@@ -7,6 +7,7 @@ import type { ModelRetirement } from '../capabilities.js'
 import { serializeBody } from './serialize-body.js'
 import { InputError, ResponseParseError } from '../errors.js'
 import type { RequestOptions } from './client-options.js'
+import type { ExchangeObserver } from './observe-call.js'
 import type { ProviderAdapter } from './provider-adapter.js'
 import { checkHeaders, type ProviderConnection } from './provider-connection.js'
 import type { ClientInternals } from './client-internals.js'
@@ -80,6 +81,8 @@ export interface ProviderCall {
   readonly describeError?: ((status: number, message: string, modelNotFound: boolean) => string) | undefined
   /** Where the response is recorded for `withResponse()` / `_request_id`. */
   readonly raw?: RawCall | undefined
+  /** The observer of this request when the call is observed (hooks, logs, telemetry). */
+  readonly observer?: ExchangeObserver | undefined
 }
 
 /** The per-attempt timeout of a call (also the default idle timeout of a stream). */
@@ -118,6 +121,7 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
     redact: connection.redact,
     secretHeaders: connection.secretHeaders,
     sign: connection.sign,
+    observer: call.observer,
   })
   const raw = call.raw
   if (raw !== undefined) {

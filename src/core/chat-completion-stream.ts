@@ -21,6 +21,7 @@ import type { ProviderAdapter, StreamEvent, StreamFraming, StreamMapper } from '
 import { ChunkAccumulator } from './accumulate-chunks.js'
 import { SSEDecoder } from './sse-decoder.js'
 import type { TransportResponse } from './transport.js'
+import type { CallObserver } from './observe-call.js'
 
 const HIGH_WATER_MARK = 64
 
@@ -50,6 +51,8 @@ export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk
   readonly warnings?: readonly TokenJSWarning[] | undefined
   /** Secrets scrubbed (in every form) from an error before the consumer sees it. */
   readonly secrets?: readonly string[] | undefined
+  /** Told of each chunk and of the end when the call is observed (hooks, logs, telemetry). */
+  readonly observer?: CallObserver | undefined
 }
 
 /**
@@ -345,6 +348,8 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     }
     if (chunk.choices.length > 0 && this.open.size === 0) this.sawFinish = true
     this.queue.push(chunk)
+    // The observer guards its hooks: nothing it does can throw into the decoder.
+    this.options.observer?.chunk(chunk)
   }
 
   private eventTooLarge(): ResponseTooLargeError {
@@ -393,6 +398,8 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     clearTimeout(this.idleTimer)
     if (error !== undefined) this.failure = error
     this.wake()
+    // Ended without the provider's end (or a final finish_reason): the consumer stopped it.
+    this.options.observer?.endStream(error, this.sawDone || this.sawFinish)
   }
 
   /** Settles a waiting `next()` directly with its result (no re-entry, no extra promise), if there is one yet. */

@@ -41,6 +41,10 @@ const clientOptionKinds = {
   middleware: 'object',
   fallbacks: 'object',
   fallbackOn: 'object',
+  hooks: 'object',
+  logLevel: 'string',
+  logger: 'object',
+  telemetry: 'any',
 } as const satisfies Record<keyof ClientOptions, OptionKind>
 
 /** The options of one request (`create(params, options)`), as above. */
@@ -55,6 +59,7 @@ const requestOptionKinds = {
   middleware: 'object',
   fallbacks: 'object',
   fallbackOn: 'object',
+  hooks: 'object',
 } as const satisfies Record<keyof RequestOptions, OptionKind>
 
 /** The settings of `providers.<id>`. */

@@ -12,6 +12,8 @@ import type { Transport } from './transport.js'
 /** What the client gives the pipelines. */
 export interface ClientInternals {
   readonly options: ClientOptions
+  /** Whether every call is observed (hooks, or a level that logs requests): see observation.ts. Absent: no. */
+  readonly observed?: boolean | undefined
   findProvider(id: unknown): ProviderAdapter | undefined
   /** Loads the adapter of a provider loaded on first use (the OpenAI family); undefined when nothing is to load. */
   loadProvider?(id: unknown): Promise<unknown> | undefined

@@ -4,6 +4,9 @@ import type { FetchFunction } from './fetch-transport.js'
 import type { Transport } from './transport.js'
 import type { Middleware } from './middleware-types.js'
 import type { ProviderId } from '../providers/index.js'
+import type { Hooks } from './hooks.js'
+import type { LogLevel, Logger } from './logger.js'
+import type { TelemetryOptions } from '../telemetry/telemetry-options.js'
 
 /** Options of `new TokenJS(options)`. Every option can be omitted. */
 export interface ClientOptions {
@@ -109,6 +112,35 @@ export interface ClientOptions {
    * `APIUserAbortError`. Default: none (the defaults only).
    */
   fallbackOn?: readonly FallbackErrorClass[] | undefined
+  /**
+   * Observers of every call of this client: `onRequest` (each attempt, with the final provider body and the
+   * headers, secrets as `***`), `onRetry` (attempt, delay, cause), `onResponse` (status, headers, request id,
+   * duration, usage), `onError`, and for streams `onFirstChunk` (time to first chunk) and `onFinish` (chunk
+   * count, usage). A hook that throws is logged at `warn` and changes nothing. A request's own `hooks` run
+   * after these. Default: none (no observation work at all).
+   */
+  hooks?: Hooks | undefined
+  /**
+   * What the client logs through `logger`: `'off'`, `'error'`, `'warn'` (hooks that threw), `'info'` (one
+   * line per response, retry, failure and stream end), `'debug'` (also each request's method, URL, headers
+   * with secrets as `***`, and body, and each response's headers). The API key is never logged.
+   * Default: the `TOKENJS_LOG` environment variable, else `'warn'` (openai-node's names and default).
+   */
+  logLevel?: LogLevel | undefined
+  /**
+   * Where log lines go: any object with `error`, `warn`, `info` and `debug` methods (console, pino,
+   * winston). Each line is a message string and, at `debug`, an object of details. Default: `console`.
+   */
+  logger?: Logger | undefined
+  /**
+   * OpenTelemetry spans and metrics for every call, following the GenAI semantic conventions (v1.37.0): a
+   * CLIENT span `{operation} {model}` with provider, request parameters, response id, model, finish reasons,
+   * token usage and `error.type`, and the `gen_ai.client.operation.duration` and `gen_ai.client.token.usage`
+   * histograms. `true` uses the global tracer and meter of `@opentelemetry/api` (an optional peer dependency,
+   * loaded on the first call: install it); `{ tracer, meter }` uses those. Prompts and answers are never
+   * recorded. Default: off (nothing loaded, nothing recorded).
+   */
+  telemetry?: boolean | TelemetryOptions | undefined
 }
 
 /**
@@ -160,6 +192,8 @@ export interface RequestOptions {
   fallbacks?: readonly FallbackTarget[] | undefined
   /** Error classes that also trigger this request's fallbacks (see the client's `fallbackOn`). Default: the client's. */
   fallbackOn?: readonly FallbackErrorClass[] | undefined
+  /** Observers of this request only, run after the client's `hooks` (see `Hooks`). Default: none. */
+  hooks?: Hooks | undefined
 }
 
 /**

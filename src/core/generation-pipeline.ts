@@ -20,6 +20,7 @@ import type { ChatRequestContext, GenerationSection, ProviderAdapter, ProviderRe
 import type { ProviderConnection } from './provider-connection.js'
 import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
+import { isObserved, observeCall } from './observation.js'
 import { reportDropped, type DroppedParam, type TokenJSWarning } from './warnings.js'
 
 /** What makes a pipeline the chat one or the text-completion one. */
@@ -28,8 +29,8 @@ export interface GenerationKind<Result, Chunk extends StreamedChunk, Stream> {
   readonly call: string
   /** The params it needs, for messages. */
   readonly expected: string
-  /** The section's name in messages (`text-completion`). */
-  readonly sectionName: string
+  /** The section's name in messages (`text-completion`); also names the operation for hooks and telemetry. */
+  readonly sectionName: 'chat' | 'text-completion'
   /** The provider's section; undefined (or a rejected load) when the provider has none. */
   section(provider: ProviderAdapter): GenerationSection<Result, Chunk> | Promise<GenerationSection<Result, Chunk>>
   /** Whether the provider has the section at all (checked before any validation). */
@@ -70,43 +71,55 @@ export async function runGeneration<Result, Chunk extends StreamedChunk, Stream>
   const { call, section, request } = await prepareGeneration(client, params, options, kind)
   const { provider, context, connection, stream } = call
   const warnings = reportDropped(client.options, context.dropped, provider.id, context.model)
-  const response = await callProvider({
-    client,
-    provider,
-    connection,
-    method: 'POST',
-    path: request.path,
-    query: request.query,
-    headers: request.headers,
-    body: request.body,
-    stream,
-    options,
-    describeError: describeModelNotFound(provider, context.model, context.row),
-    raw,
-  })
-  raw.model = context.model
-  const responseContext = { provider: provider.id, model: context.model }
-  if (stream) {
-    const created = kind.createStream({
-      response,
-      framing: section.streamFraming,
-      mapper: section.createStreamMapper(responseContext),
+  const observer = isObserved(client, options) ? await observeCall(client, options, kind.sectionName, call) : undefined
+  const exchange = observer?.exchange(request.body)
+  try {
+    const response = await callProvider({
+      client,
       provider,
-      redact: connection.redact,
-      idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutOf(client, options),
-      warnings,
-      maxEventSize: maxResponseSizeOf(client, options),
-      signal: options.signal,
-      secrets: connection.secrets,
+      connection,
+      method: 'POST',
+      path: request.path,
+      query: request.query,
+      headers: request.headers,
+      body: request.body,
+      stream,
+      options,
+      describeError: describeModelNotFound(provider, context.model, context.row),
+      raw,
+      observer: exchange,
     })
-    addResultMetadata(created, raw)
-    return created
+    raw.model = context.model
+    const responseContext = { provider: provider.id, model: context.model }
+    if (stream) {
+      exchange?.response(response)
+      const created = kind.createStream({
+        response,
+        framing: section.streamFraming,
+        mapper: section.createStreamMapper(responseContext),
+        provider,
+        redact: connection.redact,
+        idleTimeoutMs: options.idleTimeout ?? client.options.idleTimeout ?? timeoutOf(client, options),
+        warnings,
+        maxEventSize: maxResponseSizeOf(client, options),
+        signal: options.signal,
+        secrets: connection.secrets,
+        observer,
+      })
+      addResultMetadata(created, raw)
+      return created
+    }
+    const body = await readJsonBody(response, provider, connection, raw)
+    const result = section.fromResponse(body.json, body.raw, responseContext)
+    if (warnings !== undefined) (result as { warnings?: TokenJSWarning[] }).warnings = warnings
+    exchange?.response(response, result, true)
+    addResultMetadata(result, raw)
+    return result
+  } catch (error) {
+    // Every failure after the call started (the network, the body, the mapping) is reported once, then passed on.
+    await observer?.fail(error)
+    throw error
   }
-  const body = await readJsonBody(response, provider, connection, raw)
-  const result = section.fromResponse(body.json, body.raw, responseContext)
-  if (warnings !== undefined) (result as { warnings?: TokenJSWarning[] }).warnings = warnings
-  addResultMetadata(result, raw)
-  return result
 }
 
 /**

@@ -8,6 +8,7 @@ import type { RequestOptions } from './client-options.js'
 import { callProvider, readJsonBody, resolveProvider } from './provider-call.js'
 import type { ClientInternals } from './client-internals.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
+import { isObserved, observeCall } from './observation.js'
 
 export async function runListModels(
   client: ClientInternals,
@@ -23,19 +24,32 @@ export async function runListModels(
     throw new InputError(`token.js cannot list ${provider.displayName}'s models.`, 'provider')
   const connection = client.connection(provider)
   const modelList = await loadModelList()
-  const response = await callProvider({
-    client,
-    provider,
-    connection,
-    method: 'GET',
-    path: modelList.path,
-    body: undefined,
-    stream: false,
-    options: requestOptions ?? {},
-    raw,
-  })
-  const body = await readJsonBody(response, provider, connection, raw)
-  const page = modelList.fromResponse(body.json, body.raw, { provider: provider.id })
+  const options = requestOptions ?? {}
+  const observer = isObserved(client, options)
+    ? await observeCall(client, options, 'list_models', { provider, connection, stream: false, record })
+    : undefined
+  const exchange = observer?.exchange(undefined)
+  let page: ModelsPage
+  try {
+    const response = await callProvider({
+      client,
+      provider,
+      connection,
+      method: 'GET',
+      path: modelList.path,
+      body: undefined,
+      stream: false,
+      options,
+      raw,
+      observer: exchange,
+    })
+    const body = await readJsonBody(response, provider, connection, raw)
+    page = modelList.fromResponse(body.json, body.raw, { provider: provider.id })
+    exchange?.response(response, page, true)
+  } catch (error) {
+    await observer?.fail(error)
+    throw error
+  }
   client.rememberModels?.(provider, page)
   if (raw !== undefined) addResultMetadata(page, raw)
   return page

@@ -15,6 +15,7 @@ import { literal, number, optional, record } from './shape-checks.js'
 import { splitEmbeddingBatches } from './split-embedding-batches.js'
 import { reportDropped } from './warnings.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
+import { isObserved, observeCall } from './observation.js'
 
 export async function runEmbeddings(
   client: ClientInternals,
@@ -52,29 +53,41 @@ export async function runEmbeddings(
   }))
   const warnings = reportDropped(client.options, context.dropped, provider.id, model)
   const encodingFormat = fields.encoding_format === 'base64' ? 'base64' : 'float'
+  const observer = isObserved(client, options)
+    ? await observeCall(client, options, 'embeddings', { provider, connection, stream: false, record: fields })
+    : undefined
   let result: CreateEmbeddingResponse | undefined
-  for (const batch of batches) {
-    const response = await callProvider({
-      client,
-      provider,
-      connection,
-      method: 'POST',
-      path: typeof mapping.path === 'function' ? mapping.path(model) : mapping.path,
-      body: batch.body,
-      stream: false,
-      options,
-      describeError: describeModelNotFound(provider, model, row),
-      raw,
-    })
-    const body = await readJsonBody(response, provider, connection, raw)
-    const part = mapping.fromResponse(body.json, body.raw, {
-      provider: provider.id,
-      model,
-      encodingFormat,
-      indexOffset: batch.offset,
-    })
-    result = result === undefined ? part : join(result, part)
+  try {
+    for (const batch of batches) {
+      const exchange = observer?.exchange(batch.body)
+      const response = await callProvider({
+        client,
+        provider,
+        connection,
+        method: 'POST',
+        path: typeof mapping.path === 'function' ? mapping.path(model) : mapping.path,
+        body: batch.body,
+        stream: false,
+        options,
+        describeError: describeModelNotFound(provider, model, row),
+        raw,
+        observer: exchange,
+      })
+      const body = await readJsonBody(response, provider, connection, raw)
+      const part = mapping.fromResponse(body.json, body.raw, {
+        provider: provider.id,
+        model,
+        encodingFormat,
+        indexOffset: batch.offset,
+      })
+      exchange?.response(response, part)
+      result = result === undefined ? part : join(result, part)
+    }
+  } catch (error) {
+    await observer?.fail(error)
+    throw error
   }
+  observer?.succeed(result)
   if (warnings !== undefined) (result as CreateEmbeddingResponse).warnings = warnings
   // Several batches: the last response is the one recorded (its request id, its headers).
   raw.model = model

@@ -4,6 +4,7 @@
  * when a request does not simply succeed. Resolves with a 2xx response whose body is still unread.
  */
 import { APIUserAbortError } from '../errors.js'
+import type { ExchangeObserver } from './observe-call.js'
 import type { ProviderAdapter, SignableRequest } from './provider-adapter.js'
 import { checkHeaders } from './provider-connection.js'
 import { scrubError } from './scrub-error.js'
@@ -36,6 +37,8 @@ export interface SendOptions {
   readonly sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined
   /** The provider's per-attempt signer (`ProviderAuth.sign`); undefined for static keys (nothing per attempt). */
   readonly sign?: ((request: SignableRequest) => Promise<Readonly<Record<string, string>>>) | undefined
+  /** Told of each attempt and retry when the call is observed (hooks, logs, telemetry); undefined otherwise. */
+  readonly observer?: ExchangeObserver | undefined
 }
 
 export function sendRequest(options: SendOptions): Promise<TransportResponse> {
@@ -54,6 +57,7 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
   const wait = options.sleep ?? sleep
   // Off after a redirect to another origin: a signature is never made for a host the caller did not name.
   let sign = options.sign
+  const observer = options.observer
   for (let attempt = 0; ;) {
     let sent = headers
     let current = options
@@ -61,6 +65,8 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
       ;({ headers: sent, options: current } = await signAttempt(sign, options, url, headers, signatures))
     }
     let response: TransportResponse
+    // The headers as sent (signed ones too), redacted with this attempt's secrets.
+    observer?.request(attempt + 1, url, sent, current)
     try {
       response = await options.transport({
         url,
@@ -75,7 +81,9 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
       if (!canRetry(error, attempt, options)) throw error
       // A reused keep-alive socket the server had closed, before any byte came back: the request never
       // reached the server's application, so a backoff would only add latency.
-      if (!isStaleConnection(error)) await wait(retryDelayMs({ attempt }), options.signal)
+      const delay = isStaleConnection(error) ? 0 : retryDelayMs({ attempt })
+      await observer?.retry(attempt + 2, delay, error, signatures)
+      if (delay > 0) await wait(delay, options.signal)
       attempt++
       continue
     }
@@ -102,7 +110,9 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
     ) {
       throw error
     }
-    await wait(retryDelayMs({ attempt, headers: lookup }), options.signal)
+    const delay = retryDelayMs({ attempt, headers: lookup })
+    await observer?.retry(attempt + 2, delay, error, signatures)
+    await wait(delay, options.signal)
     attempt++
   }
 }

@@ -69,6 +69,19 @@ const expected: Record<string, RegExp[]> = {
     /^answered by mistral mistral-large-latest \(attempt 1\): You said: Hello!$/m,
     /^streamed by anthropic: You said: Hello!$/m,
   ],
+  'hooks.ts': [
+    /^attempt 1: POST \/v1\/chat\/completions \(authorization: \*\*\*\)$/m,
+    /^status 200 in \d+ ms, request id \S+$/m,
+    /^first chunk after \d+ ms$/m,
+    /^stream ended: \d+ chunks, \d+ tokens out$/m,
+    /^token\.js \[log_[0-9a-f]{6}\] POST \S+\/chat\/completions succeeded with status 200 in \d+ms$/m,
+  ],
+  'telemetry.ts': [
+    /^span: chat mistral-small-latest$/m,
+    /^gen_ai\.provider\.name: mistral_ai$/m,
+    /^gen_ai\.request\.max_tokens: 50$/m,
+    /^gen_ai\.usage\.output_tokens: \d+$/m,
+  ],
   'middleware.ts': [/^first: You said: Hi!$/m, /^second from the cache: true$/m, /^shouted: YOU SAID: HI!$/m],
   'gemini.ts': [
     /^tool call: get_weather\(\{"city":".*"\}\)$/m,

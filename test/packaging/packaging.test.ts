@@ -35,8 +35,11 @@ import {
 // measured with Anthropic and Gemini registered), plus the hostile-network work: 23 KB. To recover: load model
 // tables on demand (issue 18). Issue 21 adds what every chat call carries: the APIPromise (withResponse,
 // asResponse, _request_id, as openai-node) and the stream's first-chunk read-ahead for fallbacks, 23,618 bytes
-// measured; middleware, fallbacks and the Response objects themselves are lazy chunks: 23.25 KB.
-const CONSUMER_MIN_GZIP_BUDGET = 23.25 * 1024
+// measured; middleware, fallbacks and the Response objects themselves are lazy chunks: 23.25 KB. Hooks, logging
+// and telemetry (issue 21) add the observed-or-not switch on the chat path (the observer handed to the attempt
+// loop and the stream; the observer, log lines and telemetry are lazy chunks): 24,092 bytes measured with the
+// option checks of issue 19 beside it, 23.75 KB.
+const CONSUMER_MIN_GZIP_BUDGET = 23.75 * 1024
 /**
  * The installed size of token.js (issue 18: target 300 KB). 1,015,663 bytes before issue 18 (the emulators,
  * both CLIs and a CommonJS copy of everything shipped inside); now the SDK alone, ESM only: ~391,000 bytes,
@@ -44,10 +47,12 @@ const CONSUMER_MIN_GZIP_BUDGET = 23.25 * 1024
  * the internal files' JSDoc dropped), line source maps ~43 KB and the README ~58 KB. The rest of the way to
  * 300 KB: a README that links to docs/ (-50 KB) and the registry's declarations without the inlined
  * model-id unions. The ceiling is the measured size plus a small margin: 409,592 bytes once fallbacks and
- * middleware landed (8 bytes under the 400 KB ceiling of an hour before), so 412 KB.
+ * middleware landed (8 bytes under the 400 KB ceiling of an hour before), so 412 KB. Hooks, logging and
+ * OpenTelemetry (issue 21): the lazy observer and telemetry chunks and the public hook, logger and telemetry
+ * declarations with their JSDoc, 435.3 KB measured: 445 KB.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 412 * 1024
+const UNPACKED_BUDGET = 445 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined

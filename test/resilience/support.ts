@@ -1,5 +1,6 @@
 /** Small helpers shared by the resilience tests (no mocks: they only drive the public client). */
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionStream, ClientOptions } from 'token.js'
+import { inspect } from 'node:util'
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionStream, ClientOptions, Logger } from 'token.js'
 
 /** The two built-in transports: the default node:http one, and fetch (as a user passing their own). */
 export const transports: Array<[name: string, options: ClientOptions]> = [
@@ -49,4 +50,14 @@ export const delay = (ms: number): Promise<void> => new Promise((resolve) => set
  */
 export function abortWhen(controller: AbortController, condition: () => boolean, reason?: unknown): void {
   void waitFor(condition).then(() => controller.abort(reason))
+}
+
+/** A logger that keeps every line (message and values) as text. */
+export function capturingLogger(): { lines: Array<{ level: string; text: string }>; logger: Logger } {
+  const lines: Array<{ level: string; text: string }> = []
+  const keep =
+    (level: string) =>
+    (message: string, ...rest: unknown[]): void =>
+      void lines.push({ level, text: [message, ...rest.map((value) => inspect(value, { depth: 12 }))].join(' ') })
+  return { lines, logger: { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') } }
 }
