@@ -126,7 +126,11 @@ describe('package metadata', () => {
       const manifestPath = path.join(repoRoot, dir, 'package.json')
       const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>
       expect(manifest.dependencies ?? {}).toEqual({})
-      expect(manifest.peerDependencies ?? {}).toEqual({})
+      // The one peer dependency allowed: @opentelemetry/api, optional (loaded only when `telemetry` is on).
+      const peers = Object.keys((manifest.peerDependencies ?? {}) as Record<string, string>)
+      expect(peers).toEqual(dir === PACKAGES.sdk.dir ? ['@opentelemetry/api'] : [])
+      const meta = (manifest.peerDependenciesMeta ?? {}) as Record<string, { optional?: boolean }>
+      for (const peer of peers) expect(meta[peer]?.optional).toBe(true)
       expect(manifest.optionalDependencies ?? {}).toEqual({})
       expect(manifest.sideEffects).toBe(false)
     }
