@@ -62,9 +62,17 @@ const config = {
   ttfcChunks: 5,
   streams: 2,
   streamChunks: 20_000,
+  coldChunks: 20_000,
   phases: option('--phases', 'ttfc,stream').split(','),
 }
-const phaseOf = { cpuPerChunkUs: 'stream', ttfcUs: 'ttfc', cpuPerRequestUs: 'seq' }
+const phaseOf = {
+  coldCpuPerChunkUs: 'cold',
+  steadyCpuPerChunkUs: 'cold',
+  coldTtfcUs: 'cold',
+  cpuPerChunkUs: 'stream',
+  ttfcUs: 'ttfc',
+  cpuPerRequestUs: 'seq',
+}
 const metrics = Object.keys(phaseOf).filter((metric) => config.phases.includes(phaseOf[metric]))
 
 const median = (values) => {

@@ -1,5 +1,6 @@
-// node bench/profile.mjs <request|stream|short> [client=ours-node] [count] [--ours src|dist]
-// request: non-streaming requests; stream: 20,000-chunk streams; short: 5-chunk streams (time-to-first-chunk path).
+// node bench/profile.mjs <request|stream|short|cold> [client=ours-node] [count] [--ours src|dist|cur|alt]
+// request: non-streaming requests; stream: 20,000-chunk streams; short: 5-chunk streams (time-to-first-chunk path);
+// cold: the first 1,000 chunks of a fresh process (request set-up included).
 // CPU-profiles one client against the mock (node:inspector, measured loop only; see profile-target.mjs) and prints the top functions and files by
 // self time, so hot-path costs can be read without a GUI. The .cpuprofile stays in bench/.peers/profiles/.
 import { spawn } from 'node:child_process'

@@ -34,7 +34,8 @@ const config = {
   ttfcChunks: 5,
   streams: quick ? 1 : 2,
   streamChunks: 20_000,
-  phases: ['burst', 'seq', 'ttfc', 'stream'],
+  coldChunks: 20_000,
+  phases: ['cold', 'burst', 'seq', 'ttfc', 'stream'],
 }
 const log = (...parts) => console.error(...parts)
 
@@ -180,12 +181,22 @@ try {
       result.rep = rep
       runs[name].push(result)
       log(
-        `  rep ${rep + 1} ${name.padEnd(14)} cpu/req ${result.cpuPerRequestUs.toFixed(0)} µs  wall/req ${result.wallPerRequestUs.toFixed(0)} µs  cpu/chunk ${result.cpuPerChunkUs.toFixed(2)} µs  ttfc ${result.ttfcUs.toFixed(0)} µs  burst ${result.burstMs.toFixed(0)} ms  rss ${result.peakRssMB.toFixed(0)} MB`,
+        `  rep ${rep + 1} ${name.padEnd(14)} cold ${result.coldCpuPerChunkUs.toFixed(2)} steady ${result.steadyCpuPerChunkUs.toFixed(2)} µs/chunk  cpu/req ${result.cpuPerRequestUs.toFixed(0)} µs  wall/req ${result.wallPerRequestUs.toFixed(0)} µs  cpu/chunk ${result.cpuPerChunkUs.toFixed(2)} µs  ttfc ${result.ttfcUs.toFixed(0)} µs  burst ${result.burstMs.toFixed(0)} ms  rss ${result.peakRssMB.toFixed(0)} MB`,
       )
     }
   }
 } finally {
   server.stop()
+}
+
+// ---- request-path scaling (bench/scaling.mjs worker: ours ÷ JSON.stringify of the same params) -------
+const scaling = []
+for (let rep = 0; rep < Math.min(reps, 3); rep++) {
+  try {
+    scaling.push(await runNode([join(here, 'scaling.mjs'), '--worker', importOursURL, 'mistral']))
+  } catch (error) {
+    failures.push(`scaling rep ${rep + 1}: ${error.message}`)
+  }
 }
 
 // ---- import time -----------------------------------------------------------------------------------
@@ -241,7 +252,18 @@ const footprints = {
 }
 
 // ---- aggregate -------------------------------------------------------------------------------------
-const metrics = ['cpuPerRequestUs', 'wallPerRequestUs', 'cpuPerChunkUs', 'ttfcUs', 'burstMs', 'peakRssMB']
+const metrics = [
+  'cpuPerRequestUs',
+  'wallPerRequestUs',
+  'cpuPerChunkUs',
+  'coldCpuPerChunkUs',
+  'steadyCpuPerChunkUs',
+  'ttfcUs',
+  'burstMs',
+  'peakRssMB',
+]
+const metricHeads =
+  '| CPU/request | latency | CPU/chunk (after warm-up) | CPU/chunk cold | CPU/chunk steady | first chunk | 500 concurrent | peak RSS |\n|---|---|---|---|---|---|---|---|---|\n'
 const summary = Object.fromEntries(
   names.map((name) => [
     name,
@@ -267,10 +289,19 @@ const fmtRatio = (s) => (s.n === 0 ? '–' : `${fmt(s.median, 2)}× (${fmt(s.min
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`
 const mb = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : kb(bytes))
 
+// Targets of issue 18 (CPU per request, chunks cold/steady, first chunk, fetch) and the earlier ones.
 const rows = [
-  ['client CPU per non-streaming request', 'cpuPerRequestUs', 'µs', 'raw-http', 1.15],
+  ['client CPU per non-streaming request', 'cpuPerRequestUs', 'µs', 'raw-http', 1.1],
   ['latency per sequential request', 'wallPerRequestUs', 'µs', 'raw-http', 1.15],
-  ['client CPU per streamed chunk (20,000-chunk stream)', 'cpuPerChunkUs', 'µs', 'raw-http', 1.3],
+  ['CPU per chunk, cold (chunks 1–1,000 of a fresh process)', 'coldCpuPerChunkUs', 'µs', 'raw-http', 1.3],
+  ['CPU per chunk, steady (chunks 10,000–20,000 of that stream)', 'steadyCpuPerChunkUs', 'µs', 'raw-http', 1.1],
+  [
+    'client CPU per streamed chunk (20,000-chunk stream after warm-up and a burst)',
+    'cpuPerChunkUs',
+    'µs',
+    'raw-http',
+    1.3,
+  ],
   ['time to first chunk (5-chunk stream)', 'ttfcUs', 'µs', 'raw-http', 1.15],
   ['500 concurrent requests: wall time', 'burstMs', 'ms', 'raw-http', 1.2],
   ['500 concurrent requests: peak RSS', 'peakRssMB', 'MB', 'raw-http', 1.2],
@@ -288,7 +319,7 @@ md +=
   ` — the machine is shared; absolute numbers are noisy, ratios within one repetition less so.\n`
 md += `- our client: **${source.kind}** (${relative(root, fileURLToPath(source.url))})${distNote}; import time and size: ${importOursHow}\n`
 md += `- peers (bench/package.json, exact pins): ${peers.map((name) => clients[name].label).join('; ')}\n`
-md += `- method: mock Mistral (bench/mock-server.mjs) in its own process on loopback; every client runs in a fresh process per repetition, clients interleaved in a rotated order; ${reps} repetitions; figures are medians with (min–max) over repetitions; ratios are taken per repetition (same run) and then summarised the same way. CPU = \`process.cpuUsage()\` user+system of the client process. Per process: ${config.warmup} warm-up requests and ${config.streamWarmup} warm-up streams of ${config.streamWarmupChunks.toLocaleString('en')} chunks, then a burst of ${config.concurrency} concurrent requests, ${config.requests} sequential requests, ${config.ttfcStreams} 5-chunk streams (time to first chunk, median per process), ${config.streams} × ${config.streamChunks.toLocaleString('en')}-chunk stream(s).\n\n`
+md += `- method: mock Mistral (bench/mock-server.mjs) in its own process on loopback; every client runs in a fresh process per repetition, clients interleaved in a rotated order; ${reps} repetitions; figures are medians with (min–max) over repetitions; ratios are taken per repetition (same run) and then summarised the same way. CPU = \`process.cpuUsage()\` user+system of the client process. Per process: first a ${config.coldChunks.toLocaleString('en')}-chunk stream before anything else (cold and steady figures), then ${config.warmup} warm-up requests and ${config.streamWarmup} warm-up streams of ${config.streamWarmupChunks.toLocaleString('en')} chunks, then a burst of ${config.concurrency} concurrent requests, ${config.requests} sequential requests, ${config.ttfcStreams} 5-chunk streams (time to first chunk, median per process), ${config.streams} × ${config.streamChunks.toLocaleString('en')}-chunk stream(s).\n\n`
 
 /** Ratio of the best (lowest) repetitions: the least disturbed estimate on a shared machine. */
 const bestRatio = (a, b, metric) =>
@@ -305,28 +336,47 @@ if (has('ours-node') && has('raw-http')) {
   }
 }
 if (has('ours-fetch') && has('raw-fetch')) {
-  const r = ratio('ours-fetch', 'raw-fetch', 'cpuPerRequestUs')
-  md += `| fetch transport: CPU per request | raw fetch | ≤ 1.1 | ${fmtRatio(r)} | ${fmt(bestRatio('ours-fetch', 'raw-fetch', 'cpuPerRequestUs'), 2)}× | ${verdict(r, 1.1)} |\n`
+  for (const [label, metric, target] of [
+    ['fetch transport: CPU per request', 'cpuPerRequestUs', 1.1],
+    ['fetch transport: CPU per chunk (after warm-up)', 'cpuPerChunkUs', 1.3],
+    ['fetch transport: CPU per chunk, cold', 'coldCpuPerChunkUs', 1.3],
+    ['fetch transport: CPU per chunk, steady', 'steadyCpuPerChunkUs', 1.3],
+    ['fetch transport: time to first chunk', 'ttfcUs', 1.15],
+  ]) {
+    const r = ratio('ours-fetch', 'raw-fetch', metric)
+    md += `| ${label} | raw fetch | ≤ ${target} | ${fmtRatio(r)} | ${fmt(bestRatio('ours-fetch', 'raw-fetch', metric), 2)}× | ${verdict(r, target)} |\n`
+  }
+}
+const scalingOf = (scenario) => stats(scaling.map((result) => result[scenario]?.ratio).filter(Number.isFinite))
+if (scaling.length > 0) {
+  const r = scalingOf('array content 1,000')
+  md += `| array-content history of 1,000 messages: CPU of create() | JSON.stringify of the params | ≤ 2.5 | ${fmtRatio(r)} | – | ${verdict(r, 2.5)} |\n`
 }
 const oursImport = stats(imports.ours)
 md += `| \`await import\` in a fresh process | – | ≤ 10 ms | ${fmtStats(oursImport, 1)} ms (an empty module: ${fmt(stats(imports.empty).median, 1)} ms) | – | ${oursImport.median <= 10 ? 'yes' : 'no'} |\n`
 md += `| installed size, runtime dependencies | – | ≤ 300 KB, 0 | ${kb(footprints.ours.bytes)}, ${footprints.ours.dependencies} | – | ${footprints.ours.bytes <= 300 * 1024 && footprints.ours.dependencies === 0 ? 'yes' : 'no'} |\n\n`
 
-md += `## Absolute figures (median, min–max over repetitions)\n\n| client | CPU/request µs | latency/request µs | CPU/chunk µs | first chunk µs | 500 concurrent ms | peak RSS MB |\n|---|---|---|---|---|---|---|\n`
+md += `## Absolute figures (median, min–max over repetitions)\n\nCPU per chunk three ways: after 1,000 warm-up requests, 2 warm-up streams and a 500-request burst; **cold**, chunks 1–1,000 of the first stream of a fresh process (what a serverless function or a CLI pays); **steady**, chunks 10,000–20,000 of that same stream.\n\n| client | CPU/request µs | latency/request µs | CPU/chunk µs | cold CPU/chunk µs | steady CPU/chunk µs | first chunk µs | 500 concurrent ms | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n`
 for (const name of names) {
   if (!has(name)) continue
   const s = summary[name]
-  md += `| ${clients[name].label} | ${fmtStats(s.cpuPerRequestUs)} | ${fmtStats(s.wallPerRequestUs)} | ${fmtStats(s.cpuPerChunkUs, 2)} | ${fmtStats(s.ttfcUs)} | ${fmtStats(s.burstMs)} | ${fmtStats(s.peakRssMB)} |\n`
+  md += `| ${clients[name].label} | ${fmtStats(s.cpuPerRequestUs)} | ${fmtStats(s.wallPerRequestUs)} | ${fmtStats(s.cpuPerChunkUs, 2)} | ${fmtStats(s.coldCpuPerChunkUs, 2)} | ${fmtStats(s.steadyCpuPerChunkUs, 2)} | ${fmtStats(s.ttfcUs)} | ${fmtStats(s.burstMs)} | ${fmtStats(s.peakRssMB)} |\n`
+}
+if (scaling.length > 0) {
+  md += `\n## Request-path scaling (bench/scaling.mjs)\n\nCPU of one \`create()\` through a transport that answers at once (validation, mapping, serialisation, reading a canned answer), ÷ \`JSON.stringify\` of the same params in the same process; ${scaling.length} fresh processes, median (min–max).\n\n| scenario | body bytes | ours µs | ours ÷ JSON.stringify |\n|---|---|---|---|\n`
+  for (const scenario of Object.keys(scaling[0])) {
+    md += `| ${scenario} | ${scaling[0][scenario].bodyBytes} | ${fmtStats(stats(scaling.map((result) => result[scenario].oursUs)), 1)} | ${fmtRatio(scalingOf(scenario))} |\n`
+  }
 }
 
 if (has('raw-http')) {
-  md += `\n## Every client ÷ raw node:http (per repetition)\n\n| client | CPU/request | latency | CPU/chunk | first chunk | 500 concurrent | peak RSS |\n|---|---|---|---|---|---|---|\n`
+  md += `\n## Every client ÷ raw node:http (per repetition)\n\n| client ${metricHeads}`
   for (const name of names.filter((other) => other !== 'raw-http' && has(other))) {
     md += `| ${clients[name].label} | ${metrics.map((metric) => fmtRatio(ratio(name, 'raw-http', metric))).join(' | ')} |\n`
   }
 }
 
-md += `\n## Ours vs each client (ours ÷ other, per repetition; < 1 means ours is cheaper/faster)\n\n| other | CPU/request | latency | CPU/chunk | first chunk | 500 concurrent | peak RSS |\n|---|---|---|---|---|---|---|\n`
+md += `\n## Ours vs each client (ours ÷ other, per repetition; < 1 means ours is cheaper/faster)\n\n| other ${metricHeads}`
 for (const other of names.filter((name) => !clients[name].ours)) {
   if (!has(other) || !has('ours-node')) continue
   md += `| ${clients[other].label} | ${metrics.map((metric) => fmtRatio(ratio('ours-node', other, metric))).join(' | ')} |\n`
@@ -383,6 +433,7 @@ const output = {
   loadEnd,
   ours: source.kind,
   runs,
+  scaling,
   imports,
   footprints,
   failures,

@@ -1,5 +1,5 @@
 // One fresh process per (client, repetition): node worker.mjs <client> <origin> <json config>
-// Phases: warm-up → 500-concurrent burst (wall, peak RSS) → sequential requests (CPU and wall per request)
+// Phases: cold stream (first thing in the process) → warm-up → 500-concurrent burst (wall, peak RSS) → sequential requests (CPU and wall per request)
 // → time to first chunk (short streams) → long streams (CPU per chunk). Prints one JSON line.
 import { clients } from './clients.mjs'
 
@@ -23,6 +23,29 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 50))
 const api = await client.load(origin)
 const result = { client: name }
 
+// Cold, before anything else has run in this fresh process: CPU per chunk over chunks 1–1,000 of the first
+// stream (what a serverless function or a CLI pays), then chunks 10,000–20,000 of the same stream (steady
+// state), and that stream's time to first chunk.
+if (config.phases.includes('cold')) {
+  const marks = [1, 1001, 10001]
+  const cpuAt = []
+  let count = 0
+  let first = 0
+  const start = now()
+  await api.stream(config.coldChunks, () => {
+    count++
+    if (count === marks[cpuAt.length]) {
+      cpuAt.push(cpu())
+      if (count === 1) first = now()
+    }
+  })
+  const end = cpu()
+  if (cpuAt.length < marks.length) throw new Error(`${name}: cold stream yielded ${count} chunks`)
+  result.coldCpuPerChunkUs = (cpuAt[1] - cpuAt[0]) / 1000
+  result.steadyCpuPerChunkUs = (end - cpuAt[2]) / (count - 10001)
+  result.coldTtfcUs = (first - start) * 1000
+}
+
 // Correctness first: a client that silently fails would look fast.
 const text = await api.request()
 if (typeof text !== 'string' || !text.startsWith('Hello'))
@@ -31,11 +54,13 @@ const checked = await api.stream(50, () => {})
 if (checked < 48) throw new Error(`${name}: stream yielded ${checked} chunks of 50`)
 
 // Steady state is what a long-running server sees: warm the JIT on both paths before measuring.
-for (let index = 0; index < config.warmup; index++) await api.request()
-for (let index = 0; index < (config.streamWarmup ?? 3); index++)
-  await api.stream(config.streamWarmupChunks ?? 2000, () => {})
-gc()
-await pause()
+if (config.phases.some((phase) => phase !== 'cold')) {
+  for (let index = 0; index < config.warmup; index++) await api.request()
+  for (let index = 0; index < (config.streamWarmup ?? 3); index++)
+    await api.stream(config.streamWarmupChunks ?? 2000, () => {})
+  gc()
+  await pause()
+}
 
 if (config.phases.includes('burst')) {
   const start = now()

@@ -25,6 +25,30 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
   const choices = new Map<number, ChoiceState>()
   return openAIStreamEvents((json, raw) => {
     const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a stream chunk`)
+    // Fast path, most chunks of most streams: one choice (index 0, its role already sent), a text delta,
+    // no tool calls, no finish, no usage. The same chunk the general path builds, in one literal: fewer
+    // functions and shapes for the JIT to compile in a fresh process.
+    const list = chunk.choices
+    if (list.length === 1 && choices.has(0)) {
+      const choice = list[0] as MistralResponseChoice
+      const delta = choice.delta
+      const content = delta?.content
+      if (
+        typeof content === 'string' &&
+        (choice.index === 0 || choice.index === undefined) &&
+        (choice.finish_reason === null || choice.finish_reason === undefined) &&
+        (delta?.tool_calls === undefined || delta.tool_calls === null) &&
+        (chunk.usage === undefined || chunk.usage === null)
+      ) {
+        return {
+          id: chunk.id ?? '',
+          object: 'chat.completion.chunk',
+          created: chunk.created ?? 0,
+          model: chunk.model ?? context.model,
+          choices: [{ index: 0, delta: { content }, finish_reason: null, logprobs: null }],
+        }
+      }
+    }
     const mapped: ChatCompletionChunk = {
       id: chunk.id ?? '',
       object: 'chat.completion.chunk',
