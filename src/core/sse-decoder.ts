@@ -222,9 +222,19 @@ export class SSEDecoder {
         else if (text.charCodeAt(nextLineStart) === LINE_FEED) nextLineStart++
       }
       if (this.#pending === '') {
-        if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart)
-        const colon = nextColon !== -1 && nextColon < lineEnd ? nextColon : -1
-        this.#processLine(text, lineStart, colon, lineEnd)
+        // The two lines provider streams are made of, handled here without a call: the blank line that
+        // ends an event, and `data: …` (the field value after one space, as #processLine reads it).
+        if (lineStart === lineEnd) {
+          this.#lines++
+          this.#dispatch()
+        } else if (lineEnd - lineStart > 5 && text.startsWith('data: ', lineStart)) {
+          this.#lines++
+          this.#appendData(text.slice(lineStart + 6, lineEnd))
+        } else {
+          if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart)
+          const colon = nextColon !== -1 && nextColon < lineEnd ? nextColon : -1
+          this.#processLine(text, lineStart, colon, lineEnd)
+        }
       } else {
         const line = this.#pending + text.slice(lineStart, lineEnd)
         this.#pending = ''
