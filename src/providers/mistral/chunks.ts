@@ -11,7 +11,7 @@ import { mapMistralFinishReason } from './finish-reason.js'
 import { stringifyArguments } from './tool-calls.js'
 import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'
-import type { MistralResponseChoice, MistralToolCall } from './wire-types.js'
+import type { MistralResponse, MistralResponseChoice, MistralToolCall } from './wire-types.js'
 
 interface ChoiceState {
   /** Next OpenAI tool-call index for this choice. */
@@ -23,14 +23,16 @@ interface ChoiceState {
 
 export function createMistralChunkMapper(context: ChatResponseContext): ChunkMapper {
   const choices = new Map<number, ChoiceState>()
+  /** Whether choice 0 has had its first delta (its role): a boolean, so the fast path needs no map lookup. */
+  let firstSent = false
   return openAIStreamEvents((json, raw) => {
-    const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a stream chunk`)
     // Fast path, most chunks of most streams: one choice (index 0, its role already sent), a text delta,
-    // no tool calls, no finish, no usage. The same chunk the general path builds, in one literal: fewer
-    // functions and shapes for the JIT to compile in a fresh process.
-    const list = chunk.choices
-    if (list.length === 1 && choices.has(0)) {
-      const choice = list[0] as MistralResponseChoice
+    // no tool calls, no finish, no usage. The same chunk the general path builds, in one literal, with no
+    // call on the way: in a fresh process (interpreted code) every call per chunk counts.
+    const list = firstSent && typeof json === 'object' && json !== null ? (json as MistralResponse).choices : undefined
+    const choice = Array.isArray(list) && list.length === 1 ? (list[0] as MistralResponseChoice | null) : undefined
+    if (typeof choice === 'object' && choice !== null) {
+      const chunk = json as MistralResponse
       const delta = choice.delta
       const content = delta?.content
       if (
@@ -49,6 +51,7 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
         }
       }
     }
+    const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a stream chunk`)
     const mapped: ChatCompletionChunk = {
       id: chunk.id ?? '',
       object: 'chat.completion.chunk',
@@ -64,6 +67,7 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
       if (state === undefined) {
         state = { nextToolIndex: 0, byProviderIndex: new Map(), lastToolIndex: -1 }
         choices.set(index, state)
+        if (index === 0) firstSent = true
       }
       const finish = choice.finish_reason
       const reason = finish === null || finish === undefined ? null : mapMistralFinishReason(finish)

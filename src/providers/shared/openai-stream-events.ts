@@ -14,15 +14,14 @@ export function openAIStreamEvents<Chunk>(
     const data = event.data
     if (data === '[DONE]') return 'done'
     const json = event.json()
-    if (event.event === 'error' || isErrorObject(json)) return 'error'
+    if (event.event === 'error') return 'error'
+    // An error object, checked inline: this runs once per chunk, and in a fresh process every call counts.
+    if (typeof json === 'object' && json !== null) {
+      const record = json as Record<string, unknown>
+      if ((record.error !== undefined && record.error !== null) || record.object === 'error') return 'error'
+    }
     const chunk = mapChunk(json, data)
     if (chunk !== undefined) emit(chunk)
     return 'more'
   }
-}
-
-function isErrorObject(json: unknown): boolean {
-  if (typeof json !== 'object' || json === null) return false
-  const record = json as Record<string, unknown>
-  return (record.error !== undefined && record.error !== null) || record.object === 'error'
 }
