@@ -69,8 +69,6 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   private paused = false
   private sawDone = false
   private readonly open = new Set<number>()
-  /** The index of the only open choice when the last chunk had one choice and left it open; else -1. */
-  private soleOpen = -1
   private readonly decoder = new SSEDecoder()
   /** The pending `next()` of a consumer waiting for data: settled by wake(). */
   private waiting: { resolve: (result: IteratorResult<Chunk>) => void; reject: (error: Error) => void } | undefined
@@ -344,19 +342,11 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
 
   /** Queues one mapped chunk and tracks which choices are still open. */
   private readonly emit = (chunk: Chunk): void => {
-    const choices = chunk.choices
-    // Fast path: the one open choice continues (no set operation per chunk).
-    if (choices.length === 1 && choices[0]?.finish_reason === null && choices[0].index === this.soleOpen) {
-      this.queue.push(chunk)
-      return
-    }
-    for (const choice of choices) {
+    for (const choice of chunk.choices) {
       if (choice.finish_reason === null) this.open.add(choice.index)
       else this.open.delete(choice.index)
     }
-    if (choices.length > 0 && this.open.size === 0) this.sawFinish = true
-    const only = choices.length === 1 ? choices[0] : undefined
-    this.soleOpen = only !== undefined && only.finish_reason === null && this.open.size === 1 ? only.index : -1
+    if (chunk.choices.length > 0 && this.open.size === 0) this.sawFinish = true
     this.queue.push(chunk)
     // The observer guards its hooks: nothing it does can throw into the decoder.
     this.options.observer?.chunk(chunk)

@@ -136,9 +136,8 @@ function resolveBaseURL(provider: ProviderAdapter, given: string | undefined): s
   }
   const trimmed = configured.replace(/\/+$/, '')
   const version = provider.versionPath
-  return version === undefined || trimmed.endsWith(version) || configured === provider.defaultBaseURL
-    ? trimmed
-    : trimmed + version
+  // The default URL ends with the version path already.
+  return version === undefined || trimmed.endsWith(version) ? trimmed : trimmed + version
 }
 
 /** Header names and values may not carry CR, LF or NUL (header injection). */

@@ -6,8 +6,6 @@
 import { APIUserAbortError } from '../errors.js'
 import type { ExchangeObserver } from './observe-call.js'
 import type { ProviderAdapter, SignableRequest } from './provider-adapter.js'
-import { checkHeaders } from './provider-connection.js'
-import { scrubError } from './scrub-error.js'
 import { retryDelayMs, shouldRetry, type HeaderLookup } from './retry-policy.js'
 import { sleep } from './sleep.js'
 import { isStaleConnection, type Transport, type TransportResponse } from './transport.js'
@@ -41,29 +39,31 @@ export interface SendOptions {
   readonly observer?: ExchangeObserver | undefined
 }
 
-export function sendRequest(options: SendOptions): Promise<TransportResponse> {
-  if (options.sign === undefined) return sendAttempts(options, undefined)
-  // Every signature made for this request is scrubbed from whatever error leaves it.
-  const signatures: string[] = []
-  return sendAttempts(options, signatures).catch(async (error: unknown) => {
-    throw await scrubError(error, signatures)
-  })
+/** Signs one attempt: its headers with the signer's added, and options that redact and strip them too. */
+export interface AttemptSigner {
+  (url: string, headers: Record<string, string>): Promise<{ headers: Record<string, string>; options: SendOptions }>
+  /** Every signature value made so far for this request (secrets: scrubbed from what is reported). */
+  readonly signatures: readonly string[]
 }
 
-async function sendAttempts(options: SendOptions, signatures: string[] | undefined): Promise<TransportResponse> {
+export function sendRequest(options: SendOptions): Promise<TransportResponse> {
+  if (options.sign === undefined) return sendAttempts(options, undefined)
+  // Only providers whose credentials sign per request load the signing code (signed-request.ts).
+  return import('./signed-request.js').then((signed) => signed.sendSigned(options, sendAttempts))
+}
+
+async function sendAttempts(options: SendOptions, signer: AttemptSigner | undefined): Promise<TransportResponse> {
   let url = options.url
   let headers = options.headers
   let redirects = 0
   const wait = options.sleep ?? sleep
   // Off after a redirect to another origin: a signature is never made for a host the caller did not name.
-  let sign = options.sign
+  let signing = signer
   const observer = options.observer
   for (let attempt = 0; ;) {
     let sent = headers
     let current = options
-    if (sign !== undefined && signatures !== undefined) {
-      ;({ headers: sent, options: current } = await signAttempt(sign, options, url, headers, signatures))
-    }
+    if (signing !== undefined) ({ headers: sent, options: current } = await signing(url, headers))
     let response: TransportResponse
     // The headers as sent (signed ones too), redacted with this attempt's secrets.
     observer?.request(attempt + 1, url, sent, current)
@@ -82,7 +82,7 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
       // A reused keep-alive socket the server had closed, before any byte came back: the request never
       // reached the server's application, so a backoff would only add latency.
       const delay = isStaleConnection(error) ? 0 : retryDelayMs({ attempt })
-      await observer?.retry(attempt + 2, delay, error, signatures)
+      await observer?.retry(attempt + 2, delay, error, signer?.signatures)
       if (delay > 0) await wait(delay, options.signal)
       attempt++
       continue
@@ -91,7 +91,7 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
     const failure = await import('./response-failure.js')
     if (failure.isRedirect(response.status)) {
       const next = await failure.followRedirect(response, { url, headers, redirects }, current)
-      if (sign !== undefined && new URL(next.url).origin !== new URL(url).origin) sign = undefined
+      if (signing !== undefined && new URL(next.url).origin !== new URL(url).origin) signing = undefined
       url = next.url
       headers = next.headers
       redirects++
@@ -111,33 +111,9 @@ async function sendAttempts(options: SendOptions, signatures: string[] | undefin
       throw error
     }
     const delay = retryDelayMs({ attempt, headers: lookup })
-    await observer?.retry(attempt + 2, delay, error, signatures)
+    await observer?.retry(attempt + 2, delay, error, signer?.signatures)
     await wait(delay, options.signal)
     attempt++
-  }
-}
-
-/** Signs one attempt: its headers with the signer's added, and options that redact and strip them too. */
-async function signAttempt(
-  sign: NonNullable<SendOptions['sign']>,
-  options: SendOptions,
-  url: string,
-  headers: Record<string, string>,
-  signatures: string[],
-): Promise<{ headers: Record<string, string>; options: SendOptions }> {
-  const signed = checkHeaders(
-    (await sign({ method: options.method, url, headers, body: options.body })) as Record<string, string>,
-    'auth.sign',
-  )
-  const values = Object.values(signed).filter((value) => value.length >= 4)
-  signatures.push(...values)
-  const redact = (text: string): string => {
-    for (const value of values) text = text.split(value).join('***')
-    return options.redact(text)
-  }
-  return {
-    headers: { ...headers, ...signed },
-    options: { ...options, redact, secretHeaders: [...options.secretHeaders, ...Object.keys(signed)] },
   }
 }
 

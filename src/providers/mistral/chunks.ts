@@ -35,12 +35,13 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
       const chunk = json as MistralResponse
       const delta = choice.delta
       const content = delta?.content
+      // `== null`: absent or null, as the general path reads them (`?? position`, `?? {}`, no usage).
       if (
         typeof content === 'string' &&
-        (choice.index === 0 || choice.index === undefined) &&
-        (choice.finish_reason === null || choice.finish_reason === undefined) &&
-        (delta?.tool_calls === undefined || delta.tool_calls === null) &&
-        (chunk.usage === undefined || chunk.usage === null)
+        !choice.index &&
+        choice.finish_reason == null &&
+        delta?.tool_calls == null &&
+        chunk.usage == null
       ) {
         return {
           id: chunk.id ?? '',
