@@ -12,8 +12,7 @@ import type { CompletionStream } from './core/completion-stream.js'
 import { DEFAULT_LIVE_MODELS_TTL_MS } from './core/live-model-catalog.js'
 import type { LiveModelCatalog } from './core/live-model-cache.js'
 import type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
-import { isBrowser, isNode } from './core/environment.js'
-import type { FetchFunction } from './core/fetch-transport.js'
+import { isNode } from './core/environment.js'
 import type { ProviderAdapter, ProviderInfo } from './core/provider-adapter.js'
 import { refuseKeyInBrowser, resolveProviderConnection, type ProviderConnection } from './core/provider-connection.js'
 import type { ClientInternals } from './core/client-internals.js'
@@ -22,6 +21,7 @@ import type { MiddlewareOperation } from './core/middleware-types.js'
 import { observesEveryCall } from './core/observation.js'
 import { runChatCompletion } from './core/run-chat-completion.js'
 import { scrubError } from './core/scrub-error.js'
+import type { NodeTransportOptions } from './core/node-transport.js'
 import type { Transport } from './core/transport.js'
 import { InputError } from './errors.js'
 import { isRecord } from './core/shape-checks.js'
@@ -264,7 +264,7 @@ export class TokenJS {
    * like the built-in ones, streaming included. `features` is a known model id of the same provider
    * to copy, or feature flags (flags not given count as supported). Returns the client.
    */
-  extendModelList<P extends ProviderId>(provider: P, name: string, features: ExtendedModelFeatures): this {
+  extendModelList(provider: ProviderId, name: string, features: ExtendedModelFeatures): this {
     const adapter = findProviderInfo(provider)
     if (adapter === undefined) throw new InputError(`Unknown provider ${JSON.stringify(provider)}.`, 'provider')
     if (typeof name !== 'string' || name === '') throw new InputError('extendModelList needs a model name.', 'name')
@@ -378,8 +378,11 @@ async function chooseTransport(options: ClientOptions): Promise<Transport> {
     // Loaded only on Node, so bundles for browsers and edge runtimes never see `node:` modules. In the
     // published build this import is `#node-transport` (package.json `imports`): outside the `node`
     // condition it resolves to a stub returning undefined, and we fall back to fetch.
-    const { createNodeTransport } = await import('./core/node-transport.js')
-    const transport: Transport | undefined = createNodeTransport({
+    // The stub returns undefined, which the source's type cannot say.
+    const createNodeTransport: (options: NodeTransportOptions) => Transport | undefined = (
+      await import('./core/node-transport.js')
+    ).createNodeTransport
+    const transport = createNodeTransport({
       proxy: options.proxy,
       environment: (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env,
     })
@@ -388,7 +391,7 @@ async function chooseTransport(options: ClientOptions): Promise<Transport> {
   if (typeof globalThis.fetch !== 'function') {
     throw new InputError('No fetch in this runtime: pass a fetch implementation as new TokenJS({ fetch }).', 'fetch')
   }
-  return (await loadFetchTransport())(globalThis.fetch.bind(globalThis) as FetchFunction)
+  return (await loadFetchTransport())(globalThis.fetch.bind(globalThis))
 }
 
 function toModelRow(
@@ -408,7 +411,8 @@ function toModelRow(
     const { retirement: _retirement, aliasOf: _aliasOf, ...rest } = source
     return { ...rest, label: name }
   }
-  if (typeof features !== 'object' || features === null) {
+  // Checked at run time too: a JavaScript caller can pass anything.
+  if (typeof (features as unknown) !== 'object' || (features as unknown) === null) {
     throw new InputError('extendModelList: features must be a model id or an object of feature flags.', 'features')
   }
   const { json, toolCalls, ...flags } = features

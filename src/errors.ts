@@ -25,6 +25,7 @@ export class TokenJSError extends Error {
   /** @internal */
   readonly [brand] = true
 
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor -- declares the public signature (message required), which Error's own leaves optional
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options)
   }

@@ -173,6 +173,7 @@ export type ChatCompletionMessageParam =
   | ChatCompletionUserMessageParam
   | ChatCompletionAssistantMessageParam
   | ChatCompletionToolMessageParam
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the legacy role stays in the union so it can be refused with a clear error
   | ChatCompletionFunctionMessageParam
 
 // ---------- tools ----------

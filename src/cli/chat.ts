@@ -13,7 +13,7 @@ import type { ChatCompletionContentPart, ChatCompletionMessageParam, CompletionU
 import { describeError } from './describe-error.js'
 import { parseOptions } from './parse-options.js'
 import { interactiveChat } from './session.js'
-import { CliError, paint } from './terminal.js'
+import { CliError, isTerminal, paint } from './terminal.js'
 
 export const DEFAULT_PROVIDER = 'mistral'
 /** Models used without -m (a small, cheap current model); other providers need -m. */
@@ -101,7 +101,7 @@ export async function chatCommand(argv: readonly string[]): Promise<number> {
     ...(await Promise.all((values.file ?? []).map(documentPart))),
   ]
   let prompt = positionals.join(' ')
-  const interactive = prompt === '' && process.stdin.isTTY === true
+  const interactive = prompt === '' && isTerminal(process.stdin)
   if (prompt === '' && !interactive) prompt = (await readStdin()).trim()
   if (prompt === '' && !interactive) throw new CliError('No prompt: pass one as an argument or pipe it on stdin.', 2)
   checkConnectionSettings(provider)

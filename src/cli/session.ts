@@ -62,17 +62,17 @@ export async function interactiveChat(
 
   const queue: Line[] = []
   let wake: (() => void) | undefined
-  let closed = false
+  // Set by readline's callbacks while the loop awaits: an object, so the loop reads the current value.
+  const ended = { closed: false, byInterrupt: false }
   let busy = false
   let controller: AbortController | undefined
   let armed = false // a Ctrl-C at an empty prompt: the next one quits
-  let quitByInterrupt = false
   rl.on('line', (text: string) => {
     queue.push({ text, held: busy })
     wake?.()
   })
   rl.on('close', () => {
-    closed = true
+    ended.closed = true
     wake?.()
   })
   rl.on('SIGINT', () => {
@@ -86,7 +86,7 @@ export async function interactiveChat(
       return
     }
     if (armed) {
-      quitByInterrupt = true
+      ended.byInterrupt = true
       return rl.close()
     }
     armed = true
@@ -95,7 +95,7 @@ export async function interactiveChat(
     rl.prompt()
   })
   const nextLine = async (): Promise<Line | undefined> => {
-    while (queue.length === 0 && !closed) await new Promise<void>((done) => (wake = done))
+    while (queue.length === 0 && !ended.closed) await new Promise<void>((done) => (wake = done))
     return queue.shift()
   }
 
@@ -130,13 +130,13 @@ export async function interactiveChat(
           output.hold(false)
         }
       }
-      if (closed && queue.length === 0) break
+      if (ended.closed && queue.length === 0) break
       rl.prompt(true)
     }
   } finally {
     rl.close()
   }
-  if (quitByInterrupt) {
+  if (ended.byInterrupt) {
     process.stdout.write('\n')
     return 130
   }
@@ -202,7 +202,11 @@ function changeModel(model: string | undefined, settings: ChatSettings, status: 
 function setSystem(text: string, history: ChatCompletionMessageParam[], status: Status): void {
   const current = history[0]?.role === 'system' ? history[0] : undefined
   if (text === '') {
-    return status(current === undefined ? '(no system prompt)' : `system: ${String(current.content)}`)
+    return status(
+      current === undefined
+        ? '(no system prompt)'
+        : `system: ${typeof current.content === 'string' ? current.content : current.content.map((part) => part.text).join('')}`,
+    )
   }
   if (current !== undefined) history.shift()
   if (text === 'off') return status('(system prompt removed)')

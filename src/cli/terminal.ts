@@ -9,7 +9,12 @@ export function colorEnabled(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0')
     return typeof util.styleText === 'function'
-  return stream.isTTY === true && typeof util.styleText === 'function'
+  return isTerminal(stream) && typeof util.styleText === 'function'
+}
+
+/** Whether `stream` is a terminal. Node types `isTTY` as boolean, but a pipe or a file has none at all. */
+export function isTerminal(stream: { readonly isTTY?: boolean }): boolean {
+  return stream.isTTY === true
 }
 
 /** Styles `text` for `stream` (stdout by default); plain text when colours are off. */

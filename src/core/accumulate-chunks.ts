@@ -18,7 +18,8 @@ interface ChoiceAccumulator {
   reasoning: string
   reasoningDetails: ReasoningDetail[]
   refusal: string | null
-  toolCalls: ChatCompletionMessageFunctionToolCall[]
+  /** Sparse: a call is stored at the index its deltas carry. */
+  toolCalls: (ChatCompletionMessageFunctionToolCall | undefined)[]
   finishReason: ChatCompletionFinishReason | null
   logprobs: ChatCompletionChoiceLogprobs | null
 }

@@ -101,7 +101,8 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
   const body = call.body === undefined ? undefined : serializeBody(call.body)
   const extraHeaders = options.headers === undefined ? undefined : checkHeaders(options.headers, 'headers')
   const baseHeaders = call.stream ? connection.streamHeaders : connection.jsonHeaders
-  const query = call.query === undefined ? '' : `?${new URLSearchParams(call.query as Record<string, string>)}`
+  const query =
+    call.query === undefined ? '' : `?${new URLSearchParams(call.query as Record<string, string>).toString()}`
   const response = await sendRequest({
     transport: await client.transport(),
     provider: call.provider,
@@ -110,7 +111,7 @@ export async function callProvider(call: ProviderCall): Promise<TransportRespons
     // No copy when there is nothing to add: sendRequest never mutates headers (redirects build new ones).
     headers:
       extraHeaders === undefined && call.headers === undefined
-        ? (baseHeaders as Record<string, string>)
+        ? baseHeaders
         : { ...baseHeaders, ...call.headers, ...extraHeaders },
     body,
     signal: options.signal,

@@ -17,7 +17,7 @@ import {
 import { userAbortError } from './abort-errors.js'
 import { scrubError } from './scrub-error.js'
 import type { ChatCompletion, ChatCompletionChunk } from '../types.js'
-import type { ProviderAdapter, StreamEvent, StreamFraming, StreamMapper } from './provider-adapter.js'
+import type { ProviderAdapter, StreamFraming, StreamMapper } from './provider-adapter.js'
 import { ChunkAccumulator } from './accumulate-chunks.js'
 import { SSEDecoder } from './sse-decoder.js'
 import type { TransportResponse } from './transport.js'
@@ -110,7 +110,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
       data: '',
       json() {
         try {
-          return JSON.parse(this.data)
+          return JSON.parse(this.data) as unknown
         } catch (error) {
           throw new ResponseParseError(
             `${provider.displayName} sent a stream event that is not JSON.`,
@@ -177,7 +177,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
   }
 
   /** Reads the whole stream and returns the ChatCompletion it adds up to (tool calls and usage assembled). */
-  async finalCompletion(this: ChatCompletionStream<ChatCompletionChunk>): Promise<ChatCompletion> {
+  async finalCompletion(this: ChatCompletionStream): Promise<ChatCompletion> {
     const accumulator = new ChunkAccumulator()
     for await (const chunk of this) accumulator.add(chunk)
     return accumulator.result()
@@ -335,7 +335,7 @@ export class ChatCompletionStream<Chunk extends StreamedChunk = ChatCompletionCh
     const current = this.current
     current.event = event
     current.data = data
-    const signal = this.options.mapper(current as StreamEvent, this.emit)
+    const signal = this.options.mapper(current, this.emit)
     if (signal === 'done') this.sawDone = true
     else if (signal === 'error') throw this.streamError(data)
   }

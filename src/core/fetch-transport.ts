@@ -44,6 +44,10 @@ class FetchExchange {
   readonly controller = new AbortController()
   failure: Error | undefined
   done = false
+  /** Whether the exchange was cut; a method so a check after an await reads the current state. */
+  isCut(): boolean {
+    return this.failure !== undefined
+  }
   /** Called when the exchange is cut: stops a body read that a custom fetch would not abort. */
   onCut: (() => void) | undefined
   private timer: ReturnType<typeof setTimeout> | undefined
@@ -156,7 +160,7 @@ class FetchResponse implements TransportResponse {
       sink.onEnd()
       return
     }
-    const reader = body.getReader()
+    const reader: ReadableStreamDefaultReader<Uint8Array> = body.getReader()
     this.reader = reader
     exchange.onCut = () => void reader.cancel().catch(ignore)
     try {
@@ -164,7 +168,7 @@ class FetchResponse implements TransportResponse {
         if (this.paused) await new Promise<void>((resolve) => (this.wake = resolve))
         if (exchange.failure !== undefined) break
         const { done, value } = await reader.read()
-        if (exchange.failure !== undefined) break
+        if (exchange.isCut()) break // cut by a timer or an abort while the read was pending
         if (done) {
           exchange.end()
           sink.onEnd()

@@ -127,7 +127,7 @@ class TunnelAgent extends https.Agent {
   ): Duplex | undefined {
     openTunnel(this.endpoint, options.host ?? 'localhost', options.port ?? 443).then(
       (socket) => callback?.(null, tls.connect({ ...this.options, ...options, socket })),
-      (error: Error) => callback?.(error, undefined as never),
+      (error: unknown) => callback?.(error as Error, undefined as never), // openTunnel rejects with Errors only
     )
     return undefined
   }

@@ -259,7 +259,8 @@ function toConnectionError(error: Error, stale: boolean): Error {
  * `read()` in flowing mode is what the stream's own flow loop does; it stops once paused (backpressure).
  */
 function deliverBuffered(
-  source: NodeJS.ReadableStream & { readableFlowing: boolean | null; readableLength: number; read(): unknown },
+  // read() returns null once the buffer is empty (Node's ReadableStream type leaves that out).
+  source: { readableFlowing: boolean | null; readableLength: number; read(): unknown },
 ): void {
   while (source.readableFlowing === true && source.readableLength > 0 && source.read() !== null);
 }

@@ -79,10 +79,10 @@ function toBase64(bytes: Uint8Array): string {
     const b = bytes[index + 1]
     const c = bytes[index + 2]
     const triple = (a << 16) | ((b ?? 0) << 8) | (c ?? 0)
-    text += BASE64[(triple >> 18) & 63]
-    text += BASE64[(triple >> 12) & 63]
-    text += b === undefined ? '=' : BASE64[(triple >> 6) & 63]
-    text += c === undefined ? '=' : BASE64[triple & 63]
+    text += BASE64.charAt((triple >> 18) & 63)
+    text += BASE64.charAt((triple >> 12) & 63)
+    text += b === undefined ? '=' : BASE64.charAt((triple >> 6) & 63)
+    text += c === undefined ? '=' : BASE64.charAt(triple & 63)
   }
   return text
 }

@@ -29,11 +29,11 @@ interface Hop {
 }
 
 /** The next hop of a redirect, or a clear error saying why it is not followed. */
-export async function followRedirect(
+export function followRedirect(
   response: TransportResponse,
   hop: Hop,
   options: SendOptions,
-): Promise<{ url: string; headers: Record<string, string> }> {
+): { url: string; headers: Record<string, string> } {
   const status = response.status
   const location = response.header('location')
   response.cancel()

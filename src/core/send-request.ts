@@ -90,7 +90,7 @@ async function sendAttempts(options: SendOptions, signer: AttemptSigner | undefi
     if (response.status >= 200 && response.status < 300) return response
     const failure = await import('./response-failure.js')
     if (failure.isRedirect(response.status)) {
-      const next = await failure.followRedirect(response, { url, headers, redirects }, current)
+      const next = failure.followRedirect(response, { url, headers, redirects }, current)
       if (signing !== undefined && new URL(next.url).origin !== new URL(url).origin) signing = undefined
       url = next.url
       headers = next.headers

@@ -113,10 +113,10 @@ export function listProviders(): ProviderSummary[] {
     id: entry.id as ProviderId,
     displayName: entry.displayName,
     apiKeyEnvVar: entry.apiKeyEnvVar,
-    apiKeyOptional: entry.apiKeyOptional === true,
+    apiKeyOptional: entry.apiKeyOptional,
     baseURLEnvVar: entry.baseURLEnvVar,
     defaultBaseURL: entry.defaultBaseURL,
-    currentModels: Object.entries(entry.models ?? {})
+    currentModels: Object.entries(entry.models)
       .filter(([, row]) => row.retirement === undefined)
       .map(([id]) => id),
     unavailable: entry.unavailable,

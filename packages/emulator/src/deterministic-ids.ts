@@ -22,7 +22,7 @@ export function hexId(...parts: readonly string[]): string {
 export function toolCallId(...parts: readonly string[]): string {
   const bytes = sha256('tool-call', ...parts)
   let id = ''
-  for (let index = 0; index < 9; index++) id += ALPHANUMERIC[(bytes[index] ?? 0) % ALPHANUMERIC.length]
+  for (let index = 0; index < 9; index++) id += ALPHANUMERIC.charAt((bytes[index] ?? 0) % ALPHANUMERIC.length)
   return id
 }
 

@@ -449,7 +449,11 @@ const ALIASES: Readonly<Record<string, string>> = {
 function build(): Record<string, ServedModelRow> {
   const table: Record<string, ServedModelRow> = {}
   for (const [id, spec] of Object.entries(CARDS)) table[id] = served(spec)
-  for (const [alias, target] of Object.entries(ALIASES)) table[alias] = { ...served(CARDS[target]!), aliasOf: target }
+  for (const [alias, target] of Object.entries(ALIASES)) {
+    const card = CARDS[target]
+    if (card === undefined) throw new Error(`Emulator data: alias ${alias} points at ${target}, which has no card.`)
+    table[alias] = { ...served(card), aliasOf: target }
+  }
   return table
 }
 

@@ -45,7 +45,7 @@ export function convertMessages(
   const inlineSystem = takesInlineSystem(context.row)
   messages.forEach((message, index) => {
     const path = `messages[${index}]`
-    if ('name' in message && message.name !== undefined && message.role !== 'function') {
+    if ('name' in message && (message.name as unknown) !== undefined && message.role !== 'function') {
       refuseUnsupported(context, `${path}.name`, 'Anthropic messages have no name field.')
     }
     switch (message.role) {

@@ -9,13 +9,14 @@
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
-import type { ChatCompletionMessageParam, ChatCompletionParamsBase, ResponseFormat } from '../../types.js'
+import type { ResponseFormat } from '../../types.js'
+import type { ChatParamsAsSent } from '../shared/params-as-sent.js'
 import { convertMessages } from './messages.js'
 import type { AnthropicChatOptions } from './options.js'
 import { convertReasoning } from './reasoning.js'
 import { convertToolChoice, convertTools, forcesToolUse } from './tools.js'
 
-type Params = ChatCompletionParamsBase & AnthropicChatOptions & { stream?: boolean | null }
+type Params = ChatParamsAsSent & AnthropicChatOptions
 type Body = Record<string, unknown>
 type Handler = (value: never, body: Body, context: ChatRequestContext) => void
 
@@ -46,7 +47,7 @@ const SKIPPED = new Set([
 
 export function toAnthropicRequest(input: Readonly<Record<string, unknown>>, context: ChatRequestContext): Body {
   const params = input as unknown as Params
-  const { system, messages } = convertMessages(params.messages as ChatCompletionMessageParam[], context)
+  const { system, messages } = convertMessages(params.messages, context)
   const body: Body = { model: context.model, max_tokens: maxTokens(params, context), messages }
   if (system.length > 0) body.system = system
   for (const key of Object.keys(input)) {

@@ -7,7 +7,7 @@
 import type { CompletionUsage } from '../../types.js'
 import type { AnthropicUsage } from './wire-types.js'
 
-export function convertAnthropicUsage(usage: AnthropicUsage | undefined): CompletionUsage | undefined {
+export function convertAnthropicUsage(usage: AnthropicUsage | null | undefined): CompletionUsage | undefined {
   if (usage === undefined || usage === null) return undefined
   const read = usage.cache_read_input_tokens ?? 0
   const write = usage.cache_creation_input_tokens ?? 0
@@ -28,7 +28,7 @@ export function convertAnthropicUsage(usage: AnthropicUsage | undefined): Comple
  * A stream's usage: `message_start` has the input side, each `message_delta` the cumulative totals
  * (input fields repeated or null). The last non-null value of each field wins; nothing is added up.
  */
-export function mergeUsage(sofar: AnthropicUsage, update: AnthropicUsage | undefined): AnthropicUsage {
+export function mergeUsage(sofar: AnthropicUsage, update: AnthropicUsage | null | undefined): AnthropicUsage {
   if (update === undefined || update === null) return sofar
   const merged: AnthropicUsage = { ...sofar }
   for (const key of Object.keys(update) as (keyof AnthropicUsage)[]) {

@@ -35,7 +35,7 @@ export function createGeminiChunkMapper(context: ChatResponseContext): ChunkMapp
       model: response.modelVersion ?? context.model,
       choices: [],
     }
-    let finished = false
+    let finished = false as boolean // set inside the forEach below
     ;(response.candidates ?? []).forEach((candidate, position) => {
       const index = candidate.index ?? position
       let state = candidates.get(index)
@@ -50,7 +50,7 @@ export function createGeminiChunkMapper(context: ChatResponseContext): ChunkMapp
       if (summary.reasoning !== '') delta.reasoning_content = summary.reasoning
       if (summary.calls.length > 0)
         delta.tool_calls = summary.calls.map((call, offset) => ({
-          index: (state as CandidateState).calls + offset,
+          index: state.calls + offset,
           id: call.id,
           type: 'function',
           function: { name: call.name, arguments: call.arguments },

@@ -50,26 +50,42 @@ function fromUrl(url: string, param: string): GeminiPart {
   return { fileData: { ...(mimeType === undefined ? {} : { mimeType }), fileUri: url } }
 }
 
+/** A field as text: '' when absent; an object as its JSON (not '[object Object]'). */
+function textValue(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value)
+    case 'object':
+      return value === null ? '' : JSON.stringify(value)
+    default:
+      return '' // undefined, a function or a symbol
+  }
+}
+
 /** One user content part → a Gemini part. */
 export function convertUserPart(part: Part, param: string, context: ChatRequestContext): GeminiPart {
   switch (part.type) {
     case 'text':
-      return { text: String(part.text ?? '') }
+      return { text: textValue(part.text) }
     case 'image_url': {
       requireFeature(context, 'images', param)
       const image = part.image_url as { url?: unknown } | undefined
-      return fromUrl(String(image?.url ?? ''), `${param}.image_url.url`)
+      return fromUrl(textValue(image?.url), `${param}.image_url.url`)
     }
     case 'input_audio': {
       requireFeature(context, 'audio', param)
       const audio = part.input_audio as { data?: unknown; format?: unknown } | undefined
-      const mimeType = AUDIO_TYPES[String(audio?.format ?? '')]
+      const mimeType = AUDIO_TYPES[textValue(audio?.format)]
       if (mimeType === undefined)
         throw new InputError(
           `${param}.input_audio.format: Gemini takes ${Object.keys(AUDIO_TYPES).join(', ')}; got '${String(audio?.format)}'.`,
           `${param}.input_audio.format`,
         )
-      return { inlineData: { mimeType, data: String(audio?.data ?? '') } }
+      return { inlineData: { mimeType, data: textValue(audio?.data) } }
     }
     case 'file': {
       requireFeature(context, 'documents', param)
@@ -95,8 +111,8 @@ export function textOf(content: unknown, param: string): string {
   if (!Array.isArray(content)) throw new InputError(`${param}: content is a string or a list of text parts.`, param)
   return content
     .map((part: Part, index) => {
-      if (part.type === 'text') return String(part.text ?? '')
-      if (part.type === 'refusal') return String(part.refusal ?? '')
+      if (part.type === 'text') return textValue(part.text)
+      if (part.type === 'refusal') return textValue(part.refusal)
       throw new InputError(
         `${param}[${index}]: only text parts are allowed here; got '${String(part.type)}'.`,
         `${param}[${index}].type`,

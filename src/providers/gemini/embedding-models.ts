@@ -6,12 +6,6 @@
  */
 import type { EmbeddingModelRow } from '../../capabilities.js'
 
-const EMBEDDINGS_PAGE = { source: 'https://ai.google.dev/gemini-api/docs/embeddings', checked: '2026-12-01' }
-const RECORDED = {
-  source: 'pydantic/pydantic-ai tests/cassettes/test_embeddings/TestGoogle.test_query.yaml@4fda389',
-  checked: '2026-12-02',
-}
-
 const row = (label: string): EmbeddingModelRow => ({
   label,
   defaultDimensions: 3072,

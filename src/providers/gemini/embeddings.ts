@@ -60,7 +60,7 @@ function fromResponse(json: unknown, raw: string, context: EmbeddingsResponseCon
   return {
     object: 'list',
     data: embeddings.map((entry: { values?: unknown }, position) => {
-      const values = entry?.values
+      const values = (entry as { values?: unknown } | null | undefined)?.values // a list may hold null
       if (!Array.isArray(values) || !values.every((value) => typeof value === 'number'))
         throw new ResponseParseError(
           `${context.provider} returned an embedding that is not a list of numbers (embeddings[${position}]).`,

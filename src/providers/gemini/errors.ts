@@ -10,7 +10,7 @@ import { parseErrorBody } from '../shared/error-body.js'
 type Json = Record<string, unknown>
 
 export function parseGeminiError(status: number | undefined, body: unknown, raw: string): ParsedProviderError {
-  const unwrapped = Array.isArray(body) && body.length === 1 ? body[0] : body
+  const unwrapped: unknown = Array.isArray(body) && body.length === 1 ? (body as unknown[])[0] : body
   const error = typeof unwrapped === 'object' && unwrapped !== null ? (unwrapped as Json).error : undefined
   if (typeof error !== 'object' || error === null) return parseErrorBody(status, unwrapped, raw)
   const record = error as Json

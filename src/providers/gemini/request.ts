@@ -7,19 +7,15 @@ import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../c
 import type { ChatRequestContext, ProviderRequest } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ReasoningEffort } from '../../capabilities.js'
-import type {
-  ChatCompletionMessageParam,
-  ChatCompletionParamsBase,
-  ChatCompletionTool,
-  ResponseFormat,
-} from '../../types.js'
+import type { ChatCompletionTool, ResponseFormat } from '../../types.js'
+import type { ChatParamsAsSent } from '../shared/params-as-sent.js'
 import { convertToGeminiMessages } from './messages.js'
 import type { GeminiChatOptions, GeminiSafetySetting } from './options.js'
 import { convertReasoningEffort } from './reasoning.js'
 import { toGeminiResponseSchema } from './schema.js'
 import { convertToolChoice, convertTools } from './tools.js'
 
-type Params = ChatCompletionParamsBase & GeminiChatOptions & { stream?: boolean | null }
+type Params = ChatParamsAsSent & GeminiChatOptions
 type Json = Record<string, unknown>
 interface Draft {
   readonly body: Json
@@ -42,10 +38,7 @@ export function toGeminiRequest(
   context: ChatRequestContext,
 ): ProviderRequest {
   const params = input as unknown as Params
-  const { systemInstruction, contents } = convertToGeminiMessages(
-    params.messages as ChatCompletionMessageParam[],
-    context,
-  )
+  const { systemInstruction, contents } = convertToGeminiMessages(params.messages, context)
   const draft: Draft = {
     body: { contents, ...(systemInstruction === undefined ? {} : { systemInstruction }) },
     config: {},

@@ -16,7 +16,7 @@ export function convertTools(tools: readonly ChatCompletionTool[]): Json[] {
   const declarations = tools.map((tool, index) => {
     if (tool.type !== 'function')
       throw new InputError(
-        `tools[${index}]: Gemini takes function tools only; got '${String(tool.type)}'.`,
+        `tools[${index}]: Gemini takes function tools only; got '${String((tool as { type: unknown }).type)}'.`,
         `tools[${index}].type`,
       )
     const fn = tool.function

@@ -7,7 +7,7 @@
 import type { CompletionUsage } from '../../types.js'
 import type { GeminiUsageMetadata } from './wire-types.js'
 
-export function convertGeminiUsage(usage: GeminiUsageMetadata | undefined): CompletionUsage | undefined {
+export function convertGeminiUsage(usage: GeminiUsageMetadata | null | undefined): CompletionUsage | undefined {
   if (usage === undefined || usage === null || typeof usage !== 'object') return undefined
   const prompt = (usage.promptTokenCount ?? 0) + (usage.toolUsePromptTokenCount ?? 0)
   const thoughts = usage.thoughtsTokenCount ?? 0

@@ -13,6 +13,9 @@ import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'
 import type { MistralResponse, MistralResponseChoice, MistralToolCall } from './wire-types.js'
 
+/** A streamed call: an OpenAI-style continuation piece may carry only part of `function`. */
+type MistralToolCallDelta = Omit<MistralToolCall, 'function'> & { function?: Partial<MistralToolCall['function']> }
+
 interface ChoiceState {
   /** Next OpenAI tool-call index for this choice. */
   nextToolIndex: number
@@ -58,7 +61,7 @@ export function createMistralChunkMapper(context: ChatResponseContext): ChunkMap
       object: 'chat.completion.chunk',
       created: chunk.created ?? 0,
       model: chunk.model ?? context.model,
-      choices: new Array(chunk.choices.length),
+      choices: new Array<ChatCompletionChunk['choices'][number]>(chunk.choices.length),
     }
     for (let position = 0; position < chunk.choices.length; position++) {
       const choice = chunk.choices[position] as MistralResponseChoice
@@ -109,7 +112,7 @@ function convertDelta(choice: MistralResponseChoice, state: ChoiceState, first: 
  * pieces: a first delta with the id and name, then argument text without an id. A delta with an id starts
  * a new call (even at an index already taken); one without continues the call at its index.
  */
-function convertToolCallDelta(call: MistralToolCall, state: ChoiceState): ChatCompletionChunkToolCall {
+function convertToolCallDelta(call: MistralToolCallDelta, state: ChoiceState): ChatCompletionChunkToolCall {
   const providerIndex = call.index
   const name = call.function?.name
   const args = stringifyArguments(call.function?.arguments)

@@ -40,9 +40,8 @@ export function toMistralEmbeddingsRequest(
 }
 
 const handlers: Record<string, Handler> = {
-  encoding_format: (value: unknown) => {
+  encoding_format: () => {
     // Validated by the core; the wire always carries floats.
-    void value
   },
   dimensions: (value: number, body, context) => {
     const row = context.row

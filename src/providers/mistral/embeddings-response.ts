@@ -27,7 +27,7 @@ export function fromMistralEmbeddingsResponse(
         raw,
       )
     }
-    const numbers = vector as number[]
+    const numbers = vector
     return {
       object: 'embedding',
       index: (typeof entry.index === 'number' ? entry.index : position) + context.indexOffset,

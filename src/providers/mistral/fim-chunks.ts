@@ -20,7 +20,7 @@ export function createMistralFimChunkMapper(context: ChatResponseContext): Strea
       object: 'text_completion',
       created: chunk.created ?? 0,
       model: chunk.model ?? context.model,
-      choices: new Array(chunk.choices.length),
+      choices: new Array<Completion['choices'][number]>(chunk.choices.length),
     }
     for (let position = 0; position < chunk.choices.length; position++) {
       const choice = chunk.choices[position] as MistralResponseChoice

@@ -10,7 +10,6 @@ import { splitMistralContent } from './content-text.js'
 import { mapMistralFinishReason } from './finish-reason.js'
 import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'
-import type { MistralResponseChoice } from './wire-types.js'
 
 /** Mistral finish reasons → a text completion's; `error` is left to the caller (FinishReasonError). */
 export function mapFimFinishReason(reason: string): CompletionFinishReason | 'error' {
@@ -26,13 +25,13 @@ export function mapFimFinishReason(reason: string): CompletionFinishReason | 'er
       // FIM has no tools; a newer reason than this code is passed on as a plain stop.
       return 'stop'
     default:
-      return mapped as CompletionFinishReason
+      return mapped
   }
 }
 
 export function fromMistralFimResponse(json: unknown, raw: string, context: ChatResponseContext): Completion {
   const response = readMistralEnvelope(json, raw, `${context.provider} returned a FIM response`)
-  let failed = false
+  let failed = false as boolean // set inside the map below
   const completion: Completion = {
     id: response.id ?? '',
     object: 'text_completion',

@@ -32,7 +32,7 @@ export function fromMistralModelList(json: unknown, raw: string, context: { read
     throw new ResponseParseError(`${context.provider} returned a model list without 'data'.`, raw)
   }
   const models: Model[] = []
-  for (const entry of data as MistralModelCard[]) {
+  for (const entry of data as (MistralModelCard | null)[]) {
     if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string') continue
     models.push({
       id: entry.id,

@@ -6,18 +6,13 @@
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
-import type {
-  ChatCompletionMessageParam,
-  ChatCompletionParamsBase,
-  ChatCompletionTool,
-  ChatCompletionToolChoiceOption,
-  ResponseFormat,
-} from '../../types.js'
+import type { ChatParamsAsSent } from '../shared/params-as-sent.js'
+import type { ChatCompletionTool, ChatCompletionToolChoiceOption, ResponseFormat } from '../../types.js'
 import { convertToMistralMessages } from './messages.js'
 import type { MistralChatOptions } from './options.js'
 import { convertToolChoice, convertTools } from './tools.js'
 
-type Params = ChatCompletionParamsBase & MistralChatOptions & { stream?: boolean | null }
+type Params = ChatParamsAsSent & MistralChatOptions
 type Body = Record<string, unknown>
 type Handler = (value: never, body: Body, context: ChatRequestContext, params: Params) => void
 
@@ -28,7 +23,7 @@ export function toMistralRequest(input: Readonly<Record<string, unknown>>, conte
   const params = input as unknown as Params
   const body: Body = {
     model: context.model,
-    messages: convertToMistralMessages(params.messages as ChatCompletionMessageParam[], context),
+    messages: convertToMistralMessages(params.messages, context),
   }
   for (const key of Object.keys(params)) {
     if (CORE_KEYS.has(key)) continue

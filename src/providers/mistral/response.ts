@@ -11,7 +11,7 @@ import type { MistralResponseChoice } from './wire-types.js'
 
 export function fromMistralResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
   const response = readMistralEnvelope(json, raw, `${context.provider} returned a chat response`)
-  let failed = false
+  let failed = false as boolean // set inside the map below
   const completion: ChatCompletion = {
     id: response.id ?? '',
     object: 'chat.completion',

@@ -25,7 +25,7 @@ function hashToId(text: string): string {
   let id = ''
   for (let index = 0; index < 9; index++) {
     const source = index < 5 ? first : second
-    id += ALPHABET[(source >>> ((index % 5) * 6)) % 62]
+    id += ALPHABET.charAt((source >>> ((index % 5) * 6)) % 62)
     if (index === 4) first = Math.imul(first ^ second, 0x27d4eb2d) >>> 0
   }
   return id

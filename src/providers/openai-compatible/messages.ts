@@ -26,7 +26,7 @@ export function convertToOpenAIMessages(
     if (message.role === 'developer' && quirks.developerAsSystem === true) converted.role = 'system'
     if (
       'name' in message &&
-      message.name !== undefined &&
+      (message.name as unknown) !== undefined &&
       message.role !== 'function' &&
       quirks.rejectsMessageName === true
     ) {

@@ -6,12 +6,7 @@
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
 import type { ChatRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
-import type {
-  ChatCompletionMessageParam,
-  ChatCompletionParamsBase,
-  ChatCompletionTool,
-  ResponseFormat,
-} from '../../types.js'
+import type { ChatCompletionParamsBase, ChatCompletionTool, ResponseFormat } from '../../types.js'
 import { convertToOpenAIMessages } from './messages.js'
 import type { OpenAICompatibleQuirks } from './quirks.js'
 
@@ -90,7 +85,7 @@ export function toOpenAICompatibleRequest(
   const params = input as unknown as ChatCompletionParamsBase & { stream?: boolean | null }
   const body: Body = {
     model: context.model,
-    messages: convertToOpenAIMessages(params.messages as ChatCompletionMessageParam[], context, quirks),
+    messages: convertToOpenAIMessages(params.messages, context, quirks),
   }
   for (const key of Object.keys(input)) {
     const value = input[key]
@@ -109,7 +104,7 @@ export function toOpenAICompatibleRequest(
   if (quirks.maxTokensAsMaxCompletionTokens === true && body.max_tokens !== undefined) {
     if (body.max_completion_tokens !== undefined && body.max_completion_tokens !== body.max_tokens) {
       throw new InputError(
-        `max_tokens (${String(body.max_tokens)}) and max_completion_tokens (${String(body.max_completion_tokens)}) disagree; pass only max_completion_tokens.`,
+        `max_tokens (${JSON.stringify(body.max_tokens)}) and max_completion_tokens (${JSON.stringify(body.max_completion_tokens)}) disagree; pass only max_completion_tokens.`,
         'max_completion_tokens',
       )
     }

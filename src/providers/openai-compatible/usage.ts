@@ -7,7 +7,7 @@ import type { CompletionUsage } from '../../types.js'
 export function readUsage(source: Record<string, unknown>): CompletionUsage | undefined {
   const direct = source.usage
   const groq = (source.x_groq as { usage?: unknown } | undefined)?.usage
-  const usage = (typeof direct === 'object' && direct !== null ? direct : groq) as CompletionUsage | undefined
+  const usage = (typeof direct === 'object' && direct !== null ? direct : groq) as CompletionUsage | null | undefined
   if (usage === undefined || usage === null || typeof usage !== 'object') return undefined
   if (typeof usage.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number') return undefined
   return usage

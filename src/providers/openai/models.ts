@@ -13,7 +13,7 @@
  *   `GET /v1/models`); a future date is an announced shutdown. `replacement` is OpenAI's recommended
  *   replacement, or, where that is itself shut down, the end of the chain (model-evidence.ts says so).
  */
-import { defineModelTable, type ModelRow } from '../../capabilities.js'
+import { defineModelTable } from '../../capabilities.js'
 
 const chatModel = {
   chat: true,

@@ -14,6 +14,9 @@ interface PydanticDetail {
   type?: unknown
 }
 
+// JSON.stringify gives undefined for undefined, functions and symbols (its lib type says string).
+const stringify: (value: unknown) => string | undefined = JSON.stringify
+
 export function parseErrorBody(status: number | undefined, body: unknown, raw: string): ParsedProviderError {
   if (typeof body !== 'object' || body === null) {
     return { message: describeText(raw, status) }
@@ -61,7 +64,7 @@ function describeDetails(detail: unknown): string | undefined {
     .map((item: unknown) => {
       // A proxy may send anything in the list: only objects have loc/msg/type.
       if (typeof item !== 'object' || item === null)
-        return typeof item === 'string' ? item : String(JSON.stringify(item))
+        return typeof item === 'string' ? item : (stringify(item) ?? String(item))
       const entry = item as PydanticDetail
       const location = Array.isArray(entry.loc) ? entry.loc.join('.') : ''
       const text = typeof entry.msg === 'string' ? entry.msg : JSON.stringify(entry)

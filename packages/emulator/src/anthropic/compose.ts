@@ -70,7 +70,7 @@ function answerText(request: WireRequest, userBlocks: readonly WireBlock[]): str
   const result = results[results.length - 1]
   if (result !== undefined)
     return `The tool ${toolNameFor(request, result.tool_use_id)} returned: ${cap(textOf(result.content))}`
-  return `You said: ${cap(textOf(userBlocks as WireBlock[]))}`
+  return `You said: ${cap(textOf(userBlocks))}`
 }
 
 function chooseTools(request: WireRequest, userText: string, answeringTools: boolean): WireTool[] {
@@ -169,7 +169,7 @@ export function composeAnthropicAnswer(
 ): AnthropicAnswer {
   const override = scripted(script)
   const userBlocks = lastUser(request)
-  const userText = textOf(userBlocks as WireBlock[])
+  const userText = textOf(userBlocks)
   const answering = userBlocks.some((block) => block.type === 'tool_result')
   const thinks = thinkingOn(request, card) || override?.reasoning !== undefined
   const display = (request.thinking as { display?: string } | undefined)?.display

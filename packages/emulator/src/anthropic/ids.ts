@@ -6,7 +6,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 function base62(length: number, ...parts: readonly string[]): string {
   const bytes = Buffer.concat([sha256(...parts), sha256('more', ...parts)])
   let text = ''
-  for (let index = 0; index < length; index++) text += BASE62[(bytes[index] ?? 0) % BASE62.length]
+  for (let index = 0; index < length; index++) text += BASE62.charAt((bytes[index] ?? 0) % BASE62.length)
   return text
 }
 

@@ -15,7 +15,6 @@ export const SERVER_TOOL_TYPE = /^[a-z_]+_\d{8}$/
 
 const str: Shape = { kind: 'string' }
 const bool: Shape = { kind: 'boolean' }
-const int: Shape = { kind: 'number', integer: true }
 const record: Shape = { kind: 'record' }
 const nullable = (of: Shape): Shape => ({ kind: 'nullable', of })
 const array = (of: Shape): Shape => ({ kind: 'array', of })

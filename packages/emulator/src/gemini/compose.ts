@@ -65,7 +65,7 @@ const base64url = (bytes: Buffer): string =>
 export function functionCallId(...parts: readonly string[]): string {
   const bytes = sha256('function-call', ...parts)
   let id = ''
-  for (let index = 0; index < 8; index++) id += 'abcdefghijklmnopqrstuvwxyz0123456789'[(bytes[index] ?? 0) % 36]
+  for (let index = 0; index < 8; index++) id += 'abcdefghijklmnopqrstuvwxyz0123456789'.charAt((bytes[index] ?? 0) % 36)
   return id
 }
 

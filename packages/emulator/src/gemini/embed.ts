@@ -37,7 +37,7 @@ export function answerEmbed(body: unknown, model: GeminiEmulatorModel, batch: bo
   const parsed = parseWire(body, batch ? BATCH_EMBED_CONTENTS_REQUEST : EMBED_CONTENT_REQUEST)
   if (parsed.violations.length > 0) return { ok: false, ...badRequest(parsed.violations) }
   if (!batch) {
-    const values = vector(model, parsed.value as EmbedRequest, 'EmbedContentRequest')
+    const values = vector(model, parsed.value, 'EmbedContentRequest')
     return typeof values === 'string'
       ? { ok: false, ...invalidArgument(values) }
       : { ok: true, json: { embedding: { values } }, texts: 1 }

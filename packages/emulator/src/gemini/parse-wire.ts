@@ -30,7 +30,9 @@ const SCALAR_TYPES: Readonly<Record<string, string>> = {
 
 const resolve = (spec: FieldSpec | (() => FieldSpec)): FieldSpec => (typeof spec === 'function' ? spec() : spec)
 const join = (path: string, name: string): string => (path === '' ? name : `${path}.${name}`)
-const shown = (value: unknown): string => JSON.stringify(value) ?? String(value)
+// JSON.stringify gives undefined for undefined, functions and symbols (its lib type says string).
+const stringify: (value: unknown) => string | undefined = JSON.stringify
+const shown = (value: unknown): string => stringify(value) ?? String(value)
 
 class Reader {
   readonly violations: WireViolation[] = []

@@ -136,7 +136,8 @@ export function geminiStreamEvents(answer: ComposedAnswer, meta: ReplyMeta): Jso
     let emitted = 0
     steps.forEach((step) => {
       emitted += step.reduce(
-        (sum, part) => sum + (part.thought === true ? 0 : tokenPieces(String(part.text ?? '')).length),
+        (sum, part) =>
+          sum + (part.thought === true ? 0 : tokenPieces(typeof part.text === 'string' ? part.text : '').length),
         0,
       )
       events.push({

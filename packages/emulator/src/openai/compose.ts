@@ -21,7 +21,7 @@ export function alphanumericId(prefix: string, length: number, ...parts: readonl
   const bytes = sha256(prefix, ...parts)
   let id = prefix
   for (let index = 0; index < length; index++)
-    id += ALPHANUMERIC[(bytes[index % bytes.length] ?? 0) % ALPHANUMERIC.length]
+    id += ALPHANUMERIC.charAt((bytes[index % bytes.length] ?? 0) % ALPHANUMERIC.length)
   return id
 }
 
@@ -97,8 +97,8 @@ function asWireRequest(body: Json, row: ModelRow): WireChatRequest {
   if (maxTokens !== undefined && maxTokens !== null) request.max_tokens = maxTokens
   if (choice !== undefined) request.tool_choice = choice
   if (effort !== undefined) request.reasoning_effort = effort
-  for (const key of Object.keys(request)) if (request[key] === undefined || request[key] === null) delete request[key]
-  return request as unknown as WireChatRequest
+  const present = Object.entries(request).filter(([, value]) => value !== undefined && value !== null)
+  return Object.fromEntries(present) as unknown as WireChatRequest
 }
 
 function withOpenAIIds(choice: ComposedChoice, requestKey: string, keep: ReadonlySet<number>): ComposedChoice {

@@ -1,6 +1,6 @@
 /** Public types of the OpenAI-format emulator: options, quirks of compatible services, the running server. */
 import type { ModelRow } from '../model-types.js'
-import type { MistralEmulator, RecordedRequest, ScriptedReply, ScriptHandler } from '../emulator-types.js'
+import type { MistralEmulator } from '../emulator-types.js'
 
 /**
  * What an OpenAI-compatible service rejects or does differently (the presets in

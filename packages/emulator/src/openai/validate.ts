@@ -276,7 +276,7 @@ function checkToolCalls(message: Json, path: string): string[] {
       if (typeof fn.arguments !== 'string') invalidType(`${callPath}.function.arguments`, 'a string', fn.arguments)
       checkKeys(fn, ['name', 'arguments'], `${callPath}.function`)
     }
-    return record.id as string
+    return record.id
   })
 }
 
