@@ -57,15 +57,15 @@ export function runMiddleware<T>(call: MiddlewareRun<T>): Promise<T> {
       if (!isRecord(next)) throw new InputError(`${name}: transformParams must return a params object.`, 'middleware')
     }
     const streaming = (operation === 'chat' || operation === 'completions') && isRecord(next) && next.stream === true
-    const wrap = streaming ? current.wrapStream : current.wrapGenerate
+    const wrap = streaming ? current.wrapStream?.bind(current) : current.wrapGenerate?.bind(current)
     if (wrap === undefined) return layer(index + 1, next)
-    const wrapped: unknown = await (wrap as (call: unknown) => Promise<unknown>).call(current, {
+    const wrapped: unknown = await (wrap as (call: unknown) => Promise<unknown>)({
       operation,
       params: next,
       options,
       client,
       next: (changed: unknown = next) => layer(index + 1, changed),
-    } as never)
+    })
     return streaming
       ? toStream(wrapped, operation, call.findProvider((next as { provider?: unknown }).provider), options)
       : wrapped

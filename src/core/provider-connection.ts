@@ -90,7 +90,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
       if (value !== undefined && !value.includes(apiKey)) secrets.push(value)
     }
   }
-  const signer = provider.auth.sign
+  const signer = provider.auth.sign?.bind(provider.auth)
   return {
     baseURL,
     isDefaultBaseURL: baseURL === provider.defaultBaseURL,
@@ -99,7 +99,7 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
     secretHeaders,
     redact: redactorOf(secrets),
     secrets,
-    sign: signer === undefined ? undefined : (request) => signer.call(provider.auth, request, apiKey),
+    sign: signer === undefined ? undefined : (request) => signer(request, apiKey),
   }
 }
 

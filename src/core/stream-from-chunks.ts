@@ -44,6 +44,7 @@ function chunkResponse<Chunk>(chunks: AsyncIterable<Chunk>): TransportResponse {
     try {
       while (!paused && !cancelled) {
         const step = await iterator.next()
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cancel() may run while next() is pending
         if (cancelled) return
         if (step.done === true) {
           sink.onData(encoder.encode('data: [DONE]\n\n'))
@@ -81,7 +82,7 @@ function chunkResponse<Chunk>(chunks: AsyncIterable<Chunk>): TransportResponse {
       if (cancelled) return
       cancelled = true
       // Stops the middleware's iterable, and through it the provider's stream it was reading.
-      void iterator?.return?.()?.catch(() => undefined)
+      void iterator?.return?.().catch(() => undefined)
     },
   }
 }
