@@ -9,5 +9,5 @@ const completion = await tokenjs.chat.completions.create({
   messages: [{ role: 'user', content: 'Answer in JSON with one key "answer": what is the capital of France?' }],
 })
 
-const data = JSON.parse(completion.choices[0]!.message.content ?? '{}')
+const data: unknown = JSON.parse(completion.choices[0]!.message.content ?? '{}')
 console.log('parsed:', data)

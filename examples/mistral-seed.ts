@@ -19,4 +19,4 @@ async function main() {
   })
   console.log(completion.choices[0])
 }
-main()
+void main()

@@ -39,7 +39,7 @@ messages.push(request)
 // 2. Run each call and send its result back, answering the call's id.
 for (const call of request.tool_calls ?? []) {
   console.log(`tool call: ${call.function.name}(${call.function.arguments})`)
-  const result = getWeather(JSON.parse(call.function.arguments))
+  const result = getWeather(JSON.parse(call.function.arguments) as { city: string })
   messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(result) })
 }
 

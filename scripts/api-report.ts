@@ -17,7 +17,8 @@ const program = ts.createProgram(
   { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: ts.ModuleKind.NodeNext },
 )
 const checker = program.getTypeChecker()
-const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope
+const flags: ts.TypeFormatFlags =
+  ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope
 
 function kindOf(symbol: ts.Symbol): string {
   const f = symbol.flags

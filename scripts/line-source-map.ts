@@ -36,7 +36,7 @@ function encodeValue(value: number): string {
     let digit = rest & 31
     rest = Math.floor(rest / 32)
     if (rest > 0) digit |= 32
-    text += BASE64[digit]
+    text += BASE64.charAt(digit)
   } while (rest > 0)
   return text
 }

@@ -26,7 +26,8 @@ function listedModels(listJson: unknown): ListedModel[] {
   if (!Array.isArray(data)) throw new Error('GET /models did not answer with a model list (no `data` array).')
   return data
     .filter(
-      (item): item is { id: string; shutdown_date?: unknown } => typeof (item as { id?: unknown })?.id === 'string',
+      (item): item is { id: string; shutdown_date?: unknown } =>
+        typeof (item as { id?: unknown } | null)?.id === 'string',
     )
     .map((item) => ({ id: item.id, shutdownDate: typeof item.shutdown_date === 'string' ? item.shutdown_date : null }))
 }

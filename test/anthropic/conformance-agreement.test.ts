@@ -14,7 +14,7 @@ beforeAll(async () => {
   emulator = await startAnthropicEmulator({ logRequests: false })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 describe('emulator and checker agree on the corpus', () => {

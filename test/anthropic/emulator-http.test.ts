@@ -14,7 +14,7 @@ beforeAll(async () => {
 })
 beforeEach(() => emulator.reset())
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 const hello = { model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user', content: 'Hi' }] }

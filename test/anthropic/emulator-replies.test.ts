@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startAnthropicEmulator, type AnthropicEmulator } from '../../packages/emulator/src/anthropic/index.js'
 import { checkJsonSchemaInstance } from '../../packages/emulator/src/index.js'
 import { anthropicHeaders, parseSse, postMessages, type SseEvent } from './helpers.js'
+import { text } from '../support/text.js'
 
 let emulator: AnthropicEmulator
 beforeAll(async () => {
@@ -13,7 +14,7 @@ beforeAll(async () => {
 })
 beforeEach(() => emulator.reset())
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 const hello = { model: 'claude-sonnet-4-6', max_tokens: 256, messages: [{ role: 'user', content: 'Hello there' }] }
@@ -27,7 +28,7 @@ const tools = [{ name: 'get_weather', description: 'Weather', input_schema: sche
 function joined(events: readonly SseEvent[], index: number, field: 'text' | 'thinking' | 'partial_json'): string {
   return events
     .filter((event) => event.event === 'content_block_delta' && event.data.index === index)
-    .map((event) => String((event.data.delta as Record<string, unknown>)[field] ?? ''))
+    .map((event) => text((event.data.delta as Record<string, unknown>)[field] ?? ''))
     .join('')
 }
 

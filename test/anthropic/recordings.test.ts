@@ -32,7 +32,7 @@ beforeAll(async () => {
   emulator = await startAnthropicEmulator({ logRequests: false })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 const withRequest = recordings.filter(
@@ -117,7 +117,7 @@ function grammarProblems(events: readonly RecordedEvent[], framingRecorded: bool
   return problems
 }
 
-const keysOf = (value: unknown): string[] => Object.keys((value ?? {}) as object).sort()
+const keysOf = (value: unknown): string[] => Object.keys(value ?? {}).sort()
 
 describe('recorded requests against the emulator: the recorded status class', () => {
   for (const recording of withRequest) {

@@ -52,8 +52,8 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   shared?.disconnect()
-  await emulator?.close()
-  await openai?.close()
+  await emulator.close()
+  await openai.close()
 })
 
 /** One `tokenjs` run in the shared process. */

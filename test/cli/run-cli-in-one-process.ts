@@ -15,18 +15,16 @@ interface Request {
   readonly env: NodeJS.ProcessEnv
 }
 
-type Write = typeof process.stdout.write
-
 let current = { stdout: '', stderr: '' }
 
 /** Replaces `stream.write` so what it receives lands in the current capture (the callback still runs). */
 function capture(stream: NodeJS.WriteStream, key: 'stdout' | 'stderr'): void {
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     current[key] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
     const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined
     callback?.()
     return true
-  }) as Write
+  }
 }
 
 capture(process.stdout, 'stdout')

@@ -22,7 +22,7 @@ beforeAll(async () => {
   emulator = await startMistralEmulator({ logRequests: false })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 interface DetailEntry {

@@ -53,7 +53,7 @@ describe('checker rejects every bad body-shape case at the right path', () => {
       v.map((x) => x.path),
       formatViolations(v),
     ).toContain(c.path)
-    expect(() => assertMistralChatRequest(c.body)).toThrow(c.path!)
+    expect(() => assertMistralChatRequest(c.body)).toThrow(c.path)
   })
 })
 
@@ -65,7 +65,7 @@ describe("model-scope cases: model existence is the server's business", () => {
     expect(v, formatViolations(v)).toEqual([])
     // With knownModels, unknown/retired ids are reported at $.model (the invalid_model cases only).
     const withModels = checkMistralChatRequest(c.body, { knownModels: CORPUS_KNOWN_MODELS })
-    if (c.expect.ok === false && c.expect.type === 'invalid_model') {
+    if (!c.expect.ok && c.expect.type === 'invalid_model') {
       expect(withModels).toEqual([expect.objectContaining({ path: '$.model', rule: 'unknown_model' })])
     } else {
       expect(withModels).toEqual([])

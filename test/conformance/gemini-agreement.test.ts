@@ -14,7 +14,7 @@ beforeAll(async () => {
   emulator = await startGeminiEmulator({ logRequests: false })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 describe('Gemini emulator and conformance checker agree', () => {

@@ -71,7 +71,7 @@ beforeAll(async () => {
   emulator = await startGeminiEmulator({ logRequests: false })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 describe('Gemini checker non-vacuity (property-based)', () => {

@@ -66,7 +66,7 @@ const anyValue: fc.Arbitrary<Json> = fc.oneof(
   fc.boolean(),
   fc.integer(),
   fc.string({ maxLength: 5 }),
-  fc.constant({} as Json),
+  fc.constant({}),
   fc.constant([] as Json),
 )
 

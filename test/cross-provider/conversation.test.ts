@@ -35,7 +35,7 @@ beforeEach(() => {
   openai.reset()
 })
 
-const chatBodies = (emulator: MistralEmulator | OpenAIEmulator) =>
+const chatBodies = (emulator: MistralEmulator) =>
   emulator.requests
     .filter((request) => request.path === '/v1/chat/completions')
     .map((request) => request.body as Record<string, unknown>)

@@ -35,7 +35,7 @@ function codeBlocks(file: string): Block[] {
     file,
     language: match[1] ?? '',
     code: match[2] ?? '',
-    index: match.index ?? 0,
+    index: match.index,
   }))
 }
 
@@ -189,7 +189,7 @@ describe('shell lines in the docs', () => {
     )
     chmodSync(join(bin, 'tokenjs'), 0o755)
   })
-  afterAll(() => emulator?.close())
+  afterAll(() => emulator.close())
 
   test('every tokenjs line runs against the emulator and exits 0', async () => {
     const tokenjsLines = lines.filter(({ line }) => /(^|\| )tokenjs /.test(line))
@@ -202,7 +202,7 @@ describe('shell lines in the docs', () => {
         TSX_TSCONFIG_PATH: `${root}/tsconfig.json`,
       })
       const result = await run('sh', ['-c', line], { cwd: root, env, timeout: 20_000 }).catch(
-        (error: { code: number; stderr: string }) => error,
+        (error: unknown) => error as { code: number; stderr: string },
       )
       expect('code' in result ? result.code : 0, `${file}: ${line}\n${'stderr' in result ? result.stderr : ''}`).toBe(0)
     }

@@ -126,7 +126,9 @@ describe('completions.create (FIM)', () => {
     const client = harness.client()
     harness.emulator.enqueue({ kind: 'drop-after-chunks', chunks: 2, route: 'fim' })
     const dropped = (async () => {
-      for await (const _chunk of await client.completions.create({ ...base, stream: true })) void _chunk
+      for await (const _chunk of await client.completions.create({ ...base, stream: true })) {
+        // drain
+      }
     })()
     await expect(dropped).rejects.toBeInstanceOf(APIConnectionError)
     harness.emulator.enqueue({ kind: 'stream-error', route: 'fim' })

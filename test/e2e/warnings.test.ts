@@ -83,7 +83,9 @@ describe('warnings for what dropUnsupportedParams dropped', () => {
       messages: [{ role: 'user', content: 'Hi!' }],
     })
     expect(stream.warnings).toEqual([])
-    for await (const _chunk of stream) void _chunk
+    for await (const _chunk of stream) {
+      // drain
+    }
     expect(seen).toEqual([])
   })
 

@@ -9,7 +9,7 @@ beforeAll(async () => {
   emulator = await startTestEmulator({ embeddingModels: mistralEmbeddingModels })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 beforeEach(() => emulator.reset())
 

@@ -9,7 +9,7 @@ beforeAll(async () => {
   emulator = await startGeminiEmulator({ chunkSize: 2 })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 beforeEach(() => emulator.reset())
 

@@ -67,7 +67,7 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
-  await emulator?.close()
+  await emulator.close()
 })
 
 async function replay(entry: (typeof served)[number]): Promise<{ status: number; text: string; type: string }> {

@@ -121,7 +121,7 @@ beforeAll(async () => {
   together = JSON.parse(result.stdout) as Record<string, RunResult>
 }, 120_000)
 afterAll(async () => {
-  await Promise.all([emulator?.close(), anthropic?.close(), gemini?.close()])
+  await Promise.all([emulator.close(), anthropic.close(), gemini.close()])
 })
 
 const exampleEnv = () =>
@@ -162,7 +162,7 @@ test('the seed snippet as written (mistral-large-2402) is sent and fails with a 
   expect(result.stderr).toMatch(/NotFoundError: 400 Invalid model: mistral-large-2402 /)
   expect(result.stderr).toContain("use 'mistral-large-latest' instead")
   expect(result.stderr).not.toContain(emulator.apiKey)
-  expect(emulator.requests.some((request) => String(JSON.stringify(request.body)).includes('mistral-large-2402'))).toBe(
+  expect(emulator.requests.some((request) => JSON.stringify(request.body ?? null).includes('mistral-large-2402'))).toBe(
     true,
   )
 })

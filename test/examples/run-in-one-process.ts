@@ -19,13 +19,13 @@ type Write = typeof process.stdout.write
 
 /** Replaces `stream.write` so what it receives lands in `sink` (and the callback still runs). */
 function capture(stream: NodeJS.WriteStream, sink: (text: string) => void): Write {
-  const original = stream.write.bind(stream) as Write
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  const original: Write = stream.write.bind(stream)
+  stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
     const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined
     callback?.()
     return true
-  }) as Write
+  }
   return original
 }
 

@@ -241,7 +241,7 @@ describe('environment variables, as Node reads them under NODE_USE_ENV_PROXY=1',
     expect(seenByApi).toHaveLength(1)
   })
 
-  for (const noProxy of ['127.0.0.1', '*', 'localhost,127.0.0.1', `127.0.0.1:${0}`]) {
+  for (const noProxy of ['127.0.0.1', '*', 'localhost,127.0.0.1', `127.0.0.1:0`]) {
     it(`NO_PROXY=${JSON.stringify(noProxy)} bypasses the proxy for a matching host`, async () => {
       const entry = noProxy.replace(':0', `:${ports.plainApi}`)
       await client(httpBase(), {

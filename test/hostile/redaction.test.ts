@@ -9,6 +9,7 @@ import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { TokenJS, type ProviderId } from 'token.js'
 import { collect, JSON_HEADERS, MODEL, rejectionOf, SSE_HEADERS, transports, useHostileServer } from './support.js'
+import { text } from '../support/text.js'
 
 const server = useHostileServer()
 const KEY = 'sk-live/9f+Qz=Tr1ck/y~key'
@@ -32,7 +33,7 @@ function formsOf(key: string): string[] {
 
 /** What a hostile server puts in its answers: the key in every form, around the echoed request. */
 function echo(headers: Record<string, unknown>): string {
-  const key = String(headers.authorization ?? '').replace(/^Bearer /, '')
+  const key = text(headers.authorization ?? '').replace(/^Bearer /, '')
   return [
     JSON.stringify(headers).replace(/\//g, '\\/'),
     encodeURIComponent(String(headers.authorization)),
@@ -142,7 +143,7 @@ describe.each(transports)('%s', (_name, transportOptions) => {
     it(`${provider}: no form of the key in any error field`, async () => {
       let answer: Scenario[2] = scenarios[0]![2]
       server.handle((request, response) => {
-        const [status, headers, body] = answer(request.headers as Record<string, unknown>)
+        const [status, headers, body] = answer(request.headers)
         response.writeHead(status, headers)
         response.end(body)
       })
@@ -183,7 +184,7 @@ describe.each(transports)('%s', (_name, transportOptions) => {
   it('models.list and embeddings errors are scrubbed too', async () => {
     server.handle((request, response) => {
       response.writeHead(401, JSON_HEADERS)
-      response.end(JSON.stringify({ message: echo(request.headers as Record<string, unknown>) }))
+      response.end(JSON.stringify({ message: echo(request.headers) }))
     })
     const client = new TokenJS({ ...transportOptions, apiKey: KEY, baseURL: server.url, maxRetries: 0 })
     expectNoKey(await rejectionOf(client.models.list({ provider: 'mistral' })), KEY)

@@ -95,7 +95,7 @@ describe('validation: the emulator and the conformance checker agree', () => {
       'presence_penalty 2.5',
       { model: 'gpt-4o', messages: [user], presence_penalty: 2.5 },
       {
-        message: expect.stringContaining('above maximum value') as unknown as string,
+        message: expect.stringContaining('above maximum value'),
         param: 'presence_penalty',
         code: 'decimal_above_max_value',
       },
@@ -140,9 +140,7 @@ describe('validation: the emulator and the conformance checker agree', () => {
         tools: [tool],
       },
       {
-        message: expect.stringContaining(
-          "must be a response to a preceeding message with 'tool_calls'",
-        ) as unknown as string,
+        message: expect.stringContaining("must be a response to a preceeding message with 'tool_calls'"),
         param: 'messages.[2].role',
         code: null,
       },
@@ -204,7 +202,7 @@ describe('validation: the emulator and the conformance checker agree', () => {
       'a bad function name',
       { model: 'gpt-4o', messages: [user], tools: [{ type: 'function', function: { name: 'get weather' } }] },
       {
-        message: expect.stringContaining('does not match pattern') as unknown as string,
+        message: expect.stringContaining('does not match pattern'),
         param: 'tools[0].function.name',
         code: 'invalid_value',
       },

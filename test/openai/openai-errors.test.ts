@@ -73,7 +73,7 @@ describe("status → class with OpenAI's error body", () => {
     expect(error).toBeInstanceOf(AuthenticationError)
     expect((error as APIError).code).toBe('invalid_api_key')
     expect(JSON.stringify(error)).not.toContain(secret)
-    expect(String((error as Error).message)).not.toContain(secret)
+    expect((error as Error).message).not.toContain(secret)
   })
 })
 

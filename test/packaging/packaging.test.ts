@@ -76,7 +76,7 @@ async function publintMessages(tarballPath: string): Promise<{ name: string | un
   const { messages, pkg } = await publint({
     pkgDir: 'package',
     pack: {
-      tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer,
+      tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength),
     },
     strict: true,
   })
@@ -422,7 +422,7 @@ describe('headless Chromium', () => {
         expect(errors).toEqual([])
         expect(result.error).toBeUndefined()
         expect(result.guard).toMatchObject({ threw: true, inputError: true })
-        expect(String((result.guard as { message: string }).message)).toMatch(/dangerouslyAllowBrowser/)
+        expect((result.guard as { message: string }).message).toMatch(/dangerouslyAllowBrowser/)
         expect(result.completion).toMatchObject({ object: 'chat.completion', finish: 'stop' })
         expect(result.stream).toMatchObject({ finish: 'stop' })
         expect((result.stream as { chunks: number }).chunks).toBeGreaterThan(1)

@@ -26,7 +26,7 @@ export function run(command: string, args: readonly string[], cwd: string, timeo
       { cwd, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1
-        resolve({ code, stdout, stderr: error !== null && stderr === '' ? String(error.message) : stderr })
+        resolve({ code, stdout, stderr: error !== null && stderr === '' ? error.message : stderr })
       },
     )
   })

@@ -121,7 +121,7 @@ describe('the probe against the emulator', () => {
 describe('scripts/probe-mistral.ts', () => {
   const run = (env: Record<string, string | undefined>): ReturnType<typeof spawnSync> =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/probe-mistral.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       encoding: 'utf8',
       timeout: 60_000,
     })

@@ -52,7 +52,7 @@ function answer(recording: AnthropicRecording, splitAt?: readonly number[]): voi
   const headers: Record<string, string> = {
     'content-type': response.headers['content-type'] ?? (streamed ? 'text/event-stream' : 'application/json'),
   }
-  const body = streamed ? (response.sse as string) : JSON.stringify(response.body)
+  const body = streamed ? response.sse : JSON.stringify(response.body)
   server.answer({ status: response.status, headers, body, ...(splitAt === undefined ? {} : { splitAt }) })
 }
 
@@ -322,7 +322,7 @@ function expectedOfStream(recording: AnthropicRecording): Expected {
   const events = recordedEvents(recording).map((event) => event.data as Json)
   const start = events.find((event) => event.type === 'message_start')!.message as Json
   const blocks: Json[] = []
-  let usage: Json = { ...start.usage }
+  const usage: Json = { ...start.usage }
   let stopReason: string | null = null
   const seenStarts = new Set<number>()
   for (const event of events) {
@@ -357,8 +357,8 @@ function checkCompletion(completion: ChatCompletion, expected: Expected): void {
   expect(
     (message.tool_calls ?? []).map((call) => ({
       id: call.id,
-      name: call.type === 'function' ? call.function.name : '',
-      arguments: call.type === 'function' ? JSON.parse(call.function.arguments) : undefined,
+      name: call.function.name,
+      arguments: JSON.parse(call.function.arguments),
     })),
   ).toEqual(expected.toolCalls)
   const details = message.reasoning_details ?? []

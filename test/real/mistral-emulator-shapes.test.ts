@@ -141,7 +141,7 @@ describe('the emulator answers in the recorded shape', () => {
     const recordedStream = recording.response.sse !== undefined || recording.response.chunks !== undefined
     const actual = recordedStream ? streamShape(emulatorChunks(text)) : jsonShape(JSON.parse(text) as Json)
     const expected = recordedStream
-      ? streamShape(recordedChunks(recording.response) as Json[])
+      ? streamShape(recordedChunks(recording.response))
       : jsonShape(recording.response.body as Json)
     if (Object.hasOwn(KNOWN_DISAGREEMENTS, id)) {
       expect(actual, 'listed as a disagreement but the shapes now agree: remove it').not.toEqual(expected)

@@ -205,7 +205,7 @@ describe('recorded event streams through chat.completions.create({ stream: true 
 describe('recorded error answers are typed errors with Mistral’s message', () => {
   const classFor = (recording: Recording): new (...args: never[]) => APIError => {
     const body = recording.response.body as Json
-    if (body?.type === 'invalid_model') return NotFoundError
+    if (body.type === 'invalid_model') return NotFoundError
     const byStatus: Record<number, new (...args: never[]) => APIError> = {
       400: BadRequestError,
       401: AuthenticationError,

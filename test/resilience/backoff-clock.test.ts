@@ -46,7 +46,13 @@ beforeEach(() => {
 /** A clock that records every backoff asked for and returns at once. */
 function recordingClock(): { slept: number[]; sleep: NonNullable<SendOptions['sleep']> } {
   const slept: number[] = []
-  return { slept, sleep: async (ms) => void slept.push(ms) }
+  return {
+    slept,
+    sleep: (ms) => {
+      slept.push(ms)
+      return Promise.resolve()
+    },
+  }
 }
 
 const transports: Array<[string, () => Transport]> = [
@@ -172,9 +178,9 @@ describe.each(transports)('%s', (_name, makeTransport) => {
         maxRetries: 2,
         redact: (text) => text,
         secretHeaders: ['authorization'],
-        sleep: async (_ms, signal) => {
+        sleep: (_ms, signal) => {
           seen.push(signal)
-          throw stop
+          return Promise.reject(stop)
         },
       }),
     )

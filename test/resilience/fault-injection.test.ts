@@ -29,6 +29,7 @@ import type { ScriptedReply } from '@tokenjs/emulator'
 import { createNodeTransport } from '../../src/core/node-transport.js'
 import { useEmulator } from '../e2e/harness.js'
 import { waitFor } from './support.js'
+import { text } from '../support/text.js'
 
 const CALLS = 1_000
 const PER_KIND = 50 // 5% of the calls for each fault kind
@@ -294,11 +295,10 @@ describe('1,000 concurrent calls with injected faults', () => {
         const outcome = outcomes[position] as Outcome
         const expected = expectedOf(call)
         const label = `${call.marker} (${call.kind}${call.stream ? ', stream' : ''}${call.firstOnly ? ', first attempt only' : ''})`
-        const className =
-          outcome.error === undefined ? 'success' : ((outcome.error as Error).constructor?.name ?? typeof outcome.error)
+        const className = outcome.error === undefined ? 'success' : (outcome.error as Error).constructor.name
         byClass[className] = (byClass[className] ?? 0) + 1
         if (expected.errorClass === undefined) {
-          if (outcome.error !== undefined) mismatches.push(`${label}: expected success, got ${String(outcome.error)}`)
+          if (outcome.error !== undefined) mismatches.push(`${label}: expected success, got ${text(outcome.error)}`)
           else if (outcome.content !== expected.content)
             mismatches.push(
               `${label}: content ${JSON.stringify(outcome.content)} ≠ ${JSON.stringify(expected.content)}`,
@@ -306,7 +306,7 @@ describe('1,000 concurrent calls with injected faults', () => {
         } else if (outcome.error === undefined) {
           mismatches.push(`${label}: expected ${expected.errorClass.name}, got success`)
         } else if ((outcome.error as Error).constructor !== expected.errorClass) {
-          mismatches.push(`${label}: expected ${expected.errorClass.name}, got ${String(outcome.error)}`)
+          mismatches.push(`${label}: expected ${expected.errorClass.name}, got ${text(outcome.error)}`)
         }
         const seen = attempts.get(call.marker) ?? 0
         if (seen !== expected.attempts) mismatches.push(`${label}: ${seen} requests, expected ${expected.attempts}`)

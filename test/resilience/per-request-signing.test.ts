@@ -67,7 +67,7 @@ interface TestServer {
 }
 
 async function startServer(): Promise<TestServer> {
-  const state: TestServer = { origin: '', seen: [], replies: [], close: async () => undefined }
+  const state: TestServer = { origin: '', seen: [], replies: [], close: () => Promise.resolve() }
   const server: Server = createServer((request, response) => {
     const parts: Buffer[] = []
     request.on('data', (part: Buffer) => parts.push(part))
@@ -155,7 +155,7 @@ beforeEach(() => {
 })
 
 const transports: [string, () => Transport][] = [
-  ['node:http', () => createNodeTransport() as Transport],
+  ['node:http', () => createNodeTransport()],
   ['fetch', () => createFetchTransport(fetch)],
 ]
 

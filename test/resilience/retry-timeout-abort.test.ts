@@ -9,11 +9,9 @@ import { describe, expect, it } from 'vitest'
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
-  APIError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
-  ConflictError,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
@@ -434,7 +432,3 @@ function causes(error: unknown): unknown[] {
   }
   return chain
 }
-
-// Keep the APIError import meaningful for readers: every class above is an APIError.
-void APIError
-void ConflictError

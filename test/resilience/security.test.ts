@@ -31,6 +31,7 @@ import {
 } from 'token.js'
 import { expectInputError } from '../e2e/expect-input-error.js'
 import { useEmulator } from '../e2e/harness.js'
+import { stringify } from '../support/text.js'
 import { abortWhen, collect, contentOf, delay, rejectionOf, transports } from './support.js'
 
 const CANARY = 'sk-TOKENJS-CANARY-0123456789'
@@ -52,7 +53,7 @@ function renderings(error: unknown): string[] {
     if (current instanceof Error) out.push(current.message, String(current.stack), String(current))
     out.push(inspect(current, { depth: 10, showHidden: true }))
   }
-  out.push(JSON.stringify(error) ?? '')
+  out.push(stringify(error) ?? '')
   out.push(inspect(error, { depth: 10 }))
   out.push(format('%s | %o | %O | %j', error, error, error, error))
   let logged = ''
@@ -329,11 +330,7 @@ describe('input that could inject or misroute is refused before any I/O', () => 
     ],
     ['a default header name with LF', { defaultHeaders: { 'x-a\nInjected': '1' } }, undefined],
   ])('%s', async (_name, options, param) => {
-    const error = await expectInputError(
-      harness,
-      harness.client(options as ClientOptions).chat.completions.create(params),
-      param,
-    )
+    const error = await expectInputError(harness, harness.client(options).chat.completions.create(params), param)
     expectNoKey(error, CANARY)
   })
 

@@ -1,3 +1,4 @@
+import { stringify } from '../support/text.js'
 /** Small helpers shared by the resilience tests (no mocks: they only drive the public client). */
 import { inspect } from 'node:util'
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionStream, ClientOptions, Logger } from 'token.js'
@@ -12,7 +13,7 @@ export const transports: Array<[name: string, options: ClientOptions]> = [
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`)
+      throw new Error(`expected a rejection, got ${stringify(value)?.slice(0, 200)}`)
     },
     (error: unknown) => error,
   )

@@ -76,7 +76,7 @@ const fieldCache = new Map<ts.Type, ReadonlyMap<string, Field>>()
 
 /** The properties of an object type (cached): name → type, optional, header-only. */
 export function fieldsOf(type: ts.Type): ReadonlyMap<string, Field> {
-  let fields = fieldCache.get(type)
+  const fields = fieldCache.get(type)
   if (fields !== undefined) return fields
   const map = new Map<string, Field>()
   for (const property of checker.getPropertiesOfType(type)) {
@@ -121,7 +121,7 @@ function tagsOf(type: ts.Type, key = 'type'): readonly string[] | undefined {
   if (tag === undefined) return undefined
   const values = members(tag.type)
     .filter((part) => part.isStringLiteral())
-    .map((part) => (part as ts.StringLiteralType).value)
+    .map((part) => part.value)
   return values.length > 0 ? values : undefined
 }
 
@@ -161,9 +161,7 @@ function checkUnion(value: unknown, type: ts.Type, path: string, out: TypeProble
   }
   if (typeof value === 'string') {
     if (options.some(isStringLike)) return
-    const literals = options
-      .filter((part) => part.isStringLiteral())
-      .map((part) => (part as ts.StringLiteralType).value)
+    const literals = options.filter((part) => part.isStringLiteral()).map((part) => part.value)
     if (literals.includes(value)) return
     out.push(
       literals.length > 0

@@ -532,7 +532,7 @@ function checkMessages(body: Record<string, unknown>, report: Report): void {
     report(
       ['messages', lastIndex, 'role'],
       'last_role',
-      `Expected last role User or Tool (or Assistant with prefix True) for serving but got ${String(lastRole)}`,
+      `Expected last role User or Tool (or Assistant with prefix True) for serving but got ${lastRole}`,
     )
   }
 
@@ -629,7 +629,7 @@ export function checkMistralChatRequest(
     body.stream === true ? ChatCompletionStreamRequest$outboundSchema : ChatCompletionRequest$outboundSchema
   const parsed = schema.safeParse(toSdkInput(body, []))
   if (!parsed.success) {
-    issuesToViolations(parsed.error.issues as unknown as ZodIssueLike[], [], reportSdk)
+    issuesToViolations(parsed.error.issues, [], reportSdk)
   } else {
     compareWire(body, parsed.data, [], reportSdk)
   }
@@ -685,7 +685,7 @@ export function assertMistralChatResponse(json: unknown): void {
   const parsed = ChatCompletionResponse$inboundSchema.safeParse(json)
   if (!parsed.success) {
     throw new Error(
-      `Mistral chat response does not parse with the official SDK schema:\n${zodIssuesText(parsed.error.issues as unknown as ZodIssueLike[])}\n` +
+      `Mistral chat response does not parse with the official SDK schema:\n${zodIssuesText(parsed.error.issues)}\n` +
         `json: ${truncate(JSON.stringify(json))}`,
     )
   }
@@ -716,7 +716,7 @@ export function assertMistralChunk(json: unknown, options: AssertMistralChunkOpt
   const parsed = CompletionChunk$inboundSchema.safeParse(input)
   if (!parsed.success) {
     throw new Error(
-      `Mistral stream chunk does not parse with the official SDK schema:\n${zodIssuesText(parsed.error.issues as unknown as ZodIssueLike[])}\n` +
+      `Mistral stream chunk does not parse with the official SDK schema:\n${zodIssuesText(parsed.error.issues)}\n` +
         `json: ${truncate(JSON.stringify(json))}`,
     )
   }

@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { text } from './text.js'
 import { dirname, join } from 'node:path'
 
 export interface ConformanceViolation {
@@ -113,7 +114,7 @@ export function checkOpenAIChatRequest(body: unknown): ConformanceViolation[] {
   for (const [key, values] of Object.entries(ENUMS)) {
     const value = body[key]
     if (value !== undefined && value !== null && !values.includes(value as string))
-      add(`$.${key}`, 'enum', `${key} = ${String(value)}`)
+      add(`$.${key}`, 'enum', `${key} = ${text(value)}`)
   }
   if (body.stream !== undefined && typeof body.stream !== 'boolean') add('$.stream', 'type', 'stream must be a boolean')
   if (body.stream_options !== undefined && body.stream_options !== null) {

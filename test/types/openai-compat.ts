@@ -25,6 +25,8 @@ declare const chunk: ChatCompletionChunk
 declare const tokenjs: TokenJS
 declare const openAIMessages: OpenAIMessageParam[]
 declare const openAITools: OpenAITool[]
+/** Marks values as used: their declared types are the assertions here. */
+declare function keep(...values: unknown[]): void
 
 // Our results are OpenAI's results.
 export const asOpenAICompletion: OpenAIChatCompletion = completion
@@ -47,9 +49,9 @@ export async function acceptsOpenAIValues(): Promise<void> {
   })
   for await (const piece of stream) {
     const asOpenAI: OpenAIChatCompletionChunk = piece
-    void asOpenAI
+    keep(asOpenAI)
   }
-  void result
+  keep(result)
 }
 
 // Our own param types are exported under Token.js's names.
@@ -74,5 +76,5 @@ export async function rawAccessAsOpenAI(): Promise<void> {
   const id: string | null = request_id
   const requestId: string | null | undefined = (await tokenjs.chat.completions.create(params))._request_id
   const raw: Response = await tokenjs.chat.completions.create(params).asResponse()
-  void [asOpenAI, status, id, requestId, raw]
+  keep(asOpenAI, status, id, requestId, raw)
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parseMistralError } from '../../src/providers/mistral/errors.js'
+import { stringify } from '../support/text.js'
 
 /** Parses `raw` the way send-request.ts does before calling the provider parser. */
 function parse(status: number | undefined, raw: string) {
@@ -210,7 +211,7 @@ describe('parseMistralError', () => {
     ]
     for (const body of bodies) {
       for (const status of [undefined, 400, 500]) {
-        const raw = JSON.stringify(body) ?? ''
+        const raw = stringify(body) ?? ''
         const parsed = parseMistralError(status, body, raw)
         expect(typeof parsed.message, raw).toBe('string')
         expect(parsed.message.trim(), raw).not.toBe('')
