@@ -33,11 +33,11 @@ beforeEach(() => {
   openai.reset()
 })
 
-const chatRequests = (emulator: MistralEmulator | OpenAIEmulator) =>
+const chatRequests = (emulator: MistralEmulator) =>
   emulator.requests.filter((request) => request.path === '/v1/chat/completions')
 afterEach(() => {
-  for (const request of chatRequests(mistral)) assertMistralChatRequest(request.body as Record<string, unknown>)
-  for (const request of chatRequests(openai)) assertOpenAIChatRequest(request.body as Record<string, unknown>)
+  for (const request of chatRequests(mistral)) assertMistralChatRequest(request.body)
+  for (const request of chatRequests(openai)) assertOpenAIChatRequest(request.body)
 })
 
 const hello = [{ role: 'user' as const, content: 'Hello!' }]
