@@ -2,40 +2,17 @@
  * An incremental Server-Sent Events decoder following the WHATWG HTML "event stream
  * interpretation" rules, built for the streaming hot path: lines are found with `indexOf`
  * on decoded text, never byte by byte, and nothing is allocated beyond the field values
- * and the event objects themselves — and with {@link SSEDecoder.pushTo}, not even those.
+ * and the field values: each event goes to a handler as `(data, event)`, with no object per event.
  *
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
 
-/** One event dispatched by {@link SSEDecoder}. */
-export interface ServerSentEvent {
-  /**
-   * The value of the block's last `event` field, or `''` when it had none. The spec's
-   * default type `'message'` is deliberately not filled in: that is the consumer's choice.
-   */
-  event: string
-  /**
-   * The block's `data` lines joined with `'\n'`. A block whose only data line is `data:`
-   * (or `data`) dispatches with `''`; a block without any data line is not dispatched.
-   */
-  data: string
-  /**
-   * The spec's last event ID: the value of the most recent `id` field seen so far in the
-   * stream (it persists across events, as `EventSource.lastEventId` does; `id:` with an empty
-   * value resets it to `''`). Absent until the stream has carried an `id` field. An `id`
-   * value containing U+0000 NULL is ignored.
-   */
-  id?: string
-  /**
-   * Reconnection time in milliseconds, from a `retry` field (all ASCII digits) seen since the
-   * previously dispatched event. Absent when there was none.
-   */
-  retry?: number
-}
-
 /**
- * Receives each dispatched event's data and type (see {@link ServerSentEvent}) from
- * {@link SSEDecoder.pushTo} / {@link SSEDecoder.endTo}; the last event ID and retry are not passed.
+ * Receives each dispatched event from {@link SSEDecoder.pushTo} / {@link SSEDecoder.endTo}:
+ * `data` is the block's `data` lines joined with `'\n'` (a block whose only data line is `data:`
+ * dispatches with `''`; a block without any data line is not dispatched), and `event` the value of
+ * its last `event` field, or `''` when it had none (the spec's default type `'message'` is left to the
+ * consumer). `id` and `retry` fields are read and ignored: no provider's stream resumes.
  */
 export type SSEDataHandler = (data: string, event: string) => void
 
@@ -54,19 +31,18 @@ let wholeDecoder: InstanceType<typeof TextDecoder> | undefined
 /**
  * Turns a byte or text stream into Server-Sent Events, chunk by chunk.
  *
- * Feed every chunk to {@link SSEDecoder.push} in arrival order, then call
- * {@link SSEDecoder.end} once the stream has finished cleanly. Chunks may split the stream
+ * Feed every chunk to {@link SSEDecoder.pushTo} in arrival order, then call
+ * {@link SSEDecoder.endTo} once the stream has finished cleanly. Chunks may split the stream
  * anywhere: inside a line, between the CR and LF of a CRLF, or inside a multi-byte UTF-8
  * character. Bytes are decoded as UTF-8 (invalid sequences become U+FFFD), and one leading
  * U+FEFF byte order mark is skipped. An instance decodes one stream at a time; after
- * `end()` it is reset and may decode another.
+ * `endTo()` it is reset and may decode another.
  *
  * @example
  * const decoder = new SSEDecoder()
- * for await (const chunk of response.body) {
- *   for (const event of decoder.push(chunk)) if (!isDoneEvent(event)) handle(JSON.parse(event.data))
- * }
- * for (const event of decoder.end()) handle(JSON.parse(event.data))
+ * const onEvent = (data: string) => { if (data !== '[DONE]') handle(JSON.parse(data)) }
+ * for await (const chunk of response.body) decoder.pushTo(chunk, onEvent)
+ * decoder.endTo(onEvent)
  */
 export class SSEDecoder {
   // Spelled this way because without the DOM lib, Node's typings declare TextDecoder only as a value.
@@ -81,13 +57,7 @@ export class SSEDecoder {
   /** `undefined` stands for the spec's empty data buffer; each `data` line makes it a string. */
   #data: string | undefined
   #eventType = ''
-  #lastEventId: string | undefined
-  #retry: number | undefined
-  /**
-   * Where #dispatch delivers during a call: an array of event objects (push/end), else the handler
-   * (pushTo/endTo). Fields rather than parameters, so the scan loop passes nothing per line.
-   */
-  #events: ServerSentEvent[] | undefined
+  /** Where #dispatch delivers during a call: a field rather than a parameter, so the scan loop passes nothing per line. */
   #handler: SSEDataHandler | undefined
   #lines = 0
 
@@ -105,26 +75,11 @@ export class SSEDecoder {
   }
 
   /**
-   * Feeds the next chunk of the stream: bytes (decoded as UTF-8) or already-decoded text.
-   *
-   * @returns the events completed by this chunk, in stream order (often empty).
-   */
-  push(chunk: Uint8Array | string): ServerSentEvent[] {
-    const events: ServerSentEvent[] = []
-    this.#events = events
-    try {
-      this.#scan(this.#decode(chunk))
-    } finally {
-      this.#events = undefined
-    }
-    return events
-  }
-
-  /**
-   * Like {@link SSEDecoder.push}, but calls `handler(data, event)` for each completed event instead of
-   * returning event objects: the streaming hot path allocates no object or array per event. An
-   * exception thrown by the handler propagates out of this call; the decoder is then in an unspecified
-   * state and must not be fed further (the caller is expected to stop the stream).
+   * Feeds the next chunk of the stream, bytes (decoded as UTF-8) or already-decoded text, and calls
+   * `handler(data, event)` for each event it completes, in stream order: the streaming hot path
+   * allocates no object or array per event. An exception thrown by the handler propagates out of this
+   * call; the decoder is then in an unspecified state and must not be fed further (the caller is
+   * expected to stop the stream).
    */
   pushTo(chunk: Uint8Array | string, handler: SSEDataHandler): void {
     this.#handler = handler
@@ -136,27 +91,15 @@ export class SSEDecoder {
   }
 
   /**
-   * Ends the stream and resets the decoder.
+   * Ends the stream, calls `handler(data, event)` for a final event left open, and resets the decoder.
    *
    * The spec discards an event whose block was not closed by a blank line. We dispatch it
    * instead, because some providers omit the final newline(s) after their last event and it
    * would otherwise be lost. So call this only when the stream finished cleanly, not after a
    * network error, where the last event may really be truncated.
    *
-   * @returns the final event, if the stream ended inside a block with data; else `[]`.
+   * That final event is dispatched only if the stream ended inside a block with data.
    */
-  end(): ServerSentEvent[] {
-    const events: ServerSentEvent[] = []
-    this.#events = events
-    try {
-      this.#finish()
-    } finally {
-      this.#events = undefined
-    }
-    return events
-  }
-
-  /** Like {@link SSEDecoder.end}, calling `handler(data, event)` for the final event instead of returning it. */
   endTo(handler: SSEDataHandler): void {
     this.#handler = handler
     try {
@@ -278,29 +221,12 @@ export class SSEDecoder {
         return
       case 5:
         if (source.startsWith('event', start)) this.#eventType = source.slice(valueStart, end)
-        else if (source.startsWith('retry', start)) this.#setRetry(source.slice(valueStart, end))
-        return
-      case 2:
-        if (source.startsWith('id', start)) this.#setLastEventId(source.slice(valueStart, end))
         return
     }
   }
 
   #appendData(value: string): void {
     this.#data = this.#data === undefined ? value : this.#data + '\n' + value
-  }
-
-  #setLastEventId(value: string): void {
-    if (!value.includes('\0')) this.#lastEventId = value
-  }
-
-  #setRetry(value: string): void {
-    if (value.length === 0) return
-    for (let index = 0; index < value.length; index++) {
-      const code = value.charCodeAt(index)
-      if (code < 0x30 || code > 0x39) return
-    }
-    this.#retry = Number(value)
   }
 
   /** The spec's dispatch step: an event only if the data buffer is non-empty; reset either way. */
@@ -310,20 +236,8 @@ export class SSEDecoder {
     this.#data = undefined
     this.#eventType = ''
     if (data === undefined) return
-    const events = this.#events
-    if (events === undefined) {
-      this.#retry = undefined
-      const handler = this.#handler as SSEDataHandler
-      handler(data, event)
-      return
-    }
-    const dispatched: ServerSentEvent = { event, data }
-    if (this.#lastEventId !== undefined) dispatched.id = this.#lastEventId
-    if (this.#retry !== undefined) {
-      dispatched.retry = this.#retry
-      this.#retry = undefined
-    }
-    events.push(dispatched)
+    const handler = this.#handler as SSEDataHandler
+    handler(data, event)
   }
 
   #reset(): void {
@@ -333,8 +247,6 @@ export class SSEDecoder {
     this.#skipLeadingLineFeed = false
     this.#data = undefined
     this.#eventType = ''
-    this.#lastEventId = undefined
-    this.#retry = undefined
     this.#lines = 0
   }
 }
@@ -354,12 +266,4 @@ function endsOnCharacterBoundary(bytes: Uint8Array): boolean {
   const byte = bytes[lead] as number
   const needed = byte >= 0xf0 ? (byte >= 0xf8 ? 1 : 4) : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
   return lead + needed <= length
-}
-
-/**
- * Whether `event` is the `data: [DONE]` sentinel with which OpenAI-style APIs end a stream.
- * Compares the data exactly: no trimming, and the event type is not checked.
- */
-export function isDoneEvent(event: Pick<ServerSentEvent, 'data'>): boolean {
-  return event.data === '[DONE]'
 }
