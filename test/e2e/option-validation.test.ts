@@ -16,7 +16,7 @@ const params = {
 }
 
 /** A client with `options` (typed loosely: these are the mistakes a JavaScript caller can make). */
-const clientWith = (options: Record<string, unknown>): TokenJS => harness.client(options as ClientOptions)
+const clientWith = (options: Record<string, unknown>): TokenJS => harness.client(options)
 
 describe('client option values', () => {
   for (const [option, value, expected] of [
@@ -73,7 +73,7 @@ describe('unknown option keys get a "did you mean"', () => {
   it('request options are checked the same way, on every call', async () => {
     const client = harness.client()
     const create = (options: Record<string, unknown>): Promise<unknown> =>
-      client.chat.completions.create(params, options as RequestOptions)
+      client.chat.completions.create(params, options)
     await expectInputError(harness, create({ timeOut: 5 }), 'timeOut', "did you mean 'timeout'?")
     await expectInputError(harness, create({ maxRetry: 1 }), 'maxRetry', "did you mean 'maxRetries'?")
     await expectInputError(harness, create({ timeout: -5 }), 'timeout', 'got -5')
