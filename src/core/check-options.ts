@@ -110,14 +110,15 @@ export function checkCall(
  * ids (dated ids, aliases, `ft:` fine-tunes, `org/model:tag` routes): such an id is a typo that the API
  * would answer with a "model not found" naming nothing, so it is refused here with the id it likely meant.
  */
-const IMPOSSIBLE_IN_MODEL_ID = /[\s\x00-\x1f\x7f"'`<>\\]/
+// \p{Cc}: the control characters (U+0000-001F, U+007F-009F), none of which a model id holds.
+const IMPOSSIBLE_IN_MODEL_ID = /[\s\p{Cc}"'`<>\\]/u
 
 function checkModelCharacters(model: string, models: ModelTable): void {
   if (!IMPOSSIBLE_IN_MODEL_ID.test(model)) return
   const tidy = model
     .trim()
     .replace(/["'`<>\\]/g, '')
-    .replace(/[\s\x00-\x1f\x7f]+/g, '-')
+    .replace(/[\s\p{Cc}]+/gu, '-')
     .toLowerCase()
   const example = exampleModelId(models, 'chat')
   throw new InputError(

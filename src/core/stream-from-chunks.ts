@@ -45,6 +45,7 @@ function chunkResponse<Chunk>(chunks: AsyncIterable<Chunk>): TransportResponse {
       while (!paused && !cancelled) {
         const step = await iterator.next()
 
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- cancel() may run while next() is pending
         if (cancelled) return
         if (step.done === true) {
           sink.onData(encoder.encode('data: [DONE]\n\n'))

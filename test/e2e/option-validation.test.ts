@@ -4,7 +4,8 @@
  * an empty API key, a model id with spaces, an assistant message that carries nothing.
  */
 import { describe, expect, it } from 'vitest'
-import { InputError, TokenJS, type ClientOptions, type RequestOptions } from 'token.js'
+import { InputError, TokenJS, type RequestOptions } from 'token.js'
+import { text } from '../support/text.js'
 import { expectInputError } from './expect-input-error.js'
 import { useEmulator } from './harness.js'
 
@@ -35,7 +36,7 @@ describe('client option values', () => {
     ['fetch', {}, `'fetch' must be a function`],
     ['defaultHeaders', 'x-a: 1', `'defaultHeaders' must be an object of header names`],
   ] as const) {
-    it(`${option}: ${String(value)} → InputError naming '${option}'`, async () => {
+    it(`${option}: ${text(value)} → InputError naming '${option}'`, async () => {
       await expectInputError(harness, clientWith({ [option]: value }).chat.completions.create(params), option, expected)
     })
   }
@@ -60,7 +61,7 @@ describe('unknown option keys get a "did you mean"', () => {
     ],
     [{ liveModelCapabilities: { ttl: 5 } }, 'liveModelCapabilities.ttl', "did you mean 'liveModelCapabilities.ttlMs'?"],
   ] as const) {
-    it(`${param}`, async () => {
+    it(param, async () => {
       await expectInputError(harness, clientWith(options).chat.completions.create(params), param, suggestion)
     })
   }

@@ -8,8 +8,8 @@ import type { ChatCompletionCreateParams, ModelIdFor, TokenJS } from 'token.js'
 declare const tokenjs: TokenJS
 const messages = [{ role: 'user' as const, content: 'Hi' }]
 
-type Suggests<P extends Parameters<typeof suggestionOf>[0], Id extends string> = Id extends ModelIdFor<P> ? true : false
-declare function suggestionOf(provider: 'openai' | 'mistral' | 'anthropic' | 'gemini' | 'groq'): void
+type Suggests<P extends Parameters<SuggestionOf>[0], Id extends string> = Id extends ModelIdFor<P> ? true : false
+type SuggestionOf = (provider: 'openai' | 'mistral' | 'anthropic' | 'gemini' | 'groq') => void
 
 // Current ids are suggested, for every provider with a table (OpenAI's used to collapse to `string`).
 export const openAICurrent: Suggests<'openai', 'gpt-5.5'> = true

@@ -14,6 +14,8 @@ declare const tokenjs: TokenJS
 declare const nonStreaming: OpenAIParamsNonStreaming
 declare const streaming: OpenAIParamsStreaming
 declare const either: OpenAIParams
+/** Marks values as used: their declared types are the assertions here. */
+declare function keep(...values: unknown[]): void
 
 export async function spreadsOpenAIParams(): Promise<void> {
   const completion: ChatCompletion = await tokenjs.chat.completions.create({ ...nonStreaming, provider: 'openai' })
@@ -27,9 +29,7 @@ export async function spreadsOpenAIParams(): Promise<void> {
   await tokenjs.chat.completions.create({ ...nonStreaming, provider: 'anthropic' })
   await tokenjs.chat.completions.create({ ...nonStreaming, provider: 'gemini' })
   await tokenjs.chat.completions.create({ ...nonStreaming, provider: 'groq' })
-  void completion
-  void stream
-  void any
+  keep(completion, stream, any)
 }
 
 // The allowed_tools form openai-node types as records is accepted as written.

@@ -18,7 +18,7 @@ const MULTIMODAL = {
 const NO_EXTRAS = { prediction: false, prefix: false, fim: false }
 
 /** Gemini 3 and later: thinking levels (thinking cannot be turned off), one candidate, thought signatures. */
-function gemini3<const Extra extends Partial<ModelRow> = {}>(
+function gemini3<const Extra extends Partial<ModelRow> = object>(
   efforts: readonly ReasoningEffort[],
   extra: Extra = {} as Extra,
 ): ModelRow & Extra {
@@ -35,7 +35,7 @@ function gemini3<const Extra extends Partial<ModelRow> = {}>(
 }
 
 /** Gemini 2.5 and older: thinking budgets (2.5), several candidates. */
-function gemini2<const Extra extends Partial<ModelRow> = {}>(
+function gemini2<const Extra extends Partial<ModelRow> = object>(
   efforts: readonly ReasoningEffort[],
   extra: Extra = {} as Extra,
 ): ModelRow & Extra {
