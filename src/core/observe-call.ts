@@ -194,7 +194,7 @@ class Observer implements CallObserver {
   private chunks = 0
   private firstChunkAt: number | undefined
   private usage: unknown
-  private readonly finishReasons: string[] = []
+  private readonly finishReasons: (string | undefined)[] = [] // sparse: set at each choice index
   private responseId: string | undefined
   private responseModel: string | undefined
 

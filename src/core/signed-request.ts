@@ -16,10 +16,7 @@ export async function sendSigned(
   const sign = options.sign as NonNullable<SendOptions['sign']>
   const signatures: string[] = []
   const signAttempt = async (url: string, headers: Record<string, string>) => {
-    const signed = checkHeaders(
-      (await sign({ method: options.method, url, headers, body: options.body })) as Record<string, string>,
-      'auth.sign',
-    )
+    const signed = checkHeaders(await sign({ method: options.method, url, headers, body: options.body }), 'auth.sign')
     const values = Object.values(signed).filter((value) => value.length >= 4)
     signatures.push(...values)
     const redact = (text: string): string => {

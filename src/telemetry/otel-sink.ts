@@ -223,7 +223,9 @@ function resultOutcome(result: unknown): CallOutcome {
     id: typeof fields.id === 'string' ? fields.id : undefined,
     model: typeof fields.model === 'string' ? fields.model : undefined,
     finishReasons: Array.isArray(fields.choices)
-      ? fields.choices.flatMap((choice) => (typeof choice.finish_reason === 'string' ? [choice.finish_reason] : []))
+      ? (fields.choices as { finish_reason?: unknown }[]).flatMap((choice) =>
+          typeof choice.finish_reason === 'string' ? [choice.finish_reason] : [],
+        )
       : undefined,
     usage: fields.usage,
   }

@@ -127,7 +127,7 @@ describe('package metadata', () => {
       const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>
       expect(manifest.dependencies ?? {}).toEqual({})
       // The one peer dependency allowed: @opentelemetry/api, optional (loaded only when `telemetry` is on).
-      const peers = Object.keys((manifest.peerDependencies ?? {}) as Record<string, string>)
+      const peers = Object.keys(manifest.peerDependencies ?? {})
       expect(peers).toEqual(dir === PACKAGES.sdk.dir ? ['@opentelemetry/api'] : [])
       const meta = (manifest.peerDependenciesMeta ?? {}) as Record<string, { optional?: boolean }>
       for (const peer of peers) expect(meta[peer]?.optional).toBe(true)
