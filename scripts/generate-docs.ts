@@ -70,6 +70,9 @@ export function generateDocs(root: string = repositoryRoot): DocFile[] {
   )
   generatedReadme = includeExamples(generatedReadme, root, 'README.md')
   files.push({ path: 'README.md', current: readme, generated: generatedReadme })
+  // The guide (everything past the README's quick start) shows examples the same way.
+  const guide = read('docs/guide.md')
+  files.push({ path: 'docs/guide.md', current: guide, generated: includeExamples(guide, root, 'docs/guide.md') })
   return files
 }
 
@@ -284,7 +287,7 @@ export function compatibilitySection(displayName: string, models: ModelTable, ev
     '',
     '### Sources',
     '',
-    `Every row cites the public sources it rests on (a page, or a repository file at a commit) and the date each was checked; a row without one is published as ${UNVERIFIED} unverified. How often the table is checked, and how to override a row, is in the README's [model catalogue](../../README.md#model-catalogue) section.`,
+    `Every row cites the public sources it rests on (a page, or a repository file at a commit) and the date each was checked; a row without one is published as ${UNVERIFIED} unverified. How often the table is checked, and how to override a row, is in the guide's [model catalogue](../guide.md#model-catalogue) section.`,
     '',
     ...sources.markdown(),
     '',

@@ -17,6 +17,7 @@ import { cleanEnv, root, runFile } from '../examples/run-file.js'
 const run = promisify(execFile)
 const docFiles = [
   'README.md',
+  'docs/guide.md',
   ...readdirSync(join(root, 'docs/providers')).map((name) => `docs/providers/${name}`),
   'docs/ARCHITECTURE.md',
 ]
@@ -65,11 +66,13 @@ test('every TypeScript block is an included example file', () => {
   }
 })
 
-test('every example is shown in the README', () => {
-  const readme = read('README.md')
+test('every example is shown in the README or the guide (docs/guide.md)', () => {
+  const shown = read('README.md') + read('docs/guide.md')
   const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.ts'))
   for (const name of examples)
-    expect(readme, `examples/${name} is not in the README`).toContain(`<!-- example: examples/${name} -->`)
+    expect(shown, `examples/${name} is in neither the README nor docs/guide.md`).toContain(
+      `<!-- example: examples/${name} -->`,
+    )
 })
 
 test('the compatibility tables have the legend, and no "not supported by token.js" cell', () => {
