@@ -1,14 +1,15 @@
 /**
- * `npm start [-- examples/<name>.ts]`: runs an example, examples/mistral-seed.ts by default. With
- * MISTRAL_API_KEY (from the environment or ./.env) it calls the real Mistral API; without one it starts
- * the bundled emulator, points the example at it through MISTRAL_BASE_URL / MISTRAL_API_KEY, and closes
- * it when the example exits. Arguments after the file are passed to the example.
+ * `npm start [-- examples/<name>.ts]`: runs an example, examples/mistral-seed.ts by default. For each
+ * provider with a key (MISTRAL_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or GOOGLE_API_KEY, from the
+ * environment or ./.env) it calls the real API; for each without one it starts that provider's bundled
+ * emulator, points the example at it through <PROVIDER>_BASE_URL / <PROVIDER>_API_KEY, and closes it when
+ * the example exits. Arguments after the file are passed to the example.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startMistralEmulator } from '@tokenjs/emulator'
+import { startAnthropicEmulator, startGeminiEmulator, startMistralEmulator } from '@tokenjs/emulator'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const DEFAULT_EXAMPLE = 'examples/mistral-seed.ts'
@@ -64,19 +65,87 @@ function runExample(env: NodeJS.ProcessEnv): Promise<number> {
   })
 }
 
+/** A provider an example may call, with the emulator `npm start` runs for it when its key is missing. */
+interface EmulatedProvider {
+  readonly name: string
+  /** The variables token.js reads the key from, the first one named in messages. */
+  readonly keyVars: readonly [string, ...string[]]
+  readonly baseURLVar: string
+  readonly start: () => Promise<{ readonly url: string; readonly apiKey: string; close(): Promise<void> }>
+}
+
+const PROVIDERS: Record<string, EmulatedProvider> = {
+  mistral: {
+    name: 'Mistral',
+    keyVars: ['MISTRAL_API_KEY'],
+    baseURLVar: 'MISTRAL_BASE_URL',
+    start: startMistralEmulator,
+  },
+  anthropic: {
+    name: 'Anthropic',
+    keyVars: ['ANTHROPIC_API_KEY'],
+    baseURLVar: 'ANTHROPIC_BASE_URL',
+    start: startAnthropicEmulator,
+  },
+  gemini: {
+    name: 'Gemini',
+    keyVars: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+    baseURLVar: 'GEMINI_BASE_URL',
+    start: startGeminiEmulator,
+  },
+}
+
+/** The providers the example names (`provider: 'anthropic'`); Mistral, the default, when it names none. */
+function providersNamedIn(file: string): string[] {
+  const source = readFileSync(path.resolve(root, file), 'utf8')
+  const named = Object.keys(PROVIDERS).filter((id) => source.includes(`provider: '${id}'`))
+  return named.length > 0 ? named : ['mistral']
+}
+
+const hasKey = (provider: EmulatedProvider): boolean => provider.keyVars.some((name) => Boolean(process.env[name]))
+
+function joinNames(names: readonly string[], word: string): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1) ?? ''}`
+}
+
 async function main(): Promise<number> {
   const envFile = `${process.cwd()}/.env`
   if (existsSync(envFile) && typeof process.loadEnvFile === 'function') process.loadEnvFile(envFile)
-  if (process.env.MISTRAL_API_KEY) return runExample(process.env)
-  const emulator = await startMistralEmulator()
-  console.log(
-    `No MISTRAL_API_KEY: running ${example} against the bundled Mistral emulator ` +
-      '(set MISTRAL_API_KEY, e.g. in .env, to call the real API).',
-  )
+  // Every provider without a key gets its emulator (an example may pick its provider at run time); the
+  // message names the ones the example calls.
+  const missing = Object.entries(PROVIDERS).filter(([, provider]) => !hasKey(provider))
+  if (missing.length === 0) return runExample(process.env)
+  const emulators = await Promise.all(missing.map(([, provider]) => provider.start()))
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  missing.forEach(([, provider], index) => {
+    const emulator = emulators[index]
+    if (emulator === undefined) return
+    env[provider.baseURLVar] = emulator.url
+    env[provider.keyVars[0]] = emulator.apiKey
+  })
+  const emulated = providersNamedIn(example).flatMap((id) => {
+    const provider = PROVIDERS[id]
+    return provider !== undefined && !hasKey(provider) ? [provider] : []
+  })
+  if (emulated.length > 0) {
+    const keys = joinNames(
+      emulated.map((provider) => provider.keyVars[0]),
+      'or',
+    )
+    const names = joinNames(
+      emulated.map((provider) => provider.name),
+      'and',
+    )
+    const plural = emulated.length > 1
+    console.log(
+      `No ${keys}: running ${example} against the bundled ${names} emulator${plural ? 's' : ''} ` +
+        `(set ${plural ? 'them' : keys}, e.g. in .env, to call the real API${plural ? 's' : ''}).`,
+    )
+  }
   try {
-    return await runExample({ ...process.env, MISTRAL_BASE_URL: emulator.url, MISTRAL_API_KEY: emulator.apiKey })
+    return await runExample(env)
   } finally {
-    await emulator.close()
+    await Promise.all(emulators.map((emulator) => emulator.close()))
   }
 }
 

@@ -60,7 +60,8 @@ export function resolveProviderConnection(provider: ProviderAdapter, options: Cl
   if (apiKey === undefined && !provider.apiKeyOptional) {
     throw new InputError(
       `${given === undefined ? 'No' : 'An empty'} API key for ${provider.displayName}: set the ${envVars.join(' or ')} environment variable ` +
-        `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }), or try the bundled emulator: npx tokenjs emulator.`,
+        `(e.g. in a .env file read with node --env-file=.env) or pass apiKey to new TokenJS({ apiKey }); to run without one, ` +
+        `point ${provider.baseURLEnvVar} and ${envVars[0] ?? ''} at a local emulator from @tokenjs/emulator (in a clone of token.js, npm start -- <file> does it).`,
       'apiKey',
     )
   }

@@ -191,6 +191,21 @@ test('npm start -- <file> runs that example against the emulator; a bare name is
   expect(bare.stdout).toMatch(/^tool call: get_weather\(/m)
 })
 
+test('npm start -- <file> starts the emulator of each provider the example calls without a key, and names them', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'tokenjs-start-'))
+  const both = await runFile([`${root}/scripts/start.ts`, 'fallbacks'], cleanEnv(), { cwd })
+  expect(both.code, both.stderr).toBe(0)
+  expect(both.stdout.split('\n')[0]).toBe(
+    'No MISTRAL_API_KEY or ANTHROPIC_API_KEY: running examples/fallbacks.ts against the bundled Mistral and ' +
+      'Anthropic emulators (set them, e.g. in .env, to call the real APIs).',
+  )
+  expect(both.stdout).toMatch(/^streamed by anthropic: You said: Hello!$/m)
+  const gemini = await runFile([`${root}/scripts/start.ts`, 'gemini'], cleanEnv(), { cwd })
+  expect(gemini.code, gemini.stderr).toBe(0)
+  expect(gemini.stdout).toMatch(/^No GEMINI_API_KEY: running examples\/gemini\.ts against the bundled Gemini emulator /)
+  expect(gemini.stdout).toMatch(/^streamed: You said: Is 1001 a prime number\?/m)
+})
+
 test('npm start -- <missing file> exits 2 listing the examples it can run', async () => {
   const result = await runFile([`${root}/scripts/start.ts`, 'examples/nope.ts'], cleanEnv())
   expect(result.code).toBe(2)
@@ -202,7 +217,10 @@ test('an example run directly without a key fails with an InputError that points
   const result = await runFile(['examples/streaming.ts'], cleanEnv())
   expect(result.code).not.toBe(0)
   expect(result.stderr).toMatch(/InputError: No API key for Mistral: set the MISTRAL_API_KEY environment variable/)
-  expect(result.stderr).toContain('npx tokenjs emulator')
+  expect(result.stderr).toContain(
+    'to run without one, point MISTRAL_BASE_URL and MISTRAL_API_KEY at a local emulator from @tokenjs/emulator ' +
+      '(in a clone of token.js, npm start -- <file> does it).',
+  )
 })
 
 test('npm start with a key runs the example against MISTRAL_BASE_URL without starting an emulator', async () => {
