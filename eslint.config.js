@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint'
 export default tseslint.config(
   {
     ignores: [
-      'dist/**',
+      '**/dist/**',
       'coverage/**',
       'docs/api/**',
       '**/node_modules/**',
