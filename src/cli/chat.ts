@@ -131,7 +131,7 @@ function resolveProvider(id: string): ProviderSummary {
       all.map((candidate) => candidate.id),
     )
     throw new CliError(
-      `Unknown provider '${id}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`} ` +
+      `Unknown provider '${id}'${suggestion === undefined ? '.' : `; did you mean '${suggestion}'?`} ` +
         `Providers: ${all.map((candidate) => candidate.id).join(', ')}.`,
       2,
     )

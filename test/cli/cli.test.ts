@@ -228,10 +228,11 @@ describe.concurrent('tokenjs chat: providers, typos, pipes', () => {
   })
 
   test('--provider without its key, without a model, or mistyped: one line each, naming what to do', async () => {
-    const [noKey, noModel, typo] = await Promise.all([
+    const [noKey, noModel, typo, unknown] = await Promise.all([
       tokenjs(['chat', '-p', 'openai', '-m', 'gpt-5.5', 'hi'], { env: cleanEnv() }),
       tokenjs(['chat', '-p', 'groq', 'hi']),
       tokenjs(['chat', '--provider', 'mistrall', 'hi']),
+      tokenjs(['chat', '--provider', 'nope', 'hi']),
     ])
     expect(noKey.code).toBe(1)
     expect(noKey.stderr).toBe('tokenjs: error: OPENAI_API_KEY is not set: put it in the environment or in ./.env.\n')
@@ -241,6 +242,8 @@ describe.concurrent('tokenjs chat: providers, typos, pipes', () => {
     expect(typo.stderr).toMatch(
       /^tokenjs: error: Unknown provider 'mistrall'; did you mean 'mistral'\? Providers: mistral, anthropic, gemini, openai, /,
     )
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/^tokenjs: error: Unknown provider 'nope'\. Providers: mistral, /)
   })
 
   test('a mistyped flag names the closest one', async () => {
