@@ -88,9 +88,10 @@ export interface ClientOptions {
   /**
    * Settings for one provider, winning over the top-level `apiKey`, `baseURL` and `defaultHeaders`
    * (which apply to every provider). Use it when one client talks to several providers:
-   * `new TokenJS({ providers: { mistral: { apiKey: '…' }, openai: { apiKey: '…' } } })`.
+   * `new TokenJS({ providers: { mistral: { apiKey: '…' }, openai: { apiKey: '…' } } })`. Keys are provider
+   * ids: a mistyped one is a compile error and, from JavaScript, an InputError with a "did you mean".
    */
-  providers?: Partial<Record<string, ProviderSettings>> | undefined
+  providers?: { [P in ProviderId]?: ProviderSettings | undefined } | undefined
   /**
    * Middleware around every call of this client (`chat.completions.create`, `completions.create`,
    * `embeddings.create`, `models.list`): transform params, results and chunks, or answer without a

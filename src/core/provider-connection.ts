@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors.js'
 import { VERSION } from '../version.js'
-import type { ClientOptions } from './client-options.js'
+import type { ClientOptions, ProviderSettings } from './client-options.js'
 import { isBrowser, isNode, readEnvironment } from './environment.js'
 import type { ProviderAdapter, SignableRequest } from './provider-adapter.js'
 
@@ -51,7 +51,9 @@ function firstSet(names: readonly string[]): string | undefined {
 
 export function resolveProviderConnection(provider: ProviderAdapter, options: ClientOptions): ProviderConnection {
   if (provider.unavailable !== undefined) throw new InputError(provider.unavailable, 'provider')
-  const specific = options.providers?.[provider.id]
+  // Typed by provider id for the caller (a typo is a compile error); read here by the adapter's id.
+  const settings: Partial<Record<string, ProviderSettings>> | undefined = options.providers
+  const specific = settings?.[provider.id]
   const envVars = provider.apiKeyEnvVars ?? [provider.apiKeyEnvVar]
   const given = specific?.apiKey ?? options.apiKey ?? firstSet(envVars)
   // An empty key would go out as `Bearer ` and come back a 401 naming nothing: it counts as no key (an
