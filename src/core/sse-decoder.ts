@@ -167,12 +167,21 @@ export class SSEDecoder {
       if (this.#pending === '') {
         // The two lines provider streams are made of, handled here without a call: the blank line that
         // ends an event, and `data: …` (the field value after one space, as #processLine reads it).
+        // Both inline (no #dispatch / #appendData call): in a fresh process every call per event counts.
         if (lineStart === lineEnd) {
           this.#lines++
-          this.#dispatch()
+          const data = this.#data
+          if (data !== undefined) {
+            const event = this.#eventType
+            this.#data = undefined
+            this.#eventType = ''
+            const handler = this.#handler as SSEDataHandler
+            handler(data, event)
+          } else this.#eventType = ''
         } else if (lineEnd - lineStart > 5 && text.startsWith('data: ', lineStart)) {
           this.#lines++
-          this.#appendData(text.slice(lineStart + 6, lineEnd))
+          const value = text.slice(lineStart + 6, lineEnd)
+          this.#data = this.#data === undefined ? value : this.#data + '\n' + value
         } else {
           if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart)
           const colon = nextColon !== -1 && nextColon < lineEnd ? nextColon : -1
