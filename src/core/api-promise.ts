@@ -132,12 +132,11 @@ export function addResultMetadata(result: unknown, raw: RawCall): void {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) return
   const { response, provider } = raw
   if (response === undefined || provider === undefined) return
-  // Not enumerable (the default of defineProperties): JSON, spreads and deep equality are unchanged.
-  Object.defineProperties(result, {
-    _request_id: { value: requestIdOf(response, provider, raw.redact), writable: true },
-    _answered_by: {
-      value: { provider: provider.id, model: raw.model ?? '', attempt: raw.attempt ?? 0 },
-      writable: true,
-    },
+  // Not enumerable (the default of defineProperty): JSON, spreads and deep equality are unchanged. Two
+  // defineProperty calls cost less than one defineProperties (no descriptor map to walk), on every call.
+  Object.defineProperty(result, '_request_id', { value: requestIdOf(response, provider, raw.redact), writable: true })
+  Object.defineProperty(result, '_answered_by', {
+    value: { provider: provider.id, model: raw.model ?? '', attempt: raw.attempt ?? 0 },
+    writable: true,
   })
 }
