@@ -11,46 +11,61 @@ import type { FeatureName, ModelRetirement } from './capabilities.js'
 
 /** A text part of a message. */
 export interface ChatCompletionContentPartText {
+  /** Always `'text'`. */
   type: 'text'
+  /** The text itself. */
   text: string
 }
 
 /** An image part (models with images: Mistral sends it as `image_url`). */
 export interface ChatCompletionContentPartImage {
+  /** Always `'image_url'`. */
   type: 'image_url'
+  /** Where the image is. Refused (an `InputError`) for a model without image input. */
   image_url: {
     /** An http(s) URL or a `data:image/...;base64,` URL. */
     url: string
-    /** Image detail level. */
+    /**
+     * OpenAI's image resolution hint (`low` costs fewer tokens). Default `auto`. Passed on where the
+     * provider has it; a provider without it refuses `low` and `high`.
+     */
     detail?: 'auto' | 'low' | 'high'
   }
 }
 
 /** An audio part (audio models: Mistral sends the base64 string alone). */
 export interface ChatCompletionContentPartInputAudio {
+  /** Always `'input_audio'`. */
   type: 'input_audio'
+  /** The audio clip. Refused (an `InputError`) for a model without audio input. */
   input_audio: {
     /** Base64-encoded audio. */
     data: string
+    /** The encoding of `data`: OpenAI accepts `wav` and `mp3`; other values pass to providers that take them. */
     format: 'wav' | 'mp3' | (string & {})
   }
 }
 
 /** A file part: PDF data (Mistral: `document_url`) or a provider file id (Mistral: a UUID from `/v1/files`). */
 export interface ChatCompletionContentPartFile {
+  /** Always `'file'`. */
   type: 'file'
+  /** The file: inline data (`file_data`) or an uploaded file's id (`file_id`), one of the two. */
   file: {
     /** Base64 file data, or a `data:application/pdf;base64,` URL. */
     file_data?: string
     /** A provider file id (Mistral: an id returned by its `/v1/files` upload). */
     file_id?: string
+    /** The file's name, e.g. `report.pdf` (Mistral sends it as the document's name). */
     filename?: string
   }
 }
 
 /** A refusal part of an earlier assistant message (sent back to Mistral as its text). */
 export interface ChatCompletionContentPartRefusal {
+  /** Always `'refusal'`. */
   type: 'refusal'
+  /** The refusal text the model gave (`message.refusal` of the earlier answer). */
   refusal: string
 }
 
@@ -65,30 +80,52 @@ export type ChatCompletionContentPart =
 
 /** Instructions for the model. */
 export interface ChatCompletionSystemMessageParam {
+  /** Always `'system'`. */
   role: 'system'
+  /** The instructions: a string, or text parts (joined in order where a provider takes one string). */
   content: string | ChatCompletionContentPartText[]
+  /**
+   * OpenAI's participant name. Providers without names on this role (Mistral, Anthropic) refuse it, or
+   * drop it with `dropUnsupportedParams`.
+   */
   name?: string
 }
 
 /** OpenAI's newer name for system instructions (sent as `system` where a provider has no `developer`). */
 export interface ChatCompletionDeveloperMessageParam {
+  /** Always `'developer'`. */
   role: 'developer'
+  /** The instructions: a string, or text parts (joined in order where a provider takes one string). */
   content: string | ChatCompletionContentPartText[]
+  /**
+   * OpenAI's participant name. Providers without names on this role (Mistral, Anthropic) refuse it, or
+   * drop it with `dropUnsupportedParams`.
+   */
   name?: string
 }
 
 /** What the user said: text, or parts (text, images, audio, files). */
 export interface ChatCompletionUserMessageParam {
+  /** Always `'user'`. */
   role: 'user'
+  /** A string, or parts; each non-text part needs a model with that input (checked before sending). */
   content: string | ChatCompletionContentPart[]
+  /**
+   * OpenAI's participant name. Providers without names on this role (Mistral, Anthropic) refuse it, or
+   * drop it with `dropUnsupportedParams`.
+   */
   name?: string
 }
 
 /** A function call made by the model. */
 export interface ChatCompletionMessageFunctionToolCall {
+  /** The call's id; the tool message answering it repeats it as `tool_call_id`. */
   id: string
+  /** Always `'function'`. */
   type: 'function'
+  /** Which function, with what arguments. */
   function: {
+    /** The function's name, as declared in `tools`. */
     name: string
     /** JSON-encoded arguments. */
     arguments: string
@@ -97,9 +134,17 @@ export interface ChatCompletionMessageFunctionToolCall {
 
 /** An OpenAI custom-tool call (free-text input). No provider here supports custom tools yet. */
 export interface ChatCompletionMessageCustomToolCall {
+  /** The call's id; the tool message answering it repeats it as `tool_call_id`. */
   id: string
+  /** Always `'custom'`. */
   type: 'custom'
-  custom: { name: string; input: string }
+  /** The custom tool called and the free text the model wrote for it. */
+  custom: {
+    /** The custom tool's name, as declared in `tools`. */
+    name: string
+    /** The model's input for the tool (free text, or text in the tool's grammar). */
+    input: string
+  }
 }
 
 /** A tool call in an assistant message you send back. */
@@ -107,13 +152,28 @@ export type ChatCompletionMessageToolCall = ChatCompletionMessageFunctionToolCal
 
 /** An earlier answer of the model (content, tool calls, reasoning) sent back as history. */
 export interface ChatCompletionAssistantMessageParam {
+  /** Always `'assistant'`. */
   role: 'assistant'
+  /** What the model said; `null` or absent when the turn was only tool calls. */
   content?: string | (ChatCompletionContentPartText | ChatCompletionContentPartRefusal)[] | null
+  /** The model's refusal text from that turn (`message.refusal`). */
   refusal?: string | null
+  /** OpenAI's participant name; refused by providers without names on assistant messages. */
   name?: string
-  audio?: { id: string } | null
+  /** OpenAI: a reference to an earlier audio answer. Refused by providers without audio output. */
+  audio?: {
+    /** The `message.audio.id` of that answer. */
+    id: string
+  } | null
+  /** The tool calls the model made in that turn, answered by the tool messages that follow. */
   tool_calls?: ChatCompletionMessageToolCall[]
-  function_call?: { name: string; arguments: string } | null
+  /** OpenAI's legacy function call (replaced by `tool_calls`); refused by providers without it. */
+  function_call?: {
+    /** The function's name. */
+    name: string
+    /** JSON-encoded arguments. */
+    arguments: string
+  } | null
   /**
    * token.js extra: the model's reasoning text from an earlier turn (as returned in
    * `message.reasoning_content`). Sent back to Mistral as a `thinking` chunk.
@@ -134,6 +194,7 @@ export interface ChatCompletionAssistantMessageParam {
  */
 export type ReasoningDetail =
   | {
+      /** Readable reasoning, with an optional signature. */
       type: 'reasoning.text'
       /** The reasoning text. */
       text: string
@@ -143,6 +204,7 @@ export type ReasoningDetail =
       format?: string
     }
   | {
+      /** Reasoning only the provider can read. */
       type: 'reasoning.encrypted'
       /** Opaque reasoning (Anthropic: a `redacted_thinking` block's `data`; Gemini: a thought signature). */
       data: string
@@ -154,15 +216,25 @@ export type ReasoningDetail =
 
 /** The result of a tool call; `tool_call_id` names the call it answers. */
 export interface ChatCompletionToolMessageParam {
+  /** Always `'tool'`. */
   role: 'tool'
+  /** What the tool returned, usually JSON text (text parts are joined where a provider takes one string). */
   content: string | ChatCompletionContentPartText[]
+  /** The `id` of the assistant's tool call this answers. */
   tool_call_id: string
 }
 
-/** @deprecated OpenAI's legacy function role; refused by every provider here. */
+/**
+ * A function result in OpenAI's legacy function-calling format (replaced by tool messages).
+ *
+ * @deprecated OpenAI's legacy function role; refused by every provider here.
+ */
 export interface ChatCompletionFunctionMessageParam {
+  /** Always `'function'`. */
   role: 'function'
+  /** The function's result. */
   content: string | null
+  /** The function that produced it. */
   name: string
 }
 
@@ -180,26 +252,54 @@ export type ChatCompletionMessageParam =
 
 /** A function the model may call. */
 export interface FunctionDefinition {
+  /** The name the model calls it by: a-z, A-Z, 0-9, underscores and dashes, at most 64 characters (OpenAI's rule). */
   name: string
+  /** What the function does; the model reads it to decide when and how to call it. */
   description?: string
   /** JSON Schema of the arguments. Defaults to an empty object schema where a provider requires one. */
   parameters?: Record<string, unknown>
+  /**
+   * OpenAI structured outputs for the arguments: they follow `parameters` exactly. Default false. Sent
+   * where the provider has it (Mistral: `strict` on the function).
+   */
   strict?: boolean | null
 }
 
 /** A function tool. */
 export interface ChatCompletionFunctionTool {
+  /** Always `'function'`. */
   type: 'function'
+  /** The function's name, description and argument schema. */
   function: FunctionDefinition
 }
 
 /** OpenAI's custom tool (free-text or grammar input). Refused by providers without custom tools. */
 export interface ChatCompletionCustomTool {
+  /** Always `'custom'`. */
   type: 'custom'
+  /** The tool's name, description and input format. */
   custom: {
+    /** The name the model calls it by. */
     name: string
+    /** What the tool does; the model reads it to decide when to call it. */
     description?: string
-    format?: { type: 'text' } | { type: 'grammar'; grammar: { definition: string; syntax: 'lark' | 'regex' } }
+    /** The input the model writes: free text (default) or text matching a grammar. */
+    format?:
+      | {
+          /** Unconstrained text. */
+          type: 'text'
+        }
+      | {
+          /** Text matching `grammar`. */
+          type: 'grammar'
+          /** The grammar the input must match. */
+          grammar: {
+            /** The grammar itself, in `syntax`. */
+            definition: string
+            /** A Lark grammar or a regular expression. */
+            syntax: 'lark' | 'regex'
+          }
+        }
   }
 }
 
@@ -208,28 +308,52 @@ export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCust
 
 /** Forces a call of the named function. */
 export interface ChatCompletionNamedToolChoice {
+  /** Always `'function'`. */
   type: 'function'
-  function: { name: string }
+  /** The function to call. */
+  function: {
+    /** Its name, as declared in `tools`. */
+    name: string
+  }
 }
 
 /** Restricts the model to some of the declared tools (`auto`: may call them; `required`: must). */
 export interface ChatCompletionAllowedToolsChoice {
+  /** Always `'allowed_tools'`. */
   type: 'allowed_tools'
+  /** The subset and whether a call is required. */
   allowed_tools: {
+    /** `auto`: the model may call one of `tools` or answer; `required`: it must call one. */
     mode: 'auto' | 'required'
     /**
      * The allowed tools, each `{ type: 'function', function: { name } }` (checked before sending). The
      * record alternative is how openai-node 6 types them (`Array<{ [key: string]: unknown }>`,
      * src/resources/chat/completions/completions.ts), so its params objects stay assignable.
      */
-    tools: Array<{ type: 'function'; function: { name: string } } | { [key: string]: unknown }>
+    tools: Array<
+      | {
+          /** Always `'function'`. */
+          type: 'function'
+          /** The allowed function. */
+          function: {
+            /** Its name, as declared in `tools`. */
+            name: string
+          }
+        }
+      | { [key: string]: unknown }
+    >
   }
 }
 
 /** Forces a call of the named custom tool (refused where custom tools are unsupported). */
 export interface ChatCompletionNamedToolChoiceCustom {
+  /** Always `'custom'`. */
   type: 'custom'
-  custom: { name: string }
+  /** The custom tool to call. */
+  custom: {
+    /** Its name, as declared in `tools`. */
+    name: string
+  }
 }
 
 /** How the model chooses tools. */
@@ -245,14 +369,26 @@ export type ChatCompletionToolChoiceOption =
 
 /** The answer's format: text, any JSON object, or JSON valid for a schema. */
 export type ResponseFormat =
-  | { type: 'text' }
-  | { type: 'json_object' }
   | {
+      /** Plain text (the default). */
+      type: 'text'
+    }
+  | {
+      /** JSON mode: the answer is a JSON object. Also ask for JSON in the prompt; OpenAI requires it. */
+      type: 'json_object'
+    }
+  | {
+      /** Structured output: the answer is JSON valid for `json_schema.schema`. */
       type: 'json_schema'
+      /** The schema and its name. */
       json_schema: {
+        /** The schema's name: a-z, A-Z, 0-9, underscores and dashes, at most 64 characters (OpenAI's rule). */
         name: string
+        /** What the answer is for; the model reads it. */
         description?: string
+        /** A JSON Schema object the answer must satisfy. */
         schema?: Record<string, unknown>
+        /** Enforce the schema exactly (OpenAI's strict mode; a subset of JSON Schema). Default false. */
         strict?: boolean | null
       }
     }
@@ -288,11 +424,21 @@ export interface ChatCompletionParamsBase<Message = ChatCompletionMessageParam> 
   /** Allow several tool calls in one answer. Default true. */
   parallel_tool_calls?: boolean
   /** Predicted output (speeds up edits of a known text). */
-  prediction?: { type: 'content'; content: string | ChatCompletionContentPartText[] } | null
+  prediction?: {
+    /** Always `'content'`. */
+    type: 'content'
+    /** The text the answer is expected to mostly repeat, e.g. the file being edited. */
+    content: string | ChatCompletionContentPartText[]
+  } | null
   /** Reasoning effort. Mistral's reasoning models accept only `none` and `high`. */
   reasoning_effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max' | null
   /** Stream options. Usage always arrives on the last chunk with token.js; never forwarded to Mistral. */
-  stream_options?: { include_usage?: boolean; include_obfuscation?: boolean } | null
+  stream_options?: {
+    /** OpenAI: send usage on a last chunk. token.js always delivers usage on the last chunk. */
+    include_usage?: boolean
+    /** OpenAI: pad stream events with random `obfuscation` text against side-channel attacks. Default true on OpenAI. */
+    include_obfuscation?: boolean
+  } | null
   /** Prompt-cache bucketing key. */
   prompt_cache_key?: string | null
   /** Free-form metadata stored with the request. */
@@ -300,30 +446,64 @@ export interface ChatCompletionParamsBase<Message = ChatCompletionMessageParam> 
   /** OpenAI service tier; Mistral takes `auto` and `default` (sent as `standard_only`). */
   service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | 'standard_only' | null
 
-  // OpenAI parameters with no Mistral equivalent: refused with an InputError unless
+  // OpenAI parameters that some providers lack: those refuse them with an InputError unless
   // `dropUnsupportedParams` is set (then dropped). Listed so OpenAI-typed objects are accepted.
+  /** Return the log probability of each output token in `choices[].logprobs`. Default false. */
   logprobs?: boolean | null
+  /** How many most likely alternatives to return per token position, 0–20 (OpenAI). Needs `logprobs: true`. */
   top_logprobs?: number | null
+  /** Token id (in the model's tokenizer) to a bias from −100 to 100 added to its logit before sampling. */
   logit_bias?: Record<string, number> | null
+  /** OpenAI's end-user id (OpenAI now prefers `safety_identifier` and `prompt_cache_key`). */
   user?: string
+  /** OpenAI: keep the completion for distillation and evals. Default false. */
   store?: boolean | null
+  /** Output types: `['text']` (default) or `['text', 'audio']` for OpenAI's audio models. */
   modalities?: Array<'text' | 'audio'> | null
-  audio?: { voice: string | { id: string }; format: string } | null
+  /** OpenAI audio output settings; required with `modalities: ['text', 'audio']`. */
+  audio?: {
+    /** A built-in voice name (e.g. `alloy`) or a custom voice's id. */
+    voice:
+      | string
+      | {
+          /** The custom voice's id. */
+          id: string
+        }
+    /** Audio encoding, e.g. `mp3`, `wav`, `pcm16`. */
+    format: string
+  } | null
+  /** OpenAI's web search for search models (`gpt-4o-search-preview`); see OpenAI's web search guide. */
   web_search_options?: object
+  /** OpenAI's legacy function list (replaced by `tools`). */
   functions?: object[]
-  function_call?: 'none' | 'auto' | { name: string }
+  /** OpenAI's legacy function choice (replaced by `tool_choice`). */
+  function_call?:
+    | 'none'
+    | 'auto'
+    | {
+        /** The function to call. */
+        name: string
+      }
+  /** How long the answer is: `low`, `medium` (OpenAI's default) or `high`. */
   verbosity?: 'low' | 'medium' | 'high' | null
+  /** A stable, hashed id of your end user (at most 64 characters) for the provider's abuse detection. */
   safety_identifier?: string | null
   /** OpenAI prompt-cache retention (deprecated by OpenAI for `prompt_cache_options`). */
   prompt_cache_retention?: 'in_memory' | '24h' | null
   /** OpenAI prompt-cache options (gpt-5.6 and later). */
-  prompt_cache_options?: { ttl?: '30m'; mode?: 'implicit' | 'explicit' } | null
+  prompt_cache_options?: {
+    /** Minimum cache lifetime; `30m` (OpenAI's default and only value). */
+    ttl?: '30m'
+    /** `implicit` (default): OpenAI picks a breakpoint; `explicit`: only your breakpoints are used. */
+    mode?: 'implicit' | 'explicit'
+  } | null
   /** OpenAI moderated completions. */
   moderation?: object | null
 }
 
 // ---------- response ----------
 
+/** Token counts of one request, as OpenAI reports them; each provider's counts are mapped to these names. */
 export interface CompletionUsage {
   /** Tokens in the prompt. */
   prompt_tokens: number
@@ -335,12 +515,23 @@ export interface CompletionUsage {
    * Prompt tokens served from the prompt cache (`cached_tokens`) and, where the provider bills cache
    * writes apart (Anthropic), prompt tokens written to it (`cache_write_tokens`, OpenRouter's name).
    */
-  prompt_tokens_details?: { cached_tokens?: number; audio_tokens?: number; cache_write_tokens?: number }
+  prompt_tokens_details?: {
+    /** Prompt tokens read from the cache (billed at the provider's cached rate). */
+    cached_tokens?: number
+    /** Prompt tokens of audio input. */
+    audio_tokens?: number
+    /** Prompt tokens written to the cache (Anthropic bills these apart). */
+    cache_write_tokens?: number
+  }
   /** OpenAI-family providers: reasoning and prediction token counts, passed through. */
   completion_tokens_details?: {
+    /** Tokens the model spent reasoning (part of `completion_tokens`). */
     reasoning_tokens?: number
+    /** Generated tokens of audio output. */
     audio_tokens?: number
+    /** Tokens of `prediction` that appeared in the answer. */
     accepted_prediction_tokens?: number
+    /** Tokens of `prediction` that did not appear; still billed as completion tokens (OpenAI). */
     rejected_prediction_tokens?: number
   }
 }
@@ -350,9 +541,13 @@ export type ChatCompletionFinishReason = 'stop' | 'length' | 'tool_calls' | 'con
 
 /** The model's answer in a ChatCompletion. */
 export interface ChatCompletionMessage {
+  /** Always `'assistant'`. */
   role: 'assistant'
+  /** The answer's text; `null` when the model only called tools (or refused). */
   content: string | null
+  /** The model's refusal text when it declined to answer, else `null`. */
   refusal: string | null
+  /** The tool calls the model made; run them and send each result back as a tool message. */
   tool_calls?: ChatCompletionMessageFunctionToolCall[]
   /**
    * token.js extra: the model's reasoning (Mistral `thinking` chunks joined as text). Present only
@@ -370,22 +565,46 @@ export interface ChatCompletionMessage {
 
 /** Log probability of one output token (OpenAI-family providers, with `logprobs: true`). */
 export interface ChatCompletionTokenLogprob {
+  /** The token's text. */
   token: string
+  /** The token's UTF-8 bytes (a character can span tokens); `null` when the provider gives none. */
   bytes: number[] | null
+  /** Natural log of the token's probability. */
   logprob: number
-  top_logprobs: Array<{ token: string; bytes: number[] | null; logprob: number }>
+  /** The most likely tokens at this position (`top_logprobs` of them), most likely first. */
+  top_logprobs: Array<{
+    /** The alternative token's text. */
+    token: string
+    /** Its UTF-8 bytes, or `null`. */
+    bytes: number[] | null
+    /** Natural log of its probability. */
+    logprob: number
+  }>
 }
 
 /** Per-choice log probabilities. */
 export interface ChatCompletionChoiceLogprobs {
+  /** One entry per token of `message.content`. */
   content: ChatCompletionTokenLogprob[] | null
+  /** One entry per token of `message.refusal`. */
   refusal: ChatCompletionTokenLogprob[] | null
 }
 
 /** A URL citation in a message (OpenAI search models). */
 export interface ChatCompletionAnnotation {
+  /** Always `'url_citation'`. */
   type: 'url_citation'
-  url_citation: { start_index: number; end_index: number; title: string; url: string }
+  /** The cited page and the span of `message.content` citing it. */
+  url_citation: {
+    /** Index of the citation's first character in `message.content`. */
+    start_index: number
+    /** Index after the citation's last character in `message.content`. */
+    end_index: number
+    /** The page's title. */
+    title: string
+    /** The page's URL. */
+    url: string
+  }
 }
 
 /** OpenAI's service tiers as reported in responses. */
@@ -393,18 +612,26 @@ export type ChatCompletionServiceTier = 'auto' | 'default' | 'flex' | 'scale' | 
 
 /** OpenAI's chat completion, whatever the provider. */
 export interface ChatCompletion {
+  /** The provider's id for this completion. */
   id: string
+  /** Always `'chat.completion'`. */
   object: 'chat.completion'
   /** Unix seconds. */
   created: number
+  /** The model that answered, as the provider names it (may be a dated id for an alias you asked for). */
   model: string
+  /** One entry per generated choice (`n`, default 1). */
   choices: Array<{
+    /** The choice's position, from 0. */
     index: number
+    /** The model's answer. */
     message: ChatCompletionMessage
+    /** Why the model stopped. */
     finish_reason: ChatCompletionFinishReason
     /** Always null for Mistral; token log probabilities for OpenAI-family providers when asked. */
     logprobs: ChatCompletionChoiceLogprobs | null
   }>
+  /** Token counts as the provider reported them. */
   usage?: CompletionUsage
   /** OpenAI-family providers: the tier that served the request. */
   service_tier?: ChatCompletionServiceTier | null
@@ -419,17 +646,30 @@ export interface ChatCompletion {
 
 /** A piece of a tool call in a stream; pieces with the same `index` belong to one call. */
 export interface ChatCompletionChunkToolCall {
+  /** The call's position among the choice's tool calls; pieces with the same index are one call. */
   index: number
+  /** The call's id, on its first piece. */
   id?: string
+  /** `'function'`, on its first piece. */
   type?: 'function'
-  function?: { name?: string; arguments?: string }
+  /** The function's name (first piece) and a piece of its JSON arguments. */
+  function?: {
+    /** The function's name, on the call's first piece. */
+    name?: string
+    /** The next piece of the JSON arguments; concatenate the pieces in order. */
+    arguments?: string
+  }
 }
 
 /** What a stream chunk adds to a choice. */
 export interface ChatCompletionChunkDelta {
+  /** `'assistant'`, on a choice's first chunk. */
   role?: 'assistant'
+  /** The next piece of the answer's text. */
   content?: string | null
+  /** The next piece of a refusal. */
   refusal?: string | null
+  /** Pieces of tool calls. */
   tool_calls?: ChatCompletionChunkToolCall[]
   /** token.js extra: a piece of the model's reasoning. */
   reasoning_content?: string
@@ -439,16 +679,26 @@ export interface ChatCompletionChunkDelta {
 
 /** OpenAI's stream chunk; usage arrives on the last one for every provider. */
 export interface ChatCompletionChunk {
+  /** The completion's id; the same on every chunk of a stream. */
   id: string
+  /** Always `'chat.completion.chunk'`. */
   object: 'chat.completion.chunk'
+  /** Unix seconds; the same on every chunk of a stream. */
   created: number
+  /** The model that answers, as the provider names it. */
   model: string
+  /** What each choice adds; may be empty (the usage chunk). */
   choices: Array<{
+    /** The choice this piece belongs to. */
     index: number
+    /** What this chunk adds to the choice. */
     delta: ChatCompletionChunkDelta
+    /** Why the choice stopped, on its last chunk; `null` before. */
     finish_reason: ChatCompletionFinishReason | null
+    /** Log probabilities of this piece's tokens, when asked for and the provider returns them. */
     logprobs?: ChatCompletionChoiceLogprobs | null
   }>
+  /** Token counts, on the last chunk (with empty `choices`); absent or `null` on the others. */
   usage?: CompletionUsage | null
   /** OpenAI-family providers: the tier that served the request. */
   service_tier?: ChatCompletionServiceTier | null
@@ -482,6 +732,7 @@ export interface EmbeddingCreateParamsBase {
 
 /** One vector of an embeddings response. */
 export interface Embedding {
+  /** Always `'embedding'`. */
   object: 'embedding'
   /** Position of the input this vector belongs to. */
   index: number
@@ -489,12 +740,21 @@ export interface Embedding {
   embedding: number[] | string
 }
 
+/** OpenAI's embeddings response, whatever the provider. */
 export interface CreateEmbeddingResponse {
+  /** Always `'list'`. */
   object: 'list'
   /** One entry per input, in input order. */
   data: Embedding[]
+  /** The model that embedded, as the provider names it. */
   model: string
-  usage: { prompt_tokens: number; total_tokens: number }
+  /** Token counts of the inputs. */
+  usage: {
+    /** Tokens in all inputs. */
+    prompt_tokens: number
+    /** Same as `prompt_tokens` (embeddings generate no tokens). */
+    total_tokens: number
+  }
   /**
    * token.js: what was dropped from the request before sending it (only with `dropUnsupportedParams`).
    * Absent when nothing was, so the object stays exactly OpenAI's.
@@ -525,32 +785,52 @@ export interface CompletionCreateParamsBase {
 
   // OpenAI parameters with no Mistral FIM equivalent: refused with an InputError unless
   // `dropUnsupportedParams` is set (then dropped).
+  /** OpenAI: generate this many completions server-side and return the best `n`. */
   best_of?: number | null
+  /** OpenAI: repeat the prompt before the completion. */
   echo?: boolean | null
+  /** −2 to 2; positive values make repeating tokens already frequent in the text less likely. */
   frequency_penalty?: number | null
+  /** −2 to 2; positive values make tokens already in the text less likely. */
   presence_penalty?: number | null
+  /** Token id (in the model's tokenizer) to a bias from −100 to 100 added to its logit before sampling. */
   logit_bias?: Record<string, number> | null
+  /** OpenAI: how many most likely tokens to return log probabilities for at each position (0–5). */
   logprobs?: number | null
+  /** OpenAI's end-user id. */
   user?: string
-  stream_options?: { include_usage?: boolean } | null
+  /** Stream options; token.js always delivers usage on the last chunk. */
+  stream_options?: {
+    /** OpenAI: send usage on a last chunk. */
+    include_usage?: boolean
+  } | null
 }
 
+/** Why a text completion stopped (Mistral's `model_length` arrives as `length`). */
 export type CompletionFinishReason = 'stop' | 'length' | 'content_filter'
 
 /** OpenAI's text completion; also the type of each streamed chunk (as OpenAI streams them). */
 export interface Completion {
+  /** The provider's id for this completion; the same on every chunk of a stream. */
   id: string
+  /** Always `'text_completion'`. */
   object: 'text_completion'
+  /** Unix seconds. */
   created: number
+  /** The model that answered, as the provider names it. */
   model: string
+  /** One entry per completion (FIM: one). */
   choices: Array<{
+    /** The choice's position, from 0. */
     index: number
     /** The generated text (in a stream chunk: the new piece). */
     text: string
     /** Why generation stopped; `null` in stream chunks before the last. */
     finish_reason: CompletionFinishReason | null
+    /** Always `null`: no provider here returns text-completion log probabilities. */
     logprobs: null
   }>
+  /** Token counts (in a stream: on the last chunk). */
   usage?: CompletionUsage
   /**
    * token.js: what was dropped from the request before sending it (only with `dropUnsupportedParams`).
@@ -577,10 +857,13 @@ export type ListedModelCapabilities = { readonly [K in FeatureName]: boolean | n
 
 /** OpenAI's model object plus token.js's `capabilities`. */
 export interface Model {
+  /** The id to pass as `model`. */
   id: string
+  /** Always `'model'`. */
   object: 'model'
   /** Unix seconds. */
   created: number
+  /** The organization that owns it, as the provider reports it (e.g. `mistralai`). */
   owned_by: string
   /** token.js extra: what the model can do (see `ListedModelCapabilities`). */
   capabilities: ListedModelCapabilities
@@ -588,6 +871,8 @@ export interface Model {
 
 /** OpenAI's `models.list()` page (one page: the providers here return every model at once). */
 export interface ModelsPage {
+  /** Always `'list'`. */
   object: 'list'
+  /** Every model the provider lists for your key. */
   data: Model[]
 }
