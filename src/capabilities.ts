@@ -141,7 +141,10 @@ export const featureLabels: Readonly<Record<FeatureName, string>> = {
 
 /** Whether a row is retired at `now` (its retirement date has passed). */
 export function isRetired(
-  row: { readonly retirement?: ModelRetirement | undefined },
+  row: {
+    /** The row's retirement, if it has one. */
+    readonly retirement?: ModelRetirement | undefined
+  },
   now: number = Date.now(),
 ): boolean {
   return row.retirement !== undefined && Date.parse(row.retirement.retiresOn) <= now
@@ -178,7 +181,10 @@ type RetiredKeys<Rows> = {
   [Id in keyof Rows]: Rows[Id] extends { readonly retirement: object } ? Id : never
 }[keyof Rows]
 /** A row with a retirement. */
-export type RetiringModelRow = ModelRow & { readonly retirement: ModelRetirement }
+export type RetiringModelRow = ModelRow & {
+  /** When the provider retires (or retired) the model, and what replaces it. */
+  readonly retirement: ModelRetirement
+}
 /** A model table's type: its current ids and its ids with a retirement. */
 export type ModelTableOf<Current extends string, Retiring extends string> = Readonly<Record<Current, ModelRow>> &
   Readonly<Record<Retiring, RetiringModelRow>>

@@ -76,9 +76,15 @@ export type ProviderChatParams<P extends ProviderId> = {
 /** Params of `chat.completions.create`: a union over providers, discriminated by `provider`. */
 export type ChatCompletionCreateParams = { [P in ProviderId]: ProviderChatParams<P> }[ProviderId]
 /** Params with `stream: true`: `create` resolves to a ChatCompletionStream. */
-export type ChatCompletionCreateParamsStreaming = ChatCompletionCreateParams & { stream: true }
+export type ChatCompletionCreateParamsStreaming = ChatCompletionCreateParams & {
+  /** Stream the answer: `create` resolves to a ChatCompletionStream once the response headers arrive. */
+  stream: true
+}
 /** Params without streaming: `create` resolves to a ChatCompletion. */
-export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParams & { stream?: false | null }
+export type ChatCompletionCreateParamsNonStreaming = ChatCompletionCreateParams & {
+  /** Absent, `false` or `null`: one ChatCompletion once the whole answer is generated. */
+  stream?: false | null
+}
 
 /** `tokenjs.chat.completions`. */
 export interface ChatCompletions {
@@ -135,9 +141,15 @@ export type ProviderCompletionParams<P extends ProviderId> = {
 /** Params of `completions.create` (Mistral: fill-in-the-middle), discriminated by `provider`. */
 export type CompletionCreateParams = { [P in ProviderId]: ProviderCompletionParams<P> }[ProviderId]
 /** Params with `stream: true`: `create` resolves to a CompletionStream. */
-export type CompletionCreateParamsStreaming = CompletionCreateParams & { stream: true }
+export type CompletionCreateParamsStreaming = CompletionCreateParams & {
+  /** Stream the text: `create` resolves to a CompletionStream once the response headers arrive. */
+  stream: true
+}
 /** Params without streaming: `create` resolves to a Completion. */
-export type CompletionCreateParamsNonStreaming = CompletionCreateParams & { stream?: false | null }
+export type CompletionCreateParamsNonStreaming = CompletionCreateParams & {
+  /** Absent, `false` or `null`: one Completion once the whole text is generated. */
+  stream?: false | null
+}
 
 /** `tokenjs.completions`: OpenAI's text-completions shape (Mistral: Codestral fill-in-the-middle). */
 export interface Completions {
@@ -152,12 +164,27 @@ export interface Completions {
 /** `tokenjs.models`. */
 export interface Models {
   /** The provider's current models (its own list), each with token.js `capabilities`. */
-  list(params: { provider: ProviderId }, options?: RequestOptions): APIPromise<ModelsPage>
+  list(
+    params: {
+      /** The provider whose list to fetch (one request to its model-list endpoint). */
+      provider: ProviderId
+    },
+    options?: RequestOptions,
+  ): APIPromise<ModelsPage>
 }
 
+/**
+ * The client: one object for every provider, shaped like openai-node's `OpenAI` client (`chat.completions`,
+ * `completions`, `embeddings`, `models`). Each call names its `provider`; keys and base URLs come from the
+ * options or the provider's environment variables (`MISTRAL_API_KEY`, ...), read on the first call to that
+ * provider. Creating it does no I/O.
+ */
 export class TokenJS {
   /** OpenAI-style namespace: `tokenjs.chat.completions.create(...)`. */
-  readonly chat: { readonly completions: ChatCompletions }
+  readonly chat: {
+    /** `create(params)`: a chat completion, or a stream of chunks with `stream: true`. */
+    readonly completions: ChatCompletions
+  }
   /** OpenAI-style namespace: `tokenjs.embeddings.create(...)`. */
   readonly embeddings: Embeddings
   /** OpenAI-style namespace for text completions (Mistral: fill-in-the-middle): `tokenjs.completions.create(...)`. */

@@ -30,14 +30,24 @@ export const firstChunk: unique symbol = Symbol('firstChunk')
 
 /** What the stream reads of a chunk: its choices' index and finish reason (chat and text-completion chunks both fit). */
 export interface StreamedChunk {
-  readonly choices: ReadonlyArray<{ readonly index: number; readonly finish_reason: string | null }>
+  /** The chunk's choices; the stream tracks which are still open. */
+  readonly choices: ReadonlyArray<{
+    /** The choice's position. */
+    readonly index: number
+    /** Set on the choice's last chunk; the stream ends cleanly once every open choice has one. */
+    readonly finish_reason: string | null
+  }>
 }
 
+/** What the core gives a stream when it creates one (streams are created by `create`, not by users). */
 export interface StreamOptions<Chunk extends StreamedChunk = ChatCompletionChunk> {
+  /** The provider's response, status and headers read; the body is read as the consumer iterates. */
   readonly response: TransportResponse
   /** How the body is framed (the provider's choice; `sse` is the one framing so far, decoded by SSEDecoder). */
   readonly framing: StreamFraming
+  /** The provider's mapper for this stream: provider events in, OpenAI chunks out. */
   readonly mapper: StreamMapper<Chunk>
+  /** The provider, for its error parsing (an error event inside the stream becomes an APIError). */
   readonly provider: ProviderAdapter
   /** Silence allowed between two complete SSE lines, in milliseconds (0 = none). */
   readonly idleTimeoutMs: number

@@ -8,6 +8,11 @@ import type { Completion } from '../types.js'
 import type { TokenJSWarning } from './warnings.js'
 import { ChatCompletionStream, firstChunk, type StreamOptions } from './chat-completion-stream.js'
 
+/**
+ * What `completions.create({ stream: true })` resolves to: iterate it once with `for await` to get
+ * `Completion` chunks (each carrying the new text); `controller.abort()` / `abort()` stop it;
+ * `finalCompletion()` collects it.
+ */
 export class CompletionStream implements AsyncIterable<Completion> {
   private readonly stream: ChatCompletionStream<Completion>
 
@@ -35,6 +40,10 @@ export class CompletionStream implements AsyncIterable<Completion> {
     return this.stream[firstChunk]()
   }
 
+  /**
+   * Iterates the chunks as they arrive (once: a second iteration throws). Leaving the loop early (break,
+   * return, throw) closes the connection.
+   */
   [Symbol.asyncIterator](): AsyncIterator<Completion> {
     return this.stream[Symbol.asyncIterator]()
   }

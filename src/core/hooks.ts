@@ -30,6 +30,7 @@ export interface HookCallInfo {
 export interface RequestHookEvent extends HookCallInfo {
   /** The attempt number, from 1 (the first send); a retry is 2, 3, … */
   readonly attempt: number
+  /** `POST` for generation and embeddings, `GET` for `models.list`. */
   readonly method: 'GET' | 'POST'
   /** The full URL (any secret in it replaced by `***`). */
   readonly url: string

@@ -16,9 +16,13 @@ export type LogFn = (message: string, ...rest: unknown[]) => void
 
 /** Where log lines go: openai-node's Logger shape, which `console`, pino and winston loggers fit. */
 export interface Logger {
+  /** Used at level `error` and above; token.js writes nothing here today (a failed call is an `info` line). */
   error: LogFn
+  /** Used at level `warn` (the default) and above: a hook that threw. */
   warn: LogFn
+  /** Used at level `info` and above: one line per response, retry, failure and stream end. */
   info: LogFn
+  /** Used at level `debug`: each request (secrets as `***`), its response headers, the first chunk's delay. */
   debug: LogFn
 }
 

@@ -13,17 +13,51 @@ import type { CompletionStream } from './completion-stream.js'
 export interface MiddlewareOperations {
   /** `chat.completions.create` */
   chat: {
+    /** What `create` takes. */
     params: ChatCompletionCreateParams
+    /** What `create` resolves to without streaming. */
     result: ChatCompletion
+    /** One streamed chunk. */
     chunk: ChatCompletionChunk
+    /** What `create` resolves to with `stream: true`. */
     stream: ChatCompletionStream
   }
   /** `completions.create` */
-  completions: { params: CompletionCreateParams; result: Completion; chunk: Completion; stream: CompletionStream }
+  completions: {
+    /** What `create` takes. */
+    params: CompletionCreateParams
+    /** What `create` resolves to without streaming. */
+    result: Completion
+    /** One streamed chunk (a `Completion` with the new text). */
+    chunk: Completion
+    /** What `create` resolves to with `stream: true`. */
+    stream: CompletionStream
+  }
   /** `embeddings.create` (never streamed) */
-  embeddings: { params: EmbeddingCreateParams; result: CreateEmbeddingResponse; chunk: never; stream: never }
+  embeddings: {
+    /** What `create` takes. */
+    params: EmbeddingCreateParams
+    /** What `create` resolves to. */
+    result: CreateEmbeddingResponse
+    /** None: embeddings are not streamed. */
+    chunk: never
+    /** None: embeddings are not streamed. */
+    stream: never
+  }
   /** `models.list` (never streamed) */
-  models: { params: { provider: ProviderId }; result: ModelsPage; chunk: never; stream: never }
+  models: {
+    /** What `list` takes. */
+    params: {
+      /** The provider whose models are listed. */
+      provider: ProviderId
+    }
+    /** What `list` resolves to. */
+    result: ModelsPage
+    /** None: the model list is not streamed. */
+    chunk: never
+    /** None: the model list is not streamed. */
+    stream: never
+  }
 }
 
 /** The endpoint a middleware call is for. */

@@ -73,7 +73,9 @@ export interface CallObserver {
 
 /** How the headers of one attempt are redacted: the credential header names and a redactor of secret values. */
 export interface HeaderSecrets {
+  /** Lower-case names of the provider's credential headers, whose values are shown as `***`. */
   readonly secretHeaders: readonly string[]
+  /** Replaces the API key and other secrets in a header value with `***`. */
   readonly redact: (text: string) => string
 }
 

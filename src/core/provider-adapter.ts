@@ -14,7 +14,9 @@ import type { Check } from './shape-checks.js'
 
 /** What a request mapper knows besides the params. */
 export interface ChatRequestContext {
+  /** The provider id of the call, e.g. `'mistral'` (a preset's own id for OpenAI-compatible services). */
   readonly provider: string
+  /** The model id as the caller wrote it (an alias stays an alias). */
   readonly model: string
   /** The model's row, or undefined for a model id we do not know (then nothing is gated). */
   readonly row: ModelRow | undefined
@@ -28,7 +30,9 @@ export interface ChatRequestContext {
 
 /** What a response mapper knows. */
 export interface ChatResponseContext {
+  /** The provider id of the call, e.g. `'mistral'`. */
   readonly provider: string
+  /** The model id the caller asked for (the response's own `model` may be a dated id). */
   readonly model: string
 }
 
@@ -49,6 +53,7 @@ export interface ProviderRequest {
 
 /** One attempt of a request as it goes out, for a per-request signer (`ProviderAuth.sign`). */
 export interface SignableRequest {
+  /** `POST` for generation and embeddings, `GET` for the model list. */
   readonly method: 'GET' | 'POST'
   /** The full URL of this attempt (after any same-origin redirect). */
   readonly url: string
@@ -84,7 +89,9 @@ export interface ProviderAuth {
  * during the call, never keep it.
  */
 export interface StreamEvent {
+  /** The SSE `event:` field; `''` when the server sent none (OpenAI and Mistral send none). */
   readonly event: string
+  /** The SSE `data:` text, multi-line data joined with `\n`. */
   readonly data: string
   /** `data` parsed as JSON; a ResponseParseError (received text redacted) when it is not JSON. */
   json(): unknown
@@ -111,9 +118,13 @@ export type StreamFraming = 'sse'
 
 /** The readable parts of a provider's error body. */
 export interface ParsedProviderError {
+  /** The provider's message, becoming the APIError's message (after the status). */
   message: string
+  /** The provider's error code, as sent (becomes `APIError.code`). */
   code?: string | number | null
+  /** The provider's error type, e.g. `invalid_request_error` (becomes `APIError.type`). */
   type?: string | null
+  /** The parameter the provider blames (becomes `APIError.param`). */
   param?: string | null
 }
 
@@ -161,6 +172,10 @@ export interface ProviderOptionTypes {
   readonly refusedChatParams?: string
 }
 
+/**
+ * One provider: its identity and defaults, models, auth, error parsing and the mapping of each endpoint
+ * it has (registered in `src/providers/index.ts`). CONTRIBUTING.md walks through writing one.
+ */
 export interface ProviderAdapter {
   /**
    * The provider's own params, as types only: written `optionTypes: undefined as XOptionTypes | undefined`
@@ -209,7 +224,10 @@ export interface ProviderAdapter {
   /** Headers every request to this provider carries (e.g. Anthropic's `anthropic-version`); the client's win. */
   readonly headers?: Readonly<Record<string, string>>
   /** Chat completions, plus the checks of the provider's own chat params. */
-  readonly chat: GenerationSection<ChatCompletion, ChatCompletionChunk> & { readonly checks?: ProviderParamChecks }
+  readonly chat: GenerationSection<ChatCompletion, ChatCompletionChunk> & {
+    /** Validation of the provider's own chat params and message fields, run before `prepare`. */
+    readonly checks?: ProviderParamChecks
+  }
   /** Embeddings (`embeddings.create`): the model table, and the mapping loaded on demand; absent when the provider has none. */
   readonly embeddings?: ProviderEmbeddings
   /** Text completions (`completions.create`, e.g. Mistral FIM), loaded on demand; absent when the provider has none. */
@@ -258,12 +276,15 @@ export type LoadSection<Section> = () => Promise<Section>
 
 /** What an embeddings request mapper knows besides the params. */
 export interface EmbeddingsRequestContext {
+  /** The provider id of the call, e.g. `'mistral'`. */
   readonly provider: string
+  /** The embedding model id as the caller wrote it. */
   readonly model: string
   /** The model's row, or undefined for a model id we do not know (then nothing is gated). */
   readonly row: EmbeddingModelRow | undefined
   /** The provider's embedding table, to suggest alternatives in errors. */
   readonly models: EmbeddingModelTable
+  /** Drop parameters the provider has no place for instead of refusing them. */
   readonly dropUnsupportedParams: boolean
   /** Parameters dropped under `dropUnsupportedParams` (appended by the validation and the mapper). */
   readonly dropped: DroppedParam[]
@@ -271,7 +292,9 @@ export interface EmbeddingsRequestContext {
 
 /** What an embeddings response mapper knows. */
 export interface EmbeddingsResponseContext {
+  /** The provider id of the call, e.g. `'mistral'`. */
   readonly provider: string
+  /** The embedding model id the caller asked for. */
   readonly model: string
   /** The caller's `encoding_format` (the mapper encodes base64 itself when the wire carries floats). */
   readonly encodingFormat: 'float' | 'base64'
@@ -279,6 +302,7 @@ export interface EmbeddingsResponseContext {
   readonly indexOffset: number
 }
 
+/** A provider's embeddings section: the model table, available at once, and the mapping, loaded on demand. */
 export interface ProviderEmbeddings {
   /**
    * The provider's embedding-model table. Loaded with the adapter: chat and text-completion calls use
@@ -310,9 +334,17 @@ export interface ProviderEmbeddingsMapping {
 /** Text completions (OpenAI `completions.create`; gated on the chat row's `fim`). */
 export type ProviderCompletions = GenerationSection<Completion, Completion>
 
+/** A provider's model-list endpoint (`models.list`), loaded on demand. */
 export interface ProviderModelList {
   /** Path appended to the base URL (GET). */
   readonly path: string
   /** The provider's model list → OpenAI's list shape with token.js capabilities. Throws ResponseParseError. */
-  fromResponse(json: unknown, raw: string, context: { readonly provider: string }): ModelsPage
+  fromResponse(
+    json: unknown,
+    raw: string,
+    context: {
+      /** The provider id of the call, e.g. `'mistral'`. */
+      readonly provider: string
+    },
+  ): ModelsPage
 }

@@ -4,6 +4,10 @@
  */
 import { InputError } from '../errors.js'
 
+/**
+ * A check of one value: returns when `value` is acceptable, throws an InputError naming `path` (the
+ * parameter's path, e.g. `guardrails[0].block_on_error`) when it is not.
+ */
 export type Check = ((value: unknown, path: string) => void) & {
   /**
    * Whether `value` has this check's outer shape (a string, an array, an object…): `either` calls only the

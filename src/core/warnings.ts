@@ -22,7 +22,9 @@ export interface TokenJSWarning {
 
 /** A parameter a mapper or the validation dropped: what `context.dropped` collects. */
 export interface DroppedParam {
+  /** Path of the dropped parameter, e.g. `logprobs` or `messages[1].name`. */
   readonly param: string
+  /** Why the provider has no place for it, in one sentence. */
   readonly reason: string
 }
 

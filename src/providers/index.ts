@@ -21,6 +21,11 @@ import {
 } from './openai-compatible/presets.js'
 import { openAIPreset } from './openai/preset.js'
 
+/**
+ * The registry: every provider token.js can call, by the id users write in `provider: '…'`. Each entry is an
+ * adapter (or, for providers loaded on first use, its static info and a `load()`); the types of `create`'s
+ * params per provider are derived from it.
+ */
 export const providers = {
   mistral: mistralProvider,
   anthropic: anthropicProvider,
@@ -91,7 +96,9 @@ function openAICompatible<Models extends ModelTable>(
 
 /** What a tool (the `tokenjs` CLI, a settings screen) needs to know of a registered provider. */
 export interface ProviderSummary {
+  /** The id to pass as `provider`, e.g. `'mistral'`. */
   readonly id: ProviderId
+  /** The provider's name for people, e.g. `'Mistral'`. */
   readonly displayName: string
   /** Environment variable the key is read from. */
   readonly apiKeyEnvVar: string

@@ -23,6 +23,10 @@ const codestralEmbed = {
   contextLength: 8192,
 } as const satisfies EmbeddingModelRow
 
+/**
+ * Mistral's embedding models: id → vector length, accepted `dimensions` and `output_dtype` values, context
+ * length, aliases. `embeddings.create` checks `dimensions` against it before any I/O.
+ */
 export const mistralEmbeddingModels = {
   'mistral-embed-2312': mistralEmbed,
   'mistral-embed': { ...mistralEmbed, aliasOf: 'mistral-embed-2312' },

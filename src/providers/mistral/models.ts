@@ -203,6 +203,12 @@ const saba = { ...base, contextLength: 32_768 } as const satisfies ModelRow
 // The table
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Mistral's chat models as token.js knows them: id → what the model can do (features, context length),
+ * aliases (`aliasOf`) and retirements with their dates. Calls are gated on it before any I/O; ids not in it
+ * are sent as they are. The source of each row is in `model-evidence.ts`, and docs/providers/mistral.md is
+ * generated from it.
+ */
 export const mistralModels = defineModelTable({
   // ===== Current =====
 

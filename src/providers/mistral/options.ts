@@ -15,8 +15,17 @@ export interface MistralChatOptions {
   prompt_mode?: 'reasoning' | null
   /** Input moderation guardrails; a triggered guardrail fails the request with 403. */
   guardrails?: Array<{
+    /** Block the request (403) when the guardrail itself fails server-side, instead of letting it through. Default false. */
     block_on_error?: boolean
+    /**
+     * Configuration of Mistral's first moderation model (category thresholds, `action: 'none' | 'block'`),
+     * sent as given; see `ModerationLlmv1Config` in `@mistralai/mistralai`.
+     */
     moderation_llm_v1?: Record<string, unknown> | null
+    /**
+     * Configuration of Mistral's second moderation model (category thresholds, `ignore_other_categories`,
+     * `action`), sent as given; see `ModerationLlmv2Config` in `@mistralai/mistralai`.
+     */
     moderation_llm_v2?: Record<string, unknown> | null
   }> | null
 }
