@@ -1,7 +1,8 @@
 /**
  * `npm run docs:api`: the API reference of `token.js` and `@tokenjs/emulator`, generated from the
  * JSDoc with TypeDoc into docs/api/ (gitignored). Every public declaration without JSDoc is reported
- * (TypeDoc's `notDocumented` validation); `--strict` makes such gaps fail the run.
+ * (TypeDoc's `notDocumented` validation); `--strict` makes such gaps fail the run. TypeDoc also counts
+ * every row of the inferred model tables; the check `npm test` runs is scripts/api-docs-check.ts.
  */
 import { rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
