@@ -239,6 +239,7 @@ function commentText(comment: ts.JSDoc['comment']): string {
 /** The published packages whose surface is checked: entry point, and the folder whose declarations are theirs. */
 const packages: Readonly<Record<string, { entry: string; folder: string }>> = {
   'token.js': { entry: 'src/index.ts', folder: 'src' },
+  '@tokenjs/emulator': { entry: 'packages/emulator/src/index.ts', folder: 'packages/emulator/src' },
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')

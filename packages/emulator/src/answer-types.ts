@@ -1,5 +1,9 @@
 /** The emulator's model-independent answer, before it is written as JSON or SSE. */
 
+/**
+ * A `finish_reason` a scripted Mistral reply can end with: OpenAI's values plus Mistral's `error` and
+ * `model_length` (the context window was full).
+ */
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'error' | 'model_length'
 
 export interface ComposedToolCall {

@@ -8,6 +8,7 @@ import type { MistralEmulator } from './emulator-types.js'
 
 const USAGE = 'usage: emulator [--port 8080] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms 0]'
 
+/** Options of `runEmulatorCli` for embedding it (tests, the `tokenjs` CLI); every one is optional. */
 export interface EmulatorCliOptions {
   /** Where the one-line banner goes. Default: `console.log`. */
   readonly print?: (line: string) => void

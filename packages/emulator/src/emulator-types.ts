@@ -30,6 +30,7 @@ export interface MistralEmulatorOptions {
 
 /** One request as the emulator saw it. */
 export interface RecordedRequest {
+  /** The HTTP method, e.g. `POST`. */
   readonly method: string
   /** Path including any query string, e.g. `/v1/chat/completions`. */
   readonly path: string
@@ -59,6 +60,7 @@ export interface ScriptedReplyBase {
 
 /** A tool call in a `'reply'` override. */
 export interface ScriptedToolCall {
+  /** The function's name. */
   readonly name: string
   /** JSON text or an object (stringified on the wire). */
   readonly arguments: string | Readonly<Record<string, unknown>>
@@ -74,28 +76,42 @@ export type ScriptedReply = ScriptedReplyBase &
   /** Any status with any body and headers, e.g. 429 with `Retry-After`, or 500/502/503/504. */
   (
     | {
+        /** Any status with any body and headers. */
         readonly kind: 'http'
+        /** The status to send, e.g. 429 or 503. */
         readonly status: number
         /** An object is sent as JSON; a string as is. Default: a Mistral error body for the status. */
         readonly body?: string | Readonly<Record<string, unknown>> | readonly unknown[]
+        /** Response headers, e.g. `{ 'retry-after': '1' }`. */
         readonly headers?: Readonly<Record<string, string>>
       }
     /** Replaces parts of the generated answer; sent as JSON or SSE according to `stream`. */
     | {
+        /** Replaces parts of the generated answer. */
         readonly kind: 'reply'
+        /** The answer's text. */
         readonly content?: string
+        /** Tool calls to answer with (`finish_reason` becomes `tool_calls` unless given). */
         readonly toolCalls?: readonly ScriptedToolCall[]
+        /** Reasoning text, sent as Mistral `thinking` content before the answer's text. */
         readonly reasoning?: string
+        /** The choice's `finish_reason`. */
         readonly finishReason?: FinishReason
+        /** Usage numbers to send instead of the counted ones. */
         readonly usage?: {
+          /** Tokens in the prompt. */
           readonly prompt_tokens?: number
+          /** Tokens in the answer. */
           readonly completion_tokens?: number
+          /** Prompt tokens served from the prompt cache. */
           readonly cached_tokens?: number
         }
       }
     /** Exactly these bytes as a 200 `text/event-stream`, optionally split and paced. */
     | {
+        /** Exactly these bytes as a 200 `text/event-stream`. */
         readonly kind: 'sse-raw'
+        /** The bytes (a string is sent as UTF-8). */
         readonly data: string | Uint8Array
         /** Byte offsets at which to cut the writes. */
         readonly splitAt?: readonly number[]
@@ -105,27 +121,61 @@ export type ScriptedReply = ScriptedReplyBase &
         readonly delayMs?: number
       }
     /** Destroys the socket before any header is sent. */
-    | { readonly kind: 'reset' }
+    | {
+        /** Destroys the socket before any header is sent. */
+        readonly kind: 'reset'
+      }
     /** Never answers; the socket is released when the client gives up or the emulator closes. */
-    | { readonly kind: 'hang' }
+    | {
+        /** Never answers. */
+        readonly kind: 'hang'
+      }
     /** Streams the first `chunks` SSE events of the generated answer, then destroys the socket. */
-    | { readonly kind: 'drop-after-chunks'; readonly chunks: number }
+    | {
+        /** Streams some events, then destroys the socket. */
+        readonly kind: 'drop-after-chunks'
+        /** How many SSE events are sent before the socket is destroyed. */
+        readonly chunks: number
+      }
     /** The generated answer (SSE or JSON) written in pieces cut at arbitrary byte offsets. */
     | {
+        /** The generated answer written in pieces. */
         readonly kind: 'split'
+        /** Byte offsets at which to cut the writes. */
         readonly splitAt?: readonly number[]
-        /** Default `1` when neither this nor `splitAt` is given. */
+        /** Write this many bytes at a time. Default `1` when neither this nor `splitAt` is given. */
         readonly chunkBytes?: number
+        /** Milliseconds between writes. Default: the emulator's `chunkDelayMs`. */
         readonly delayMs?: number
       }
     /** 200 with a truncated JSON body, or (streaming) one good event then an event with broken JSON and `[DONE]`. */
-    | { readonly kind: 'malformed-json' }
+    | {
+        /** A truncated JSON body, or a stream with one broken event. */
+        readonly kind: 'malformed-json'
+      }
     /** An HTML error page with `content-type: text/html`. Status default `502`. */
-    | { readonly kind: 'html-error'; readonly status?: number; readonly html?: string }
+    | {
+        /** An HTML error page. */
+        readonly kind: 'html-error'
+        /** The status. Default `502`. */
+        readonly status?: number
+        /** The page. Default: Cloudflare's "502 Bad Gateway" page. */
+        readonly html?: string
+      }
     /** A stream that sends `afterChunks` events (default 2), then a chunk with `finish_reason: "error"` and `[DONE]`. Non-streaming: a 200 whose choice has `finish_reason: "error"`. */
-    | { readonly kind: 'stream-error'; readonly afterChunks?: number }
+    | {
+        /** Ends with `finish_reason: "error"`. */
+        readonly kind: 'stream-error'
+        /** Events sent before the error chunk. Default `2`. */
+        readonly afterChunks?: number
+      }
     /** Waits `ms` milliseconds, then answers normally. */
-    | { readonly kind: 'delay'; readonly ms: number }
+    | {
+        /** Waits, then answers normally. */
+        readonly kind: 'delay'
+        /** Milliseconds to wait before answering. */
+        readonly ms: number
+      }
   )
 
 /** A running emulator: the handle every emulator of the kit returns, `R` being its scripted-reply type. */

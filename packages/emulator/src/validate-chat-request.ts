@@ -24,8 +24,20 @@ export interface ChatValidationContext {
   readonly embeddingModels?: Readonly<Record<string, EmbeddingModelRow>>
 }
 
+/** The verdict: valid, or the status and error body Mistral would send. */
 export type ChatValidationResult =
-  { readonly ok: true } | { readonly ok: false; readonly status: number; readonly body: unknown }
+  | {
+      /** The body is valid. */
+      readonly ok: true
+    }
+  | {
+      /** The body is refused. */
+      readonly ok: false
+      /** 400, 404 or 422, as Mistral answers. */
+      readonly status: number
+      /** Mistral's error body for it (a 422 lists every issue, as its validation does). */
+      readonly body: unknown
+    }
 
 /**
  * Validates a parsed JSON body (`undefined` = no body) as Mistral's `POST /v1/chat/completions`

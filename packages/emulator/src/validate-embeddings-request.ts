@@ -38,15 +38,32 @@ export interface WireEmbeddingRequest {
   readonly encoding_format?: 'float' | 'base64'
 }
 
+/** What `validateEmbeddingRequest` needs besides the body. */
 export interface EmbeddingValidationContext {
+  /** The chat models served: naming one answers 400 `does not support embeddings` instead of `invalid_model`. */
   readonly models: Readonly<Record<string, ModelRow>>
+  /** The embedding models served: id → row (dimensions, dtypes). */
   readonly embeddingModels: Readonly<Record<string, EmbeddingModelRow>>
+  /** Current time in ms since the epoch, for retirement dates. */
   readonly now: number
 }
 
+/** The verdict: the model's row, or the status and error body Mistral would send. */
 export type EmbeddingValidationResult =
-  | { readonly ok: true; readonly row: EmbeddingModelRow }
-  | { readonly ok: false; readonly status: number; readonly body: unknown }
+  | {
+      /** The body is valid. */
+      readonly ok: true
+      /** The embedding model's row. */
+      readonly row: EmbeddingModelRow
+    }
+  | {
+      /** The body is refused. */
+      readonly ok: false
+      /** 400 or 422, as Mistral answers. */
+      readonly status: number
+      /** Mistral's error body for it. */
+      readonly body: unknown
+    }
 
 function semantic(request: WireEmbeddingRequest, row: EmbeddingModelRow): SemanticError | undefined {
   const inputs = typeof request.input === 'string' ? [request.input] : request.input
@@ -71,6 +88,10 @@ function semantic(request: WireEmbeddingRequest, row: EmbeddingModelRow): Semant
   return undefined
 }
 
+/**
+ * Validates a parsed JSON body (`undefined` = no body) as Mistral's `POST /v1/embeddings` does: shape
+ * (422), model (400), `output_dimension`, `output_dtype` and the batch's token total.
+ */
 export function validateEmbeddingRequest(
   body: unknown,
   context: EmbeddingValidationContext,

@@ -56,16 +56,37 @@ export interface WireFimRequest {
   readonly prompt_cache_key?: string | null
 }
 
+/** What `validateFimRequest` needs besides the body. */
 export interface FimValidationContext {
+  /** The chat models served: id → row; only rows with `fim` accept a FIM request. */
   readonly models: Readonly<Record<string, ModelRow>>
+  /** The embedding models served: naming one answers `does not support fill-in-the-middle`, not `invalid_model`. */
   readonly embeddingModels: Readonly<Record<string, EmbeddingModelRow>>
+  /** Current time in ms since the epoch, for retirement dates. */
   readonly now: number
 }
 
+/** The verdict: the model's row, or the status and error body Mistral would send. */
 export type FimValidationResult =
-  | { readonly ok: true; readonly row: ModelRow }
-  | { readonly ok: false; readonly status: number; readonly body: unknown }
+  | {
+      /** The body is valid. */
+      readonly ok: true
+      /** The model's row. */
+      readonly row: ModelRow
+    }
+  | {
+      /** The body is refused. */
+      readonly ok: false
+      /** 400 or 422, as Mistral answers. */
+      readonly status: number
+      /** Mistral's error body for it. */
+      readonly body: unknown
+    }
 
+/**
+ * Validates a parsed JSON body (`undefined` = no body) as Mistral's `POST /v1/fim/completions` does: shape
+ * (422), model (400), `top_p`, and whether the model does fill-in-the-middle.
+ */
 export function validateFimRequest(body: unknown, context: FimValidationContext): FimValidationResult {
   const issues: IssueSink = []
   if (body === undefined) issues.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null })

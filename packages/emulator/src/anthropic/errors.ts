@@ -3,6 +3,7 @@
  * `{"type":"error","error":{"type","message"},"request_id"}`; the status decides the type.
  */
 
+/** The `error.type` values of Anthropic's error bodies. */
 export type AnthropicErrorType =
   | 'invalid_request_error'
   | 'authentication_error'
@@ -15,10 +16,15 @@ export type AnthropicErrorType =
   | 'timeout_error'
   | 'overloaded_error'
 
+/** An error answer the emulator sends: the status and the parts of Anthropic's error body. */
 export interface AnthropicErrorReply {
+  /** HTTP status, e.g. 400, 404, 413, 529. */
   readonly status: number
+  /** `error.type` of the body; `errorTypeFor(status)` gives the one the API sends. */
   readonly type: AnthropicErrorType
+  /** `error.message` of the body, worded as the API words it. */
   readonly message: string
+  /** Extra response headers (e.g. `retry-after`). */
   readonly headers?: Readonly<Record<string, string>>
 }
 

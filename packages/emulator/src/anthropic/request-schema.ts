@@ -7,7 +7,9 @@
  */
 import type { Shape } from './shape.js'
 
+/** The `anthropic-version` header values the emulator accepts; each has its own request schema. */
 export type ApiVersion = '2023-06-01' | '2026-10-21'
+/** Every accepted `anthropic-version`, oldest first; another value (or none) answers 400 as the API does. */
 export const API_VERSIONS: readonly ApiVersion[] = ['2023-06-01', '2026-10-21']
 
 /** Server-tool `type`s (`web_search_20250305`, `bash_20250124` …) carry a date suffix. */

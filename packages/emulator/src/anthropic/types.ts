@@ -3,10 +3,13 @@ import type { MistralEmulator } from '../emulator-types.js'
 
 /** What the emulator knows about one model: the fields of `GET /v1/models/{id}` plus the rules it enforces. */
 export interface AnthropicModelCard {
+  /** The model id requests name, e.g. `claude-sonnet-4-5-20250929`. */
   readonly id: string
+  /** The name for people, as `display_name` in the Models API. */
   readonly display_name: string
   /** RFC 3339 release time, as `created_at` in the Models API. */
   readonly created_at: string
+  /** Context window in tokens, as `max_input_tokens` in the Models API. */
   readonly max_input_tokens: number
   /** Largest `max_tokens` accepted. */
   readonly max_tokens: number
@@ -22,8 +25,11 @@ export interface AnthropicModelCard {
   readonly inlineSystem: boolean
   /** On API version 2023-06-01: sampling parameters are limited (temperature 1 only, top_p >= 0.99, no top_k). */
   readonly fixedSampling: boolean
+  /** `deprecated` once Anthropic announced the retirement, as `lifecycle` in the Models API. */
   readonly lifecycle: 'active' | 'deprecated'
+  /** RFC 3339 time of the deprecation notice; reported by `GET /v1/models`, `null` there when absent. */
   readonly deprecated_at?: string
+  /** RFC 3339 retirement time; reported by `GET /v1/models`, `null` there when absent. */
   readonly retires_at?: string
 }
 

@@ -7,17 +7,32 @@ import { checkConversation } from './validate-messages.js'
 import { checkOptions } from './validate-options.js'
 import type { WireRequest } from './wire.js'
 
+/** What `validateAnthropicRequest` needs besides the body. */
 export interface AnthropicValidationContext {
+  /** The request's `anthropic-version`; it selects the schema (2026-10-21 has no sampling parameters). */
   readonly version: ApiVersion
+  /** The models served; another id answers 404 `not_found_error`. */
   readonly models: readonly AnthropicModelCard[]
+  /** Alias → model id (e.g. `claude-sonnet-4-5` → its dated id). Default: none. */
   readonly aliases?: Readonly<Record<string, string>>
   /** Validate for `/v1/messages/count_tokens` (no `max_tokens`, `stream`…). Default `false`. */
   readonly countTokens?: boolean
 }
 
+/** The verdict: the request as read and its model, or the error answer the API would send. */
 export type AnthropicValidationResult =
-  | { readonly ok: true; readonly request: WireRequest; readonly card: AnthropicModelCard }
-  | ({ readonly ok: false } & AnthropicErrorReply)
+  | {
+      /** The body is valid. */
+      readonly ok: true
+      /** The body, typed. */
+      readonly request: WireRequest
+      /** The model it names (an alias resolved). */
+      readonly card: AnthropicModelCard
+    }
+  | ({
+      /** The body is refused; the other fields are the error answer. */
+      readonly ok: false
+    } & AnthropicErrorReply)
 
 /** Finds a model by id or alias. */
 export function findModel(

@@ -21,15 +21,26 @@ export const STATUS_NAMES: Readonly<Record<number, string>> = {
   504: 'DEADLINE_EXCEEDED',
 }
 
+/** An error answer the emulator sends: status and Google's error body. */
 export interface GeminiErrorReply {
+  /** HTTP status, e.g. 400, 404, 429. */
   readonly status: number
-  readonly body: { readonly error: GeminiErrorObject }
+  /** The body, `{ error: { code, message, status, details } }`. */
+  readonly body: {
+    /** The error. */
+    readonly error: GeminiErrorObject
+  }
 }
 
+/** Google's error object (https://cloud.google.com/apis/design/errors). */
 export interface GeminiErrorObject {
+  /** The HTTP status again, as a number. */
   readonly code: number
+  /** What went wrong, worded as the API words it. */
   readonly message: string
+  /** The canonical code for the status, e.g. `INVALID_ARGUMENT`, `NOT_FOUND`, `RESOURCE_EXHAUSTED`. */
   readonly status: string
+  /** Typed details, e.g. a `google.rpc.BadRequest` with field violations. */
   readonly details?: readonly Record<string, unknown>[]
 }
 

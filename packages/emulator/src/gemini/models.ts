@@ -9,14 +9,21 @@
 /** How a model takes `thinkingConfig`. */
 export type ThinkingStyle = 'none' | 'budget' | 'level'
 
+/** One model of the Gemini emulator's catalogue: the fields of `GET /v1beta/models` plus the rules it enforces. */
 export interface GeminiEmulatorModel {
   /** Id without the `models/` prefix. */
   readonly id: string
+  /** The name for people, as `displayName` in the model list. */
   readonly displayName: string
+  /** The model's version, as `version` in the model list (e.g. `001`, `2.5`). */
   readonly version: string
+  /** Context window in tokens. */
   readonly inputTokenLimit: number
+  /** Largest `maxOutputTokens`. */
   readonly outputTokenLimit: number
+  /** `supportedGenerationMethods`: a method not listed answers 404, as the API does. */
   readonly methods: readonly string[]
+  /** How the model takes `thinkingConfig`: not at all, as a token budget, or as a level. */
   readonly thinking: ThinkingStyle
   /** Accepted `thinkingLevel` values (level-style models). */
   readonly levels?: readonly string[]
@@ -70,6 +77,7 @@ function gemini3(id: string, displayName: string, levels: readonly string[], shu
   })
 }
 
+/** The Gemini emulator's default catalogue (chat and embedding models), newest first. */
 export const GEMINI_EMULATOR_MODELS: readonly GeminiEmulatorModel[] = [
   gemini3('gemini-4-argon', 'Gemini 4 Argon', NO_MINIMAL),
   gemini3('gemini-3.8-flash', 'Gemini 3.8 Flash', NO_MINIMAL),

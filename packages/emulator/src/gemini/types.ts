@@ -4,10 +4,15 @@ import type { GeminiEmulatorModel } from './models.js'
 
 /** A reply in Gemini's own terms: any `finishReason`, a blocked prompt, raw usage numbers. */
 export interface GeminiReply {
+  /** Always `'gemini-reply'`. */
   readonly kind: 'gemini-reply'
+  /** Answer even if the request is invalid. Default `false`. */
   readonly skipValidation?: boolean
+  /** Only requests to this route consume the reply. Default: any route. */
   readonly route?: GeminiRoute
+  /** The answer's text (replaces the generated one). */
   readonly text?: string
+  /** Function calls to answer with, as `functionCall` parts. */
   readonly functionCalls?: readonly ScriptedToolCall[]
   /** Thought summary text (sent as a `thought: true` part). */
   readonly thought?: string
@@ -15,10 +20,15 @@ export interface GeminiReply {
   readonly finishReason?: string
   /** Block the prompt: no candidates, `promptFeedback.blockReason` (`SAFETY`, `PROHIBITED_CONTENT`…). */
   readonly blockReason?: string
+  /** `usageMetadata` numbers to send instead of the counted ones. */
   readonly usage?: {
+    /** Tokens in the prompt. */
     readonly promptTokenCount?: number
+    /** Tokens in the answer. */
     readonly candidatesTokenCount?: number
+    /** Tokens spent thinking (not part of `candidatesTokenCount`). */
     readonly thoughtsTokenCount?: number
+    /** Prompt tokens served from the context cache. */
     readonly cachedContentTokenCount?: number
   }
 }
@@ -34,7 +44,12 @@ export type GeminiRoute = 'generate' | 'embed' | 'models' | 'count'
 export type GeminiScript = WithGeminiRoute<ScriptedReply> | GeminiReply
 
 /** `T` (each member of a union) with the Gemini routes in `route`. */
-export type WithGeminiRoute<T> = T extends unknown ? Omit<T, 'route'> & { readonly route?: GeminiRoute } : never
+export type WithGeminiRoute<T> = T extends unknown
+  ? Omit<T, 'route'> & {
+      /** Only requests to this route consume the reply. Default: any route. */
+      readonly route?: GeminiRoute
+    }
+  : never
 
 /** Options of `startGeminiEmulator`; every one is optional. */
 export interface GeminiEmulatorOptions {

@@ -8,52 +8,152 @@ import type { GeminiEmulatorModel } from './models.js'
 import { parseWire } from './parse-wire.js'
 import { GENERATE_CONTENT_REQUEST } from './wire-spec.js'
 
+/** A JSON object. */
 type Json = Record<string, unknown>
+/**
+ * One part of a `Content` (https://ai.google.dev/api/caching#Part): exactly one data field (`text`,
+ * `inlineData`, `fileData`, `functionCall`, `functionResponse`, …) plus optional metadata.
+ */
 export type Part = Json & {
+  /** Text. */
   text?: string
+  /** Marks a thought-summary text part (in answers). */
   thought?: boolean
+  /** The opaque signature of the model's thinking, to send back with the part it came on. */
   thoughtSignature?: string
-  functionCall?: { id?: string; name?: string; args?: Json }
-  functionResponse?: { id?: string; name?: string; response?: Json }
-  inlineData?: { mimeType?: string; data?: string }
-  fileData?: { mimeType?: string; fileUri?: string }
+  /** A call the model made. */
+  functionCall?: {
+    /** The call's id. */
+    id?: string
+    /** The function's name. */
+    name?: string
+    /** The arguments, as an object. */
+    args?: Json
+  }
+  /** A function's result sent back. */
+  functionResponse?: {
+    /** The id of the call it answers. */
+    id?: string
+    /** The function's name (Gemini matches results to calls by name). */
+    name?: string
+    /** The result, as an object. */
+    response?: Json
+  }
+  /** Inline bytes. */
+  inlineData?: {
+    /** Media type, e.g. `image/png`, `application/pdf`. */
+    mimeType?: string
+    /** Base64 data. */
+    data?: string
+  }
+  /** A file by URI. */
+  fileData?: {
+    /** Media type of the file. */
+    mimeType?: string
+    /** The file's URI (a Files API URI or a URL). */
+    fileUri?: string
+  }
 }
+/** One turn of the conversation (https://ai.google.dev/api/caching#Content). */
 export interface Content {
+  /** `user` or `model`. */
   role?: string
+  /** The turn's parts. */
   parts?: Part[]
 }
+/** The body of `generateContent` / `streamGenerateContent` as the emulator reads it. */
 export interface GenerateRequest {
+  /** The conversation. */
   contents: Content[]
+  /** The system instruction (text parts). */
   systemInstruction?: Content
-  tools?: { functionDeclarations?: FunctionDeclaration[] }[]
-  toolConfig?: { functionCallingConfig?: { mode?: string; allowedFunctionNames?: string[] } }
+  /** The tools. */
+  tools?: {
+    /** The functions the model may call. */
+    functionDeclarations?: FunctionDeclaration[]
+  }[]
+  /** How the model uses the tools. */
+  toolConfig?: {
+    /** Function-calling settings. */
+    functionCallingConfig?: {
+      /** `AUTO`, `ANY`, `NONE` or `VALIDATED`. */
+      mode?: string
+      /** With `ANY`: the functions the model may call. */
+      allowedFunctionNames?: string[]
+    }
+  }
+  /** Sampling and output settings. */
   generationConfig?: GenerationConfig
-  safetySettings?: { category?: string; threshold?: string }[]
+  /** Safety filter thresholds per harm category. */
+  safetySettings?: {
+    /** E.g. `HARM_CATEGORY_HARASSMENT`. */
+    category?: string
+    /** E.g. `BLOCK_NONE`, `BLOCK_ONLY_HIGH`. */
+    threshold?: string
+  }[]
 }
+/** A function the model may call (https://ai.google.dev/api/caching#FunctionDeclaration). */
 export interface FunctionDeclaration {
+  /** The function's name. */
   name?: string
+  /** What it does. */
   description?: string
+  /** Its arguments in Google's OpenAPI-subset `Schema`. */
   parameters?: Json
+  /** Its arguments as JSON Schema (instead of `parameters`). */
   parametersJsonSchema?: unknown
 }
+/** `generationConfig` (https://ai.google.dev/api/generate-content#GenerationConfig). */
 export interface GenerationConfig {
+  /** Up to 5 sequences that end generation. */
   stopSequences?: string[]
+  /** `text/plain` (default) or `application/json`. */
   responseMimeType?: string
+  /** The answer's schema in Google's OpenAPI-subset `Schema` (with `application/json`). */
   responseSchema?: Json
+  /** The answer's schema as JSON Schema (instead of `responseSchema`). */
   responseJsonSchema?: unknown
+  /** Number of candidates to generate. */
   candidateCount?: number
+  /** Largest number of tokens to generate. */
   maxOutputTokens?: number
+  /** Sampling temperature, 0–2. */
   temperature?: number
+  /** Nucleus sampling. */
   topP?: number
+  /** Sample from the top K tokens only. */
   topK?: number
+  /** Penalty on tokens already in the answer. */
   presencePenalty?: number
+  /** Penalty growing with how often a token occurred. */
   frequencyPenalty?: number
+  /** Return log probabilities of the chosen tokens. */
   responseLogprobs?: boolean
+  /** Number of top alternatives per position, with `responseLogprobs`. */
   logprobs?: number
-  thinkingConfig?: { includeThoughts?: boolean; thinkingBudget?: number; thinkingLevel?: string }
+  /** Thinking settings; which fields a model takes is its `thinking` style. */
+  thinkingConfig?: {
+    /** Return thought summaries as `thought: true` parts. */
+    includeThoughts?: boolean
+    /** Tokens to think for (budget-style models); `-1` dynamic, `0` off where allowed. */
+    thinkingBudget?: number
+    /** `MINIMAL`, `LOW`, `MEDIUM` or `HIGH` (level-style models). */
+    thinkingLevel?: string
+  }
 }
 
-export type GenerateVerdict = { ok: true; request: GenerateRequest } | ({ ok: false } & GeminiErrorReply)
+/** The verdict: the body as read, or the error answer the API would send. */
+export type GenerateVerdict =
+  | {
+      /** The body is valid. */
+      ok: true
+      /** The body, typed. */
+      request: GenerateRequest
+    }
+  | ({
+      /** The body is refused; the other fields are the error answer. */
+      ok: false
+    } & GeminiErrorReply)
 
 const DATA_FIELDS = [
   'text',

@@ -3,17 +3,26 @@
  * `{"error":{"message","type","param","code"}}`, all four keys present.
  */
 
+/** OpenAI's error body: every key present, `null` where it does not apply. */
 export type OpenAIErrorBody = {
+  /** The error. */
   readonly error: {
+    /** What went wrong, worded as the API words it. */
     readonly message: string
+    /** E.g. `invalid_request_error`. */
     readonly type: string
+    /** The parameter at fault, e.g. `messages[0].role`. */
     readonly param: string | null
+    /** E.g. `model_not_found`, `invalid_value`. */
     readonly code: string | null
   }
 }
 
+/** An error answer the emulator sends: status and body. */
 export interface OpenAIErrorReply {
+  /** HTTP status, e.g. 400, 401, 404, 429. */
   readonly status: number
+  /** OpenAI's error body, or a service's own shape (`OpenAIEmulatorQuirks`). */
   readonly body: OpenAIErrorBody | Record<string, unknown>
 }
 

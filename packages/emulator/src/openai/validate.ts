@@ -77,16 +77,30 @@ const PART_TYPES: Readonly<Record<string, readonly string[]>> = {
 
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/
 
+/** What `validateOpenAIChatRequest` needs besides the body. */
 export interface ValidationContext {
+  /** The model catalogue: id → capability row; features a row lacks are refused as the API refuses them. */
   readonly models: Readonly<Record<string, ModelRow>>
+  /** More ids served with every feature (no row): the emulator's `extraModels` option. */
   readonly extraModels: ReadonlySet<string>
+  /** The service's deviations from OpenAI (refused parameters, error wording), e.g. `GROQ_QUIRKS`. */
   readonly quirks: OpenAIEmulatorQuirks
   /** Clock for shutdown dates (ms since the epoch): a row shut down by then answers 404. Default `Date.now()`. */
   readonly now?: number
 }
 
+/** The verdict: the model's row, or the error answer the API would send. */
 export type OpenAIValidation =
-  { readonly ok: true; readonly row: ModelRow | undefined } | ({ readonly ok: false } & OpenAIErrorReply)
+  | {
+      /** The body is valid. */
+      readonly ok: true
+      /** The model's row; `undefined` for an id served through `extraModels`. */
+      readonly row: ModelRow | undefined
+    }
+  | ({
+      /** The body is refused; the other fields are the error answer. */
+      readonly ok: false
+    } & OpenAIErrorReply)
 
 class Rejection extends Error {
   constructor(readonly reply: OpenAIErrorReply) {
