@@ -291,7 +291,31 @@ async function writeSdkDeclarations(): Promise<void> {
   const types = path.join(distDir, 'types')
   await pruneDeclarations([path.join(types, 'index.d.ts')], types)
   await trimDeclarations(types)
-  await writeFile(path.join(distDir, 'index.d.ts'), `export * from './types/index.js'\n`)
+  await rollUpDeclarations(path.join(types, 'index.d.ts'), path.join(distDir, 'index.d.ts'))
+  await rm(types, { recursive: true, force: true })
+}
+
+/**
+ * The per-file declarations rolled up into one `dist/index.d.ts` (rollup-plugin-dts): only what the
+ * public entry reaches ships, each declaration once, without the `import`/`export` lines that tied 50
+ * files together; JSDoc stays where `trimDeclarations` left it. Names a user never imports (the
+ * provider contract, the registry's entry types) become local declarations of the one file.
+ */
+async function rollUpDeclarations(entry: string, output: string): Promise<void> {
+  const { rollup } = await import('rollup')
+  const { dts } = await import('rollup-plugin-dts')
+  const warnings: string[] = []
+  const bundle = await rollup({
+    input: entry,
+    plugins: [dts()],
+    onwarn: (warning) => warnings.push(warning.message),
+  })
+  try {
+    await bundle.write({ file: output, format: 'es' })
+  } finally {
+    await bundle.close()
+  }
+  if (warnings.length > 0) throw new Error(`build: rolling up the declarations warned:\n${warnings.join('\n')}`)
 }
 
 /**

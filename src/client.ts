@@ -32,6 +32,7 @@ import {
   providers,
   type ModelIdFor,
   type ProviderId,
+  type ProviderTypes,
 } from './providers/index.js'
 import type {
   ChatCompletion,
@@ -45,9 +46,7 @@ import type {
 } from './types.js'
 
 /** A provider's own param types (its registry entry's `optionTypes`), or none. */
-type OptionTypesOf<P extends ProviderId> = (typeof providers)[P] extends { readonly optionTypes?: infer O }
-  ? NonNullable<O>
-  : object
+type OptionTypesOf<P extends ProviderId> = ProviderTypes[P]['optionTypes']
 /** The provider's extra params of one section (`chat`, `embeddings`, `completions`). */
 type ExtrasOf<P extends ProviderId, Section extends string> =
   OptionTypesOf<P> extends { readonly [K in Section]: infer Extras } ? Extras : unknown
@@ -103,11 +102,9 @@ export interface ChatCompletions {
 }
 
 /** Embedding-model id suggestions per provider (never for a provider without embeddings). */
-export type EmbeddingModelIdFor<P extends ProviderId> = (typeof providers)[P] extends {
-  embeddings: { models: infer M }
-}
-  ? Extract<keyof M, string>
-  : never
+export type EmbeddingModelIdFor<P extends ProviderId> = [ProviderTypes[P]['embeddingModels']] extends [never]
+  ? never
+  : Extract<keyof ProviderTypes[P]['embeddingModels'], string>
 
 /** `embeddings.create` params for one provider. */
 export type ProviderEmbeddingParams<P extends ProviderId> = {

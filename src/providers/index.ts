@@ -1,6 +1,7 @@
 /**
- * The provider registry. Adding a provider is one folder (or one preset) and one line here; the
- * `ProviderId` union and the per-provider model-name suggestions are derived from this object.
+ * The provider registry. Adding a provider is one folder (or one preset), one line in `providers` and
+ * one in `ProviderTypes` (its model table, option types and embedding models as the public types see
+ * them); the `ProviderId` union and the per-provider model-name suggestions follow from those.
  *
  * Mistral's adapter is loaded with the package. The OpenAI-compatible family is registered as data
  * (its preset: URL, key, model table) and its mapping is a dynamic import, loaded by the client before
@@ -9,6 +10,14 @@
 import type { CurrentModelId, ModelTable } from '../capabilities.js'
 import type { LazyProviderAdapter, ProviderAdapter } from '../core/provider-adapter.js'
 import { anthropicProvider } from './anthropic/index.js'
+import type { anthropicModels } from './anthropic/models.js'
+import type { AnthropicOptionTypes } from './anthropic/options.js'
+import type { geminiModels } from './gemini/models.js'
+import type { GeminiOptionTypes } from './gemini/options.js'
+import type { mistralEmbeddingModels } from './mistral/embedding-models.js'
+import type { mistralModels } from './mistral/models.js'
+import type { MistralOptionTypes } from './mistral/options.js'
+import type { openAIModels } from './openai/models.js'
 import { geminiInfo } from './gemini/info.js'
 import { mistralProvider } from './mistral/index.js'
 import type { OpenAICompatiblePreset } from './openai-compatible/create-provider.js'
@@ -36,13 +45,50 @@ export const providers = {
   openrouter: openAICompatible(openRouterPreset),
   requesty: openAICompatible(requestyPreset),
   perplexity: openAICompatible(perplexityPreset),
-} as const satisfies Record<string, ProviderAdapter | LazyProviderAdapter>
+} as const satisfies { readonly [P in ProviderId]: (ProviderAdapter | LazyProviderAdapter) & ProviderEntryTypes<P> }
+
+/** What the public types read of one registry entry (see `ProviderTypes`). */
+export interface ProviderTypeInfo<Models = never, Options = object, EmbeddingModels = never> {
+  /** The model table: `model` suggests its ids without a retirement; `never` for a provider without one. */
+  readonly models: Models
+  /** The provider's own params and messages (`optionTypes` of the entry); `object` when it has none. */
+  readonly optionTypes: Options
+  /** The embedding-model table: `embeddings.create` suggests its ids; `never` without suggestions. */
+  readonly embeddingModels: EmbeddingModels
+}
+
+// Spelled out rather than read from `typeof providers`: the published declarations then name these tables
+// and option types instead of printing every adapter's inferred shape (~10 KB of the installed package,
+// issue 18). `providers` must satisfy it (their models), and test/types/provider-types.ts checks that both
+// agree in every part.
+/** Per provider id, what the public types know of it: its model table, own option types and embedding models. */
+export interface ProviderTypes {
+  readonly mistral: ProviderTypeInfo<typeof mistralModels, MistralOptionTypes, typeof mistralEmbeddingModels>
+  readonly anthropic: ProviderTypeInfo<typeof anthropicModels, AnthropicOptionTypes>
+  readonly gemini: ProviderTypeInfo<typeof geminiModels, GeminiOptionTypes>
+  readonly openai: ProviderTypeInfo<typeof openAIModels>
+  readonly 'openai-compatible': ProviderTypeInfo
+  readonly groq: ProviderTypeInfo
+  readonly openrouter: ProviderTypeInfo
+  readonly requesty: ProviderTypeInfo
+  readonly perplexity: ProviderTypeInfo
+}
+
+/** A table type, or (for `never`, no table) any table: what a registry entry's `models` may be. */
+type TableOr<Table> = [Table] extends [never] ? ModelTable : Table
+
+/** The part of `ProviderTypes` a registry entry is checked against: its model table. */
+interface ProviderEntryTypes<P extends ProviderId> {
+  readonly models: TableOr<ProviderTypes[P]['models']>
+}
 
 /** Every provider id token.js knows. */
-export type ProviderId = keyof typeof providers
+export type ProviderId = Extract<keyof ProviderTypes, string>
 
 /** Model-id suggestions per provider: its table's ids without a retirement (any string is accepted). */
-export type ModelIdFor<P extends ProviderId> = CurrentModelId<(typeof providers)[P]['models']>
+export type ModelIdFor<P extends ProviderId> = [ProviderTypes[P]['models']] extends [never]
+  ? never
+  : CurrentModelId<ProviderTypes[P]['models']>
 
 /** A registry entry, loaded or not: its metadata and model table. */
 export function findProviderInfo(id: unknown): ProviderAdapter | LazyProviderAdapter | undefined {

@@ -5,7 +5,7 @@
  * Chromium (fetch path, CORS, the browser key guard). Also prints the cold import time (not asserted).
  */
 import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, rm, symlink } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -212,6 +212,36 @@ describe('installed from npm pack into a scratch project', () => {
     expect(node16.stdout).not.toMatch(/typed-import\.mts/)
   }, 90_000)
 
+  // The declarations ship rolled up into one dist/index.d.ts (scripts/build.ts): the compile-time tests of
+  // test/types that use only the public entry must pass against it as they do against src/.
+  it('test/types (model ids, refused params, openai interop) type-check against the installed declarations', async () => {
+    const consumer = current().consumerDir
+    const typesDir = path.join(consumer, 'types')
+    await mkdir(typesDir, { recursive: true })
+    const files = ['model-ids-and-refused-params.ts', 'openai-compat.ts', 'openai-params-spread.ts']
+    for (const file of files)
+      await copyFile(path.join(repoRoot, 'test', 'types', file), path.join(typesDir, file.replace(/\.ts$/, '.mts')))
+    // `openai` (types only, no dependencies of its own) from the repository's dev dependencies.
+    await symlink(path.join(repoRoot, 'node_modules', 'openai'), path.join(consumer, 'node_modules', 'openai'), 'dir')
+    const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc')
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+    ]
+    const result = await run(
+      process.execPath,
+      [tsc, ...args, ...files.map((file) => path.join('types', file.replace(/\.ts$/, '.mts')))],
+      consumer,
+    )
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+  }, 90_000)
+
   it('reports the cold import time (median of 5 fresh processes; not asserted)', async () => {
     const timing = await measureImportTime(current().consumerDir)
     console.log(`[packaging] ${describeImportTime(timing)}`)
@@ -317,6 +347,18 @@ describe('readable failures (an uncaught InputError)', () => {
       expect(stderr.match(/^ {4}at /gm)?.length ?? 0).toBeGreaterThanOrEqual(3)
     })
   }
+
+  // The shipped line maps (scripts/line-source-map.ts, with a `sourceRoot`) lead a frame to the source line.
+  it('uncaught.mjs under --enable-source-maps: the throwing frame points at its line of src/core/feature-gate.ts', async () => {
+    const stderr = await uncaught(['--enable-source-maps', 'uncaught.mjs'])
+    const lines = (await readFile(path.join(repoRoot, 'src', 'core', 'feature-gate.ts'), 'utf8')).split('\n')
+    const start = lines.findIndex((line) => line.startsWith('export function requireNumberInRange('))
+    const throwing = lines.findIndex((line, index) => index > start && line.includes('throw new InputError(')) + 1
+    expect(start).toBeGreaterThanOrEqual(0)
+    expect(stderr).toMatch(
+      new RegExp(`^ {4}at requireNumberInRange \\(.*/src/core/feature-gate\\.ts:${throwing}:\\d+\\)$`, 'm'),
+    )
+  })
 })
 
 /** `node:` imports, or bare Node built-ins imported/required (`require("http")`, `from "fs"`). */
