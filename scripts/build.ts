@@ -17,6 +17,8 @@
  *   Then terser shortens local variables and parameters only: function and class names stay (stack
  *   traces and `error.constructor.name` read as in the source, without source maps), ~20 % smaller.
  *   The maps are cut to line precision (scripts/line-source-map.ts) so that they fit the size budget.
+ *   Declarations: tsc's per-file output, pruned to what the public entry reaches and trimmed
+ *   (`trimDeclarations`), then rolled up into one dist/index.d.ts (`rollUpDeclarations`).
  * - The node:http transport in ESM: client.ts imports `./core/node-transport.js` dynamically. In dist that
  *   import becomes `#node-transport` (package.json `imports`): the `node` condition resolves to the real
  *   transport, anything else (browsers, workers, edge bundlers) to a stub whose factory returns undefined,
@@ -288,8 +290,9 @@ async function writeSdkDeclarations(): Promise<void> {
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' })
   // One declaration entry for `import` and `require` alike: `require('token.js')` loads the ES module
   // itself (Node 20.19+, 22.12+), and TypeScript models that from 5.8 on (`module: nodenext`).
+  // tsc writes per-file declarations to dist/types, deleted once rolled up into dist/index.d.ts (which
+  // reads only the files the entry reaches, so they need no pruning first).
   const types = path.join(distDir, 'types')
-  await pruneDeclarations([path.join(types, 'index.d.ts')], types)
   await trimDeclarations(types)
   await rollUpDeclarations(path.join(types, 'index.d.ts'), path.join(distDir, 'index.d.ts'))
   await rm(types, { recursive: true, force: true })
