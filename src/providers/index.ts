@@ -63,14 +63,23 @@ export interface ProviderTypeInfo<Models = never, Options = object, EmbeddingMod
 // agree in every part.
 /** Per provider id, what the public types know of it: its model table, own option types and embedding models. */
 export interface ProviderTypes {
+  /** Mistral: its chat and embedding tables, its own params and assistant message. */
   readonly mistral: ProviderTypeInfo<typeof mistralModels, MistralOptionTypes, typeof mistralEmbeddingModels>
+  /** Anthropic: its chat table, thinking and prompt-cache params. */
   readonly anthropic: ProviderTypeInfo<typeof anthropicModels, AnthropicOptionTypes>
+  /** Gemini: its chat table, safety settings and embedding params. */
   readonly gemini: ProviderTypeInfo<typeof geminiModels, GeminiOptionTypes>
+  /** OpenAI: its chat table. */
   readonly openai: ProviderTypeInfo<typeof openAIModels>
+  /** Any OpenAI-compatible server: no table (any model id). */
   readonly 'openai-compatible': ProviderTypeInfo
+  /** Groq: no table (any model id). */
   readonly groq: ProviderTypeInfo
+  /** OpenRouter: no table (any model id). */
   readonly openrouter: ProviderTypeInfo
+  /** Requesty: no table (any model id). */
   readonly requesty: ProviderTypeInfo
+  /** Perplexity: no table (any model id). */
   readonly perplexity: ProviderTypeInfo
 }
 

@@ -71,6 +71,7 @@ const retired = (
   retirement: { retiresOn, replacement },
 })
 
+/** Anthropic's chat models, one row per API id (`model` suggests the ids without a retirement). */
 export const anthropicModels = defineModelTable({
   'claude-fable-5-2': current('adaptive-always'),
   'claude-opus-5-5': current('adaptive-always'),

@@ -17,6 +17,7 @@ import type {
 
 /** A prompt-cache breakpoint: the prompt up to and including this block is cached (`ttl` default `5m`). */
 export interface AnthropicCacheControl {
+  /** The one cache kind Anthropic has. */
   type: 'ephemeral'
   /** How long the cached prefix lives: `5m` (default) or `1h` (costs more to write). */
   ttl?: '5m' | '1h'
@@ -25,13 +26,23 @@ export interface AnthropicCacheControl {
 /** Anthropic's thinking settings, sent as given (see `thinking` in AnthropicChatOptions). */
 export type AnthropicThinking =
   | {
+      /** Thinking with a token budget. */
       type: 'enabled'
       /** Tokens the model may spend thinking: at least 1024, and less than `max_tokens`. */
       budget_tokens: number
+      /** Whether the thinking comes back summarized or is omitted; default: the model's own. */
       display?: 'summarized' | 'omitted' | null
     }
-  | { type: 'adaptive'; display?: 'summarized' | 'omitted' | null }
-  | { type: 'disabled' }
+  | {
+      /** The model decides how much to think (combine with `reasoning_effort`). */
+      type: 'adaptive'
+      /** Whether the thinking comes back summarized or is omitted; default: the model's own. */
+      display?: 'summarized' | 'omitted' | null
+    }
+  | {
+      /** No thinking. */
+      type: 'disabled'
+    }
 
 /**
  * Anthropic-only options, available when `provider: 'anthropic'`.
@@ -61,24 +72,39 @@ export interface AnthropicChatOptions {
 }
 
 /** Adds Anthropic's `cache_control` breakpoint to a part (or tool). */
-export type Cacheable<T> = T extends unknown ? T & { cache_control?: AnthropicCacheControl } : never
+export type Cacheable<T> = T extends unknown
+  ? T & {
+      /** A prompt-cache breakpoint after this part (or tool). */
+      cache_control?: AnthropicCacheControl
+    }
+  : never
 
 /** The messages `provider: 'anthropic'` accepts besides OpenAI's: content parts with `cache_control`. */
 export type AnthropicMessageParam =
   | (Omit<ChatCompletionSystemMessageParam, 'content'> & {
+      /** The system prompt: text, or text parts that may carry `cache_control`. */
       content: string | Cacheable<ChatCompletionContentPartText>[]
     })
-  | (Omit<ChatCompletionUserMessageParam, 'content'> & { content: string | Cacheable<ChatCompletionContentPart>[] })
-  | (Omit<ChatCompletionToolMessageParam, 'content'> & { content: string | Cacheable<ChatCompletionContentPartText>[] })
+  | (Omit<ChatCompletionUserMessageParam, 'content'> & {
+      /** The user's message: text, or parts that may carry `cache_control`. */
+      content: string | Cacheable<ChatCompletionContentPart>[]
+    })
+  | (Omit<ChatCompletionToolMessageParam, 'content'> & {
+      /** The tool's result: text, or text parts that may carry `cache_control`. */
+      content: string | Cacheable<ChatCompletionContentPartText>[]
+    })
 
 /** Tools with Anthropic's `cache_control` (a breakpoint on the last tool caches every definition). */
 export interface AnthropicToolOptions {
+  /** OpenAI's `tools`, each of which may carry `cache_control`. */
   tools?: Cacheable<ChatCompletionTool>[] | null
 }
 
 /** The types the registry derives into the public params for `provider: 'anthropic'`. */
 export interface AnthropicOptionTypes {
+  /** Extra `chat.completions.create` params. */
   readonly chat: AnthropicChatOptions & AnthropicToolOptions
+  /** Messages accepted besides OpenAI's. */
   readonly message: AnthropicMessageParam
   /** Refused whatever their value. */
   readonly refusedChatParams:

@@ -58,6 +58,7 @@ const retired = (retiresOn: string, replacement: string): { retirement: ModelRet
 const WITH_MINIMAL: readonly ReasoningEffort[] = ['minimal', 'low', 'medium', 'high']
 const FROM_LOW: readonly ReasoningEffort[] = ['low', 'medium', 'high']
 
+/** Gemini's chat models, one row per API id (`model` suggests the ids without a retirement). */
 export const geminiModels = defineModelTable({
   'gemini-4-argon': gemini3(FROM_LOW),
   'gemini-3.8-flash': gemini3(FROM_LOW),

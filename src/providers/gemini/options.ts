@@ -29,7 +29,9 @@ export interface GeminiEmbeddingOptions {
 
 /** The types the registry derives into the public params for `provider: 'gemini'`. */
 export interface GeminiOptionTypes {
+  /** Extra `chat.completions.create` params. */
   readonly chat: GeminiChatOptions
+  /** Extra `embeddings.create` params. */
   readonly embeddings: GeminiEmbeddingOptions
   /** Refused whatever their value. */
   readonly refusedChatParams:

@@ -63,9 +63,13 @@ export interface MistralCompletionOptions {
 
 /** The types the registry derives into the public params for `provider: 'mistral'`. */
 export interface MistralOptionTypes {
+  /** Extra `chat.completions.create` params. */
   readonly chat: MistralChatOptions
+  /** Messages accepted besides OpenAI's. */
   readonly message: MistralAssistantMessageParam
+  /** Extra `embeddings.create` params. */
   readonly embeddings: MistralEmbeddingOptions
+  /** Extra `completions.create` params. */
   readonly completions: MistralCompletionOptions
   /** Refused whatever their value. */
   readonly refusedChatParams:

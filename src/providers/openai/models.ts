@@ -49,6 +49,7 @@ const jan14 = { retiresOn: '2027-01-14', replacement: 'gpt-6-luna' } as const
 const jan20 = { retiresOn: '2027-01-20' } as const
 const apr1 = { retiresOn: '2027-04-01' } as const
 
+/** OpenAI's chat models, one row per API id (`model` suggests the ids without a retirement). */
 export const openAIModels = defineModelTable({
   // GPT-6 (Chat Completions serves them without function tools: tools need the Responses API).
   'gpt-6.1-sol': {
