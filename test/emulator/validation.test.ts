@@ -114,6 +114,19 @@ const good: [string, Record<string, unknown>][] = [
     },
   ],
   [
+    'image URLs: https, http, data:image (string and object forms)',
+    {
+      model: M,
+      messages: [
+        user([
+          { type: 'image_url', image_url: 'https://x/y.png' },
+          { type: 'image_url', image_url: { url: 'http://x/y.png' } },
+          { type: 'image_url', image_url: { url: 'DATA:image/png;base64,AA==' } },
+        ]),
+      ],
+    },
+  ],
+  [
     'tool round trip, arguments as string and object',
     { model: M, tools: [weatherTool], messages: [user('weather?'), assistantCalls([callA, callB]), toolA, toolB] },
   ],
@@ -213,6 +226,43 @@ const order = (name: string, body: unknown, message: string): Bad => ({
 })
 
 const bad: Bad[] = [
+  b(
+    "image URL 'foo' (request-level validator, live wording from neuron-core/neuron-ai#596)",
+    {
+      model: M,
+      messages: [
+        user([
+          { type: 'text', text: 'hi' },
+          { type: 'image_url', image_url: { url: 'foo' } },
+        ]),
+      ],
+    },
+    [
+      {
+        type: 'value_error',
+        loc: ['body'],
+        msg: "Value error, Image content must be a URL (starting with 'https') or base64 encoded image (starting with 'data:image/<format>;base64,<image-base64>').",
+      },
+    ],
+  ),
+  b(
+    'image URL string of another data type',
+    { model: M, messages: [user([{ type: 'image_url', image_url: 'data:application/pdf;base64,JVBERi0=' }])] },
+    [{ type: 'value_error', loc: ['body'] }],
+  ),
+  {
+    name: 'function name with a space (live wording from Kochava-Studios/witsy#164)',
+    body: {
+      model: M,
+      messages: [user('hi')],
+      tools: [{ type: 'function', function: { name: 'get weather', parameters: {} } }],
+    },
+    status: 400,
+    type: 'invalid_function_call',
+    code: '3280',
+    message:
+      'Function name was get weather but must be a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length of 64.',
+  },
   b(
     'OpenAI-only top-level keys',
     chat({ user: 'u', seed: 1, max_completion_tokens: 5, stream_options: { include_usage: true } }),

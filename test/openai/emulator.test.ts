@@ -218,6 +218,70 @@ describe('validation: the emulator and the conformance checker agree', () => {
     ],
   ]
 
+  invalid.push(
+    [
+      'an image URL that is neither http(s) nor data: (Alibaba-NLP/OmniSearch#3)',
+      {
+        model: 'gpt-4o',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'hi' },
+              { type: 'image_url', image_url: { url: 'foo' } },
+            ],
+          },
+        ],
+      },
+      {
+        message:
+          "Invalid image URL: 'messages[0].content[1].image_url.url'. Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='), but got a value without the 'data:' prefix.",
+        param: 'messages[0].content[1].image_url.url',
+        code: 'invalid_value',
+      },
+    ],
+    [
+      'a tool name with a space (brekkylab/ailoy#109)',
+      { model: 'gpt-4o', messages: [user], tools: [{ type: 'function', function: { name: 'get weather' } }] },
+      {
+        message:
+          "Invalid 'tools[0].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+        param: 'tools[0].function.name',
+        code: 'invalid_value',
+      },
+    ],
+    [
+      'a tool name with a space in the history (mcp-use/mcp-use#90)',
+      {
+        model: 'gpt-4o',
+        messages: [
+          user,
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ ...call, function: { name: 'get weather', arguments: '{}' } }],
+          },
+          { role: 'tool', tool_call_id: 'call_1', content: 'ok' },
+        ],
+      },
+      {
+        message:
+          "Invalid 'messages[1].tool_calls[0].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
+        param: 'messages[1].tool_calls[0].function.name',
+        code: 'invalid_value',
+      },
+    ],
+    [
+      'json_schema without schema (openai/openai-python#1869)',
+      { model: 'gpt-4o', messages: [user], response_format: { type: 'json_schema', json_schema: { name: 'x' } } },
+      {
+        message: "Missing required parameter: 'response_format.json_schema.schema'.",
+        param: 'response_format.json_schema.schema',
+        code: 'missing_required_parameter',
+      },
+    ],
+  )
+
   it.each(invalid)("%s → 400 with OpenAI's error body, and the checker flags it", async (_name, body, expected) => {
     const { status, body: answer } = await post(body)
     expect(status).toBe(expected.status ?? 400)

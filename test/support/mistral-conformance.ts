@@ -26,7 +26,9 @@
  *  3. The rules the API enforces that are in no schema (the 400s quoted in zed-industries/zed#37021,
  *     crewAIInc/crewAI#2194, mistralai/client-ts#106, nearai/ironclaw#1241): 9-char
  *     alphanumeric tool-call ids, role ordering, last role, call/response pairing, non-empty
- *     assistant messages, text/thinking-only system messages, `name` only on tool messages.
+ *     assistant messages, text/thinking-only system messages, `name` only on tool messages, function names
+ *     of `[a-zA-Z0-9_-]{1,64}` (Kochava-Studios/witsy#164), image URLs that are http(s) or `data:image/`
+ *     (neuron-core/neuron-ai#596).
  *
  * Model existence is not a body-shape rule (the server answers 404). Pass `knownModels` to check it.
  *
@@ -398,6 +400,14 @@ function checkTopLevel(body: Record<string, unknown>, options: CheckMistralChatR
         const fn = tool.function
         if (!isPlainObject(fn))
           report(['tools', i, 'function'], 'required', 'a function tool needs function: {name, parameters}')
+        // Live 400 "Function name was X but must be a-z, A-Z, 0-9, or contain underscores and dashes, with a
+        // maximum length of 64." (Kochava-Studios/witsy#164).
+        else if (typeof fn.name === 'string' && !/^[a-zA-Z0-9_-]{1,64}$/.test(fn.name))
+          report(
+            ['tools', i, 'function', 'name'],
+            'function_name',
+            `function name ${JSON.stringify(fn.name)} breaks [a-zA-Z0-9_-]{1,64}`,
+          )
         else if (!isPlainObject(fn.parameters)) {
           report(
             ['tools', i, 'function', 'parameters'],
@@ -432,6 +442,18 @@ function checkChunks(content: unknown, base: PathSegment[], role: string, report
       )
       return
     }
+    // Live 422 "Image content must be a URL (starting with 'https') or base64 encoded image …" (neuron-core/neuron-ai#596).
+    const imageUrl = isPlainObject(chunk.image_url) ? chunk.image_url.url : chunk.image_url
+    if (
+      chunk.type === 'image_url' &&
+      typeof imageUrl === 'string' &&
+      !/^(?:https?:\/\/|data:image\/)/i.test(imageUrl.trim())
+    )
+      report(
+        [...at, 'image_url'],
+        'image_url',
+        `an image URL must be http(s) or data:image/…, got ${JSON.stringify(imageUrl.slice(0, 40))}`,
+      )
     if (chunk.type === 'image_url' && isPlainObject(chunk.image_url) && has(chunk.image_url, 'detail')) {
       checkEnum(chunk.image_url.detail, IMAGE_DETAILS, true, [...at, 'image_url', 'detail'], report)
     }

@@ -8,8 +8,9 @@
  * `ChatCompletionStreamOptions` and of the content parts. An SDK upgrade that adds or removes a field
  * changes the whitelist with it. On top of the keys: the spec's ranges (`CreateChatCompletionRequest` in
  * openai/openai-openapi `openapi.yaml`),
- * closed enums, tool/function name pattern, `stream_options` only with `stream: true`, and tool
- * messages answering a call id of the preceding assistant message (and every call answered).
+ * closed enums, tool/function name pattern (in `tools` and in the history's tool calls), `stream_options`
+ * only with `stream: true`, tool messages answering a call id of the preceding assistant message (and every
+ * call answered), image URLs that are http(s) or data URLs, and `json_schema` formats carrying a `schema`.
  *
  * Paths are JSON paths on the wire body: `$.messages[2].tool_call_id`.
  */
@@ -142,6 +143,10 @@ export function checkOpenAIChatRequest(body: unknown): ConformanceViolation[] {
   ) {
     add('$.tool_choice', 'tool_choice', 'tool_choice is only allowed with tools')
   }
+  // `schema` is optional in the spec, but the API refuses a json_schema format without it (openai/openai-python#1869).
+  const format = isObject(body.response_format) ? body.response_format : undefined
+  if (format?.type === 'json_schema' && isObject(format.json_schema) && !isObject(format.json_schema.schema))
+    add('$.response_format.json_schema.schema', 'required', 'a json_schema format needs its schema')
   checkMessages(body.messages, add)
   return violations
 }
@@ -174,6 +179,13 @@ function checkMessages(messages: unknown, add: (path: string, rule: string, mess
         for (const key of Object.keys(part as Json))
           if (!(PART_KEYS[type]?.has(key) ?? false))
             add(`${partPath}.${key}`, 'unknown_key', `'${key}' is not a field of ${type} parts`)
+        // Live 400 "Invalid image URL: … but got a value without the 'data:' prefix." (Alibaba-NLP/OmniSearch#3).
+        const url =
+          type === 'image_url' && isObject((part as Json).image_url)
+            ? ((part as Json).image_url as Json).url
+            : undefined
+        if (typeof url === 'string' && !/^(?:https?:\/\/|data:)/i.test(url.trim()))
+          add(`${partPath}.image_url.url`, 'image_url', 'an image URL is http(s) or a data URL')
       })
     } else if (content !== undefined && content !== null && typeof content !== 'string')
       add(`${path}.content`, 'type', 'content is a string or an array of parts')
@@ -212,6 +224,9 @@ function checkMessages(messages: unknown, add: (path: string, rule: string, mess
           add(`${callPath}.id`, 'required', 'a tool call needs an id')
         else if (call.type === 'function' && (!isObject(call.function) || typeof call.function.arguments !== 'string'))
           add(`${callPath}.function.arguments`, 'type', 'arguments are a JSON string')
+        // The name rule holds in the history too (mcp-use/mcp-use#90).
+        else if (call.type === 'function' && typeof call.function.name === 'string' && !NAME.test(call.function.name))
+          add(`${callPath}.function.name`, 'pattern', 'function names match ^[a-zA-Z0-9_-]{1,64}$')
         return isObject(call) ? String(call.id) : ''
       })
       if (ids.length > 0) {

@@ -1,7 +1,7 @@
 /**
  * `validateChatCompletionRequest`: the whole of Mistral's request validation as one pure
- * function, in the API's order: 422 schema (all issues at once), then 404 model, then 400 limits
- * (`top_p: 0`, tool count), then 400 model capabilities, then 400 message rules.
+ * function, in the API's order: 422 schema (all issues at once, then the image-URL rule), then 404 model,
+ * then 400 limits (`top_p: 0`, tool count, function names), then 400 model capabilities, then 400 message rules.
  */
 import type { EmbeddingModelRow, ModelRow } from './model-types.js'
 import { apiErrorBody, invalidModelBody, validationErrorBody } from './error-bodies.js'
@@ -11,6 +11,8 @@ import { checkMessageRules } from './validate-message-rules.js'
 import { notAChatModel } from './semantic-error.js'
 import { checkModelCapabilities, findServedModel } from './validate-model-capabilities.js'
 import { checkContextWindow, checkToolCount, checkTopP } from './validate-request-limits.js'
+import { checkImageUrls } from './validate-image-urls.js'
+import { checkToolNames } from './validate-tool-names.js'
 import { promptTokens } from './compose-answer.js'
 import type { WireChatRequest } from './wire-request.js'
 
@@ -48,6 +50,9 @@ export function validateChatCompletionRequest(body: unknown, context: ChatValida
   checkRequestShape(body, issues)
   if (issues.length > 0) return { ok: false, status: 422, body: validationErrorBody(issues) }
   const request = body as WireChatRequest
+  // A request-level validator: runs only once every field passed, still in the 422 layer.
+  const imageIssue = checkImageUrls(request, body)
+  if (imageIssue !== undefined) return { ok: false, status: 422, body: validationErrorBody([imageIssue]) }
   const row = findServedModel(context.models, request.model, context.now)
   if (row === undefined) {
     if (
@@ -67,6 +72,7 @@ export function validateChatCompletionRequest(body: unknown, context: ChatValida
   if (topP !== undefined) return { ok: false, ...topP }
   const failure =
     checkToolCount(request.tools) ??
+    checkToolNames(request.tools) ??
     checkModelCapabilities(request, row) ??
     checkMessageRules(request.messages) ??
     checkContextWindow(promptTokens(request), row.contextLength)

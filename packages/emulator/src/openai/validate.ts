@@ -220,6 +220,14 @@ function checkParts(parts: unknown[], role: string, path: string): void {
             'missing_required_parameter',
           )
         checkKeys(image, ['url', 'detail'], `${partPath}.image_url`)
+        // Live 400 quoted in https://github.com/Alibaba-NLP/OmniSearch/issues/3 (2025-02): a URL that is
+        // neither http(s) nor a data URL. Data URLs are not inspected further (no source for those wordings).
+        if (!/^(?:https?:\/\/|data:)/i.test(image.url.trim()))
+          reject(
+            `Invalid image URL: '${partPath}.image_url.url'. Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='), but got a value without the 'data:' prefix.`,
+            `${partPath}.image_url.url`,
+            'invalid_value',
+          )
         checkString(image, 'detail', `${partPath}.image_url.detail`, ['auto', 'low', 'high'])
         return
       }
@@ -286,6 +294,14 @@ function checkToolCalls(message: Json, path: string): string[] {
           `Missing required parameter: '${callPath}.function.name'.`,
           `${callPath}.function.name`,
           'missing_required_parameter',
+        )
+      // The tools' name rule holds in the history too: `messages[9].tool_calls[0].function.name` refused with
+      // the same wording (https://github.com/mcp-use/mcp-use/issues/90, 2025-04).
+      if (!FUNCTION_NAME.test(fn.name))
+        reject(
+          `Invalid '${callPath}.function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`,
+          `${callPath}.function.name`,
+          'invalid_value',
         )
       if (typeof fn.arguments !== 'string') invalidType(`${callPath}.function.arguments`, 'a string', fn.arguments)
       checkKeys(fn, ['name', 'arguments'], `${callPath}.function`)
@@ -414,6 +430,7 @@ function checkTools(body: Json, quirks: OpenAIEmulatorQuirks): void {
           `${path}.${key}.name`,
           'missing_required_parameter',
         )
+      // Live body quoted in https://github.com/brekkylab/ailoy/pull/109 (2025-06).
       if (!FUNCTION_NAME.test(definition.name)) {
         reject(
           `Invalid '${path}.${key}.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`,
@@ -476,6 +493,15 @@ function checkResponseFormat(body: Json): void {
       'response_format.json_schema.name',
       'missing_required_parameter',
     )
+  // The OpenAPI spec marks `schema` optional, but the API answers 400 without it: wording quoted in
+  // https://github.com/openai/openai-python/issues/1869 (2024-11, the same JSONSchema object on /assistants).
+  if (schema.schema === undefined || schema.schema === null)
+    reject(
+      "Missing required parameter: 'response_format.json_schema.schema'.",
+      'response_format.json_schema.schema',
+      'missing_required_parameter',
+    )
+  checkObject(schema, 'schema', 'response_format.json_schema.schema')
   if (!FUNCTION_NAME.test(schema.name)) {
     reject(
       "Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.",
