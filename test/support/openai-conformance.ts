@@ -225,7 +225,12 @@ function checkMessages(messages: unknown, add: (path: string, rule: string, mess
         else if (call.type === 'function' && (!isObject(call.function) || typeof call.function.arguments !== 'string'))
           add(`${callPath}.function.arguments`, 'type', 'arguments are a JSON string')
         // The name rule holds in the history too (mcp-use/mcp-use#90).
-        else if (call.type === 'function' && typeof call.function.name === 'string' && !NAME.test(call.function.name))
+        else if (
+          call.type === 'function' &&
+          isObject(call.function) &&
+          typeof call.function.name === 'string' &&
+          !NAME.test(call.function.name)
+        )
           add(`${callPath}.function.name`, 'pattern', 'function names match ^[a-zA-Z0-9_-]{1,64}$')
         return isObject(call) ? String(call.id) : ''
       })
