@@ -1,6 +1,6 @@
 /** The mutable state of one running emulator, and its resolved settings. */
 import type { EmbeddingModelRow, ModelRow } from './model-types.js'
-import type { RecordedRequest, ScriptedReply, ScriptHandler } from './emulator-types.js'
+import type { RecordedRequest, RequestLogEvent, ScriptedReply, ScriptHandler } from './emulator-types.js'
 
 export interface EmulatorSettings {
   readonly apiKey: string
@@ -12,6 +12,7 @@ export interface EmulatorSettings {
   readonly now: () => number
   readonly padding: boolean
   readonly logRequests: boolean
+  readonly onRequest: ((event: RequestLogEvent) => void) | undefined
 }
 
 export interface EmulatorState {

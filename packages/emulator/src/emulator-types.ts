@@ -26,6 +26,27 @@ export interface MistralEmulatorOptions {
   readonly padding?: boolean
   /** Record every request in `emulator.requests`. Default `true`. */
   readonly logRequests?: boolean
+  /**
+   * Called once per request when its answer has ended (or its connection closed), with what a log line
+   * needs (the CLI prints `POST /v1/chat/completions 200 mistral-large-latest 12 ms stream`). Default: none,
+   * so an emulator started from code prints nothing.
+   */
+  readonly onRequest?: (event: RequestLogEvent) => void
+}
+
+/** One finished request, as `onRequest` receives it. */
+export interface RequestLogEvent {
+  readonly method: string
+  /** Path including any query string, e.g. `/v1/chat/completions`. */
+  readonly path: string
+  /** The status sent; `0` when the connection closed before any was. */
+  readonly status: number
+  /** The body's `model` when it named one. */
+  readonly model?: string
+  /** Milliseconds from the request's arrival to the end of its answer (the last chunk of a stream). */
+  readonly durationMs: number
+  /** Whether the body asked for a stream (`stream: true`). */
+  readonly stream: boolean
 }
 
 /** One request as the emulator saw it. */

@@ -71,11 +71,17 @@ function send(exchange: Exchange, status: number, body: unknown): number {
   return status
 }
 
+/** What the request log needs from the body, filled in once it is read. */
+interface Trace {
+  body: unknown
+}
+
 async function dispatch(
   state: EmulatorState,
   exchange: Exchange,
   request: IncomingMessage,
   requestId: string,
+  trace: Trace,
 ): Promise<number> {
   const route = routeRequest(request.method ?? 'GET', request.url ?? '/')
   if (route.kind === 'preflight') {
@@ -87,6 +93,7 @@ async function dispatch(
     return body.reason === 'too-large' ? send(exchange, 413, plainErrorBody('Request body is too large')) : 0
   const parsed = parseJsonBody(body.bytes, request.headers['content-type'])
   const entry = record(state, request, body.bytes, parsed)
+  trace.body = entry.body
   entry.status = await answerRoute(state, exchange, request, route, requestId, entry, parsed)
   return entry.status
 }
@@ -141,7 +148,26 @@ export function createRequestListener(
       headers: commonHeaders(requestId, request.headers['access-control-request-headers']),
       chunkDelayMs: state.settings.chunkDelayMs,
     }
-    dispatch(state, exchange, request, requestId).catch((error: unknown) => {
+    const trace: Trace = { body: undefined }
+    const onRequest = state.settings.onRequest
+    if (onRequest !== undefined) {
+      const started = performance.now()
+      response.once('close', () => {
+        const body = (typeof trace.body === 'object' && trace.body !== null ? trace.body : {}) as Record<
+          string,
+          unknown
+        >
+        onRequest({
+          method: request.method ?? 'GET',
+          path: request.url ?? '/',
+          status: response.headersSent ? response.statusCode : 0,
+          ...(typeof body.model === 'string' ? { model: body.model } : {}),
+          durationMs: performance.now() - started,
+          stream: body.stream === true,
+        })
+      })
+    }
+    dispatch(state, exchange, request, requestId, trace).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       if (!response.headersSent)
         sendJson(response, 500, plainErrorBody(`Emulator error: ${message}`, 'internal_server_error'), exchange.headers)

@@ -8,6 +8,7 @@ export type {
   MistralEmulator,
   MistralEmulatorOptions,
   RecordedRequest,
+  RequestLogEvent,
   ScriptedReply,
   ScriptedReplyBase,
   ScriptedRequest,
@@ -26,7 +27,7 @@ export { jsonSchemaInstance } from './json-schema-instance.js'
 export { checkJsonSchemaInstance } from './json-schema-check.js'
 export { DEFAULT_MODEL_TEMPERATURE } from './model-cards.js'
 export { mistralServedModels, type ServedModelRow } from './mistral-served-models.js'
-export { runEmulatorCli } from './cli-main.js'
+export { runEmulatorCli, type EmulatorCliOptions } from './cli-main.js'
 export {
   startOpenAIEmulator,
   GROQ_QUIRKS,

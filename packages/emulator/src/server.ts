@@ -28,6 +28,7 @@ function resolveSettings(options: MistralEmulatorOptions): EmulatorSettings {
     now: options.now ?? Date.now,
     padding: options.padding ?? true,
     logRequests: options.logRequests ?? true,
+    onRequest: options.onRequest,
   }
 }
 
