@@ -1,7 +1,7 @@
 /**
  * Decides whether the emulated model calls tools, and which: forced by `tool_choice`
  * (`any`, `required`, or the object form), or under `auto` when the last user message names a
- * function tool. Arguments are generated from each tool's `parameters` schema.
+ * function tool. Arguments are generated from each tool's `parameters` schema and the user's text.
  */
 import { jsonSchemaInstance } from './json-schema-instance.js'
 import { isFunctionTool, type WireChatRequest, type WireFunctionTool } from './wire-request.js'
@@ -11,8 +11,9 @@ export interface PlannedCall {
   readonly arguments: string
 }
 
-function argumentsFor(tool: WireFunctionTool | undefined): string {
-  return JSON.stringify(tool === undefined ? {} : jsonSchemaInstance(tool.function.parameters))
+/** Arguments read from the user's text where the schema allows (`{"city":"Paris"}`), the schema's instance otherwise. */
+function argumentsFor(tool: WireFunctionTool | undefined, text: string): string {
+  return JSON.stringify(tool === undefined ? {} : jsonSchemaInstance(tool.function.parameters, text))
 }
 
 function mentioned(tools: readonly WireFunctionTool[], text: string): WireFunctionTool[] {
@@ -27,7 +28,7 @@ export function chooseToolCalls(request: WireChatRequest, lastUserText: string):
   const parallel = request.parallel_tool_calls !== false
   if (typeof choice === 'object') {
     const tool = tools.find((candidate) => candidate.function.name === choice.function.name)
-    return [{ name: choice.function.name, arguments: argumentsFor(tool) }]
+    return [{ name: choice.function.name, arguments: argumentsFor(tool, lastUserText) }]
   }
   const named = mentioned(tools, lastUserText)
   const lastRole = request.messages[request.messages.length - 1]?.role
@@ -47,6 +48,6 @@ export function chooseToolCalls(request: WireChatRequest, lastUserText: string):
   }
   return (parallel ? picked : picked.slice(0, 1)).map((tool) => ({
     name: tool.function.name,
-    arguments: argumentsFor(tool),
+    arguments: argumentsFor(tool, lastUserText),
   }))
 }

@@ -2,7 +2,7 @@
  * The deterministic "model": derives the answer from the request alone.
  * - text: `You said: <last user text>` (quoted text capped at 200 code points), choice i > 0 gets ` (choice i+1)`;
  * - after a tool result: `The tool <name> returned: <result>`;
- * - json_object: `{"answer": …}`; json_schema: an instance of the schema;
+ * - json_object: `{"answer": …}`; json_schema: an instance of the schema, filled from the user's text;
  * - a trailing assistant with `prefix: true`: the answer starts with that prefix, as Mistral's does;
  * - reasoning models with a reasoning_effort other than "none": a thinking text as well;
  * - `stop` cuts before the first stop sequence, `max_tokens` cuts at that many tokens (`countTokens`).
@@ -44,7 +44,7 @@ function baseText(request: WireChatRequest, userText: string, index: number): st
   const last = request.messages[request.messages.length - 1]
   const format = request.response_format
   if (format?.type === 'json_schema' && format.json_schema)
-    return JSON.stringify(jsonSchemaInstance(format.json_schema.schema))
+    return JSON.stringify(jsonSchemaInstance(format.json_schema.schema, userText))
   if (format?.type === 'json_object') return JSON.stringify({ answer: `You said: ${cap(userText)}` })
   const suffix = index > 0 ? ` (choice ${index + 1})` : ''
   if (last?.role === 'tool')

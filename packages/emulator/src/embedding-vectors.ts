@@ -1,21 +1,41 @@
 /**
- * The emulator's deterministic "embedding model": a unit-length vector derived from a hash of the model
- * id and the text, in the requested dimension and dtype. Same input, same vector.
+ * The emulator's deterministic "embedding model": texts become weighted features (words, a few
+ * meaning groups, word pairs, character trigrams; embedding-features.ts), each feature a fixed pseudo-random
+ * direction (seeded by the model id and the feature), summed and scaled to unit length. Texts that share
+ * words or meanings point the same way, so cosine similarity follows the text: "The cat sat on the mat."
+ * and "A feline rested on the rug." score far higher than either with an unrelated sentence. Same model and
+ * text, same vector; another model, other directions.
  */
 import type { EmbeddingDtype } from './model-types.js'
 import { sha256 } from './deterministic-ids.js'
+import { textFeatures } from './embedding-features.js'
+
+/** xorshift128: a fast deterministic stream of 32-bit values from a 16-byte seed. */
+function directionInto(sum: Float64Array, seed: Uint8Array, weight: number): void {
+  const view = new DataView(seed.buffer, seed.byteOffset, 16)
+  let x = view.getUint32(0) | 1
+  let y = view.getUint32(4)
+  let z = view.getUint32(8)
+  let w = view.getUint32(12)
+  for (let index = 0; index < sum.length; index++) {
+    const t = x ^ (x << 11)
+    x = y
+    y = z
+    z = w
+    w = (w ^ (w >>> 19) ^ (t ^ (t >>> 8))) >>> 0
+    // Uniform in [-1, 1): independent features are nearly orthogonal (cosine ~ 1/sqrt(dimensions)).
+    sum[index] = (sum[index] as number) + weight * (w / 2147483648 - 1)
+  }
+}
 
 /** Unit-length float vector of `dimensions` values, rounded to 7 decimals (what JSON carries comfortably). */
 export function floatVector(model: string, text: string, dimensions: number): number[] {
-  const values: number[] = []
-  for (let block = 0; values.length < dimensions; block++) {
-    const bytes = sha256('embedding', model, text, String(block))
-    for (let index = 0; index + 1 < bytes.length && values.length < dimensions; index += 2) {
-      values.push(((bytes[index] as number) * 256 + (bytes[index + 1] as number)) / 32767.5 - 1)
-    }
-  }
-  const norm = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1
-  return values.map((value) => Math.round((value / norm) * 1e7) / 1e7)
+  const sum = new Float64Array(dimensions)
+  for (const [feature, weight] of textFeatures(text)) directionInto(sum, sha256('embedding', model, feature), weight)
+  let norm = 0
+  for (const value of sum) norm += value * value
+  norm = Math.sqrt(norm) || 1
+  return Array.from(sum, (value) => Math.round((value / norm) * 1e7) / 1e7)
 }
 
 /**

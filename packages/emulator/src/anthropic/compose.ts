@@ -65,7 +65,8 @@ function toolNameFor(request: WireRequest, id: string | undefined): string {
 
 function answerText(request: WireRequest, userBlocks: readonly WireBlock[]): string {
   const format = request.output_config?.format
-  if (format !== undefined && format !== null) return JSON.stringify(jsonSchemaInstance(format.schema))
+  if (format !== undefined && format !== null)
+    return JSON.stringify(jsonSchemaInstance(format.schema, textOf(userBlocks)))
   const results = userBlocks.filter((block) => block.type === 'tool_result')
   const result = results[results.length - 1]
   if (result !== undefined)
@@ -194,7 +195,7 @@ export function composeAnthropicAnswer(
       id: toolUseId(requestKey, String(index)),
       caller: { type: 'direct' as const },
       name: tool.name,
-      input: jsonSchemaInstance(tool.input_schema ?? { type: 'object' }),
+      input: jsonSchemaInstance(tool.input_schema ?? { type: 'object' }, userText),
     }))
   let stopReason: StopReason = calls.length > 0 ? 'tool_use' : 'end_turn'
   let stopSequence: string | null = null

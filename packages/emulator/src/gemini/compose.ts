@@ -110,9 +110,9 @@ function plannedCalls(request: GenerateRequest, userText: string): FunctionDecla
   return lastIsUserText ? named : []
 }
 
-function argsFor(declaration: FunctionDeclaration): Json {
+function argsFor(declaration: FunctionDeclaration, userText: string): Json {
   const schema = declaration.parametersJsonSchema ?? asJsonSchema(declaration.parameters)
-  const value = schema === undefined ? {} : jsonSchemaInstance(schema as Json)
+  const value = schema === undefined ? {} : jsonSchemaInstance(schema as Json, userText)
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {}
 }
 
@@ -123,7 +123,7 @@ function answerText(request: GenerateRequest, userText: string, index: number): 
     const schema =
       config.responseJsonSchema ??
       (config.responseSchema === undefined ? undefined : asJsonSchema(config.responseSchema))
-    if (schema !== undefined) return JSON.stringify(jsonSchemaInstance(schema as Json))
+    if (schema !== undefined) return JSON.stringify(jsonSchemaInstance(schema as Json, userText))
     return JSON.stringify({ answer: `You said: ${cap(userText)}` })
   }
   const last = request.contents[request.contents.length - 1]
@@ -163,7 +163,7 @@ function composeCandidate(
     const calls = planned.map((declaration, position) => ({
       ...(model.signatures ? { id: functionCallId(key, String(index), String(position)) } : {}),
       name: declaration.name ?? '',
-      args: argsFor(declaration),
+      args: argsFor(declaration, userText),
     }))
     return {
       index,
