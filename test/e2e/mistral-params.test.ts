@@ -230,6 +230,18 @@ describe('tools', () => {
     )
   })
 
+  it('refuses a function name the API refuses (a dot, a space, over 64 characters), before sending', async () => {
+    for (const name of ['a.b', 'get weather', 'x'.repeat(65), 'é']) {
+      await expectInputError(
+        harness,
+        create({ tools: [{ type: 'function', function: { name } }] }),
+        'tools[0].function.name',
+        "letters, digits, '_' or '-'",
+      )
+    }
+    await create({ tools: [{ type: 'function', function: { name: `Get-${'x'.repeat(60)}` } }] })
+  })
+
   it('refuses more than 128 tools', async () => {
     const tools = Array.from({ length: 129 }, (_, index) => ({
       type: 'function' as const,

@@ -7,6 +7,12 @@ import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../../t
 /** Mistral's documented limit (known-limitations page). */
 const MAX_TOOLS = 128
 
+/**
+ * The API's 400 "Function name was X but must be a-z, A-Z, 0-9, or contain underscores and dashes, with a
+ * maximum length of 64." (quoted in https://github.com/Kochava-Studios/witsy/pull/164).
+ */
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/
+
 // Mistral requires `parameters`; OpenAI lets a tool omit them, meaning "no arguments".
 const EMPTY_PARAMETERS = { type: 'object', properties: {} } as const
 
@@ -24,6 +30,11 @@ export function convertTools(tools: readonly ChatCompletionTool[], context: Chat
   return tools.map((tool, index) => {
     if (tool.type !== 'function') throw customToolError(`tools[${index}]`)
     const { name, description, parameters, strict } = tool.function
+    if (!FUNCTION_NAME.test(name))
+      throw new InputError(
+        `tools[${index}].function.name: Mistral function names use letters, digits, '_' or '-' (at most 64); got '${name}'. Rename the tool, e.g. '${name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'tool'}'.`,
+        `tools[${index}].function.name`,
+      )
     const converted: MistralTool = { type: 'function', function: { name, parameters: parameters ?? EMPTY_PARAMETERS } }
     if (description !== undefined) converted.function.description = description
     if (typeof strict === 'boolean') converted.function.strict = strict
