@@ -36,6 +36,7 @@ export interface MistralEmulatorOptions {
 
 /** One finished request, as `onRequest` receives it. */
 export interface RequestLogEvent {
+  /** The HTTP method, e.g. `POST`. */
   readonly method: string
   /** Path including any query string, e.g. `/v1/chat/completions`. */
   readonly path: string
