@@ -1,8 +1,8 @@
 /**
  * A loopback HTTP server that answers every request with one recorded response, byte for byte (status,
  * recorded content-type and correlation id, body or event stream), and keeps what it was sent (headers
- * included). `splitAt` writes the body in pieces cut at those byte offsets, each its own network write,
- * so a client reads a recorded stream cut exactly there.
+ * included). `splitAt` writes the body in pieces cut at those byte offsets, each its own network write
+ * one event-loop turn apart, so a client reads a recorded stream cut exactly there.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,7 +11,7 @@ export interface ReplayedResponse {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
-  /** Byte offsets to cut the body at (ascending); each piece goes out in its own write, 1 ms apart. */
+  /** Byte offsets to cut the body at (ascending); each piece goes out in its own write, one event-loop turn apart. */
   readonly splitAt?: readonly number[]
 }
 
@@ -38,8 +38,10 @@ async function writePieces(response: ServerResponse, bytes: Buffer, splitAt: rea
     if (cut <= from || cut >= bytes.length) continue
     response.write(bytes.subarray(from, cut))
     from = cut
-    // A pause lets the piece leave as its own TCP segment, so the client's read ends at the cut.
-    await new Promise((resolve) => setTimeout(resolve, 1))
+    // One turn of the event loop: the client (in this process) reads the piece in the poll phase before
+    // the next write, so its read ends at the cut (test/unit/replay-server.test.ts). A 1 ms timer did the
+    // same at ~1 ms per cut (24 s for the every-offset Anthropic test).
+    await new Promise((resolve) => setImmediate(resolve))
   }
   response.end(bytes.subarray(from))
 }
