@@ -8,7 +8,7 @@
 export interface TransportRequest {
   /** Full URL (base URL + path). */
   readonly url: string
-  /** HTTP method. */
+  /** As the core asks for it (`GET` for model lists, `POST` for generations); a transport never changes it. */
   readonly method: 'GET' | 'POST'
   /** Request headers, lower-case names, authentication included (already validated). */
   readonly headers: Readonly<Record<string, string>>
@@ -37,7 +37,10 @@ export interface BodySink {
 
 /** A response whose body is still unread. */
 export interface TransportResponse {
-  /** HTTP status. */
+  /**
+   * Status as received: a transport never follows a redirect (send-request.ts does); 0 for a browser's
+   * opaque manual redirect.
+   */
   readonly status: number
   /** A response header by lower-case name. */
   header(name: string): string | undefined

@@ -43,7 +43,7 @@ export function toMistralRequest(input: Readonly<Record<string, unknown>>, conte
 const handlers: Record<string, Handler> = {
   temperature: (value: number, body, context) => {
     requireNumberInRange(context, 'temperature', value, { min: 0, max: 1.5 })
-    body.temperature = value // unchanged: Mistral's range is 0–1.5 (Token.js used to halve it)
+    body.temperature = value // unchanged, not rescaled from OpenAI's 0–2: Mistral's own range is 0–1.5
   },
   top_p: (value: number, body, context) => {
     // The API rejects 0 (greater_than 0); temperature 0 is the way to ask for greedy decoding.
