@@ -1,53 +1,18 @@
 /**
  * The async iterable `completions.create({ stream: true })` resolves to: OpenAI text-completion chunks
- * (`Completion` objects carrying the new text). It runs on ChatCompletionStream's machinery, so
+ * (`Completion` objects carrying the new text). It runs on ChunkStream's machinery (chunk-stream.ts), so
  * backpressure, idle timeouts, early-exit cleanup (break, return, throw, abort) and the "a stream that
  * ends early is an error" rule are the same as for chat streams.
  */
 import type { Completion } from '../types.js'
-import type { TokenJSWarning } from './warnings.js'
-import { ChatCompletionStream, firstChunk, type StreamOptions } from './chat-completion-stream.js'
+import { ChunkStream } from './chunk-stream.js'
 
 /**
  * What `completions.create({ stream: true })` resolves to: iterate it once with `for await` to get
  * `Completion` chunks (each carrying the new text); `controller.abort()` / `abort()` stop it;
  * `finalCompletion()` collects it.
  */
-export class CompletionStream implements AsyncIterable<Completion> {
-  private readonly stream: ChatCompletionStream<Completion>
-
-  constructor(options: StreamOptions<Completion>) {
-    this.stream = new ChatCompletionStream<Completion>(options)
-  }
-
-  /** What token.js dropped from the request before sending it (see ChatCompletionStream.warnings). */
-  get warnings(): readonly TokenJSWarning[] {
-    return this.stream.warnings
-  }
-
-  /** Aborting this controller stops the stream and releases the connection (as in openai-node). */
-  get controller(): AbortController {
-    return this.stream.controller
-  }
-
-  /** Stops the stream; a pending or later `next()` ends the loop. */
-  abort(): void {
-    this.stream.abort()
-  }
-
-  /** @internal Fallbacks: see ChatCompletionStream. */
-  [firstChunk](): Promise<void> {
-    return this.stream[firstChunk]()
-  }
-
-  /**
-   * Iterates the chunks as they arrive (once: a second iteration throws). Leaving the loop early (break,
-   * return, throw) closes the connection.
-   */
-  [Symbol.asyncIterator](): AsyncIterator<Completion> {
-    return this.stream[Symbol.asyncIterator]()
-  }
-
+export class CompletionStream extends ChunkStream<Completion> {
   /** Reads the whole stream and returns the Completion it adds up to (text joined per choice, usage kept). */
   async finalCompletion(): Promise<Completion> {
     let result: Completion | undefined

@@ -16,8 +16,7 @@ import type { RawCall } from './api-promise.js'
 import type { ClientInternals } from './client-internals.js'
 import type { FallbackErrorClass, FallbackTarget, RequestOptions } from './client-options.js'
 import { prepareGeneration, runGeneration, type GenerationKind } from './generation-pipeline.js'
-import { ChatCompletionStream, firstChunk, type StreamedChunk } from './chat-completion-stream.js'
-import { CompletionStream } from './completion-stream.js'
+import { ChunkStream, firstChunk, type StreamedChunk } from './chunk-stream.js'
 import { isRecord } from './shape-checks.js'
 
 /** Errors that move on to the next fallback unless `fallbackOn` says otherwise. */
@@ -66,7 +65,7 @@ export async function runWithFallbacks<Result, Chunk extends StreamedChunk, Stre
 
 /** Resolves once a stream has its first chunk (or ended); rejects with an error that came first. */
 async function waitForFirstChunk(result: unknown): Promise<void> {
-  if (result instanceof ChatCompletionStream || result instanceof CompletionStream) await result[firstChunk]()
+  if (result instanceof ChunkStream) await result[firstChunk]()
 }
 
 /** The params of each fallback: the call's params with the entry's provider, model and overrides. */

@@ -18,7 +18,7 @@ import {
 } from './call-provider.js'
 import type { ChatRequestContext, GenerationSection, ProviderAdapter, ProviderRequest } from './provider-adapter.js'
 import type { ProviderConnection } from './provider-connection.js'
-import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
+import type { StreamOptions, StreamedChunk } from './chunk-stream.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
 import { isObserved, observeCall } from './observation.js'
 import { reportDropped, type DroppedParam, type TokenJSWarning } from './warnings.js'

@@ -4,7 +4,8 @@
  */
 import { InputError } from '../errors.js'
 import type { TokenJS } from '../client.js'
-import { ChatCompletionStream, type StreamedChunk } from './chat-completion-stream.js'
+import { ChatCompletionStream } from './chat-completion-stream.js'
+import { ChunkStream, type StreamedChunk } from './chunk-stream.js'
 import type { RequestOptions } from './client-options.js'
 import { CompletionStream } from './completion-stream.js'
 import type { Middleware, MiddlewareOperation } from './middleware-types.js'
@@ -80,7 +81,7 @@ function toStream(
   provider: ProviderAdapter | undefined,
   options: RequestOptions,
 ): unknown {
-  if (value instanceof ChatCompletionStream || value instanceof CompletionStream) return value
+  if (value instanceof ChunkStream) return value
   if (typeof value !== 'object' || value === null || !(Symbol.asyncIterator in value)) {
     throw new InputError('wrapStream must return a stream or an async iterable of chunks.', 'middleware')
   }

@@ -4,7 +4,7 @@
  * result has every method and rule of a provider's stream (backpressure, abort, `finalCompletion`, an
  * iterable that ends without a finish reason is an error). Loaded only with middleware.
  */
-import type { StreamOptions, StreamedChunk } from './chat-completion-stream.js'
+import type { StreamOptions, StreamedChunk } from './chunk-stream.js'
 import type { ProviderAdapter, StreamMapper } from './provider-adapter.js'
 import type { TransportResponse } from './transport.js'
 
