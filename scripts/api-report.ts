@@ -34,6 +34,16 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ')
 }
 
+/**
+ * Members a user can reach: not symbol-keyed (`__@…`) and not private, protected or `#private`
+ * (those are implementation, and a change to them is not a change to the public surface).
+ */
+function isPublicMember(member: ts.Symbol): boolean {
+  if (member.name.startsWith('__@') || member.name.startsWith('#')) return false
+  const hidden = ts.ModifierFlags.Private | ts.ModifierFlags.Protected
+  return !(member.declarations ?? []).some((each) => (ts.getCombinedModifierFlags(each) & hidden) !== 0)
+}
+
 function describe(exported: ts.Symbol, at: ts.Node): string[] {
   const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported
   const kind = kindOf(symbol)
@@ -41,7 +51,7 @@ function describe(exported: ts.Symbol, at: ts.Node): string[] {
   if (kind === 'interface' || kind === 'class') {
     lines.push(`- ${kind} \`${exported.name}\``)
     const type = checker.getDeclaredTypeOfSymbol(symbol)
-    for (const member of checker.getPropertiesOfType(type).filter((each) => !each.name.startsWith('__@'))) {
+    for (const member of checker.getPropertiesOfType(type).filter(isPublicMember)) {
       const memberType = checker.getTypeOfSymbolAtLocation(member, at)
       const optional = member.flags & ts.SymbolFlags.Optional ? '?' : ''
       lines.push(`  - \`${member.name}${optional}: ${oneLine(checker.typeToString(memberType, at, flags))}\``)
