@@ -9,8 +9,8 @@
 import type { ModelRow, ModelTable } from './capabilities.js'
 import type { ChatCompletionStream } from './core/chat-completion-stream.js'
 import type { CompletionStream } from './core/completion-stream.js'
-import { DEFAULT_LIVE_MODELS_TTL_MS } from './core/live-model-catalog.js'
-import type { LiveModelCatalog } from './core/live-model-cache.js'
+import { DEFAULT_LIVE_MODELS_TTL_MS } from './core/live-model-lookup.js'
+import type { LiveModelCatalog } from './core/live-model-catalog.js'
 import type { ClientOptions, ExtendedModelFeatures, RequestOptions } from './core/client-options.js'
 import { isNode } from './core/environment.js'
 import type { ProviderAdapter, ProviderInfo } from './core/provider-adapter.js'
@@ -345,7 +345,7 @@ export class TokenJS {
   }
 
   private liveCatalog(): Promise<LiveModelCatalog> {
-    this.#liveCatalog ??= import('./core/live-model-cache.js').then(({ LiveModelCatalog }) => {
+    this.#liveCatalog ??= import('./core/live-model-catalog.js').then(({ LiveModelCatalog }) => {
       const live = this.#options.liveModelCapabilities
       const ttlMs = typeof live === 'object' ? (live.ttlMs ?? DEFAULT_LIVE_MODELS_TTL_MS) : DEFAULT_LIVE_MODELS_TTL_MS
       return new LiveModelCatalog(ttlMs, (provider) =>

@@ -1,7 +1,7 @@
 /**
  * What every pipeline (chat, embeddings, completions, model list) shares: finding the provider, naming
  * the replacement of a retired id the provider refused, sending one request with the client's timeouts and retries, and reading a JSON body.
- * Kept apart from provider-call.ts so the chat path (loaded up front) carries only what it uses.
+ * Kept apart from lazy-pipeline-helpers.ts so the chat path (loaded up front) carries only what it uses.
  */
 import type { ModelRetirement } from '../capabilities.js'
 import { serializeBody } from './serialize-body.js'

@@ -7,7 +7,7 @@ import type { ModelRow } from '../capabilities.js'
 import { InputError } from '../errors.js'
 import type { ClientInternals } from './client-internals.js'
 import type { RequestOptions } from './client-options.js'
-import { lookupLiveRow } from './live-model-catalog.js'
+import { lookupLiveRow } from './live-model-lookup.js'
 import {
   callProvider,
   describeModelNotFound,

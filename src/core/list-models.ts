@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js'
 import type { ModelsPage } from '../types.js'
 import type { RequestOptions } from './client-options.js'
-import { callProvider, readJsonBody, resolveProvider } from './provider-call.js'
+import { callProvider, readJsonBody, resolveProvider } from './lazy-pipeline-helpers.js'
 import type { ClientInternals } from './client-internals.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
 import { isObserved, observeCall } from './observation.js'

@@ -12,7 +12,7 @@ import { CompletionStream } from './completion-stream.js'
 import { exampleModelId, suggestModelWith } from './feature-gate.js'
 import { runGeneration, type GenerationKind } from './generation-pipeline.js'
 import type { ProviderAdapter, ProviderCompletions } from './provider-adapter.js'
-import { requireModelId } from './provider-call.js'
+import { requireModelId } from './lazy-pipeline-helpers.js'
 import type { RawCall } from './api-promise.js'
 import { arrayOf, boolean, either, number, optional, record, string, type Check } from './shape-checks.js'
 

@@ -9,7 +9,13 @@ import { InputError } from '../errors.js'
 import type { CreateEmbeddingResponse } from '../types.js'
 import type { RequestOptions } from './client-options.js'
 import type { EmbeddingsRequestContext, ProviderAdapter, ProviderEmbeddings } from './provider-adapter.js'
-import { callProvider, readJsonBody, describeModelNotFound, requireModelId, resolveProvider } from './provider-call.js'
+import {
+  callProvider,
+  readJsonBody,
+  describeModelNotFound,
+  requireModelId,
+  resolveProvider,
+} from './lazy-pipeline-helpers.js'
 import type { ClientInternals } from './client-internals.js'
 import { literal, number, optional, record } from './shape-checks.js'
 import { splitEmbeddingBatches } from './split-embedding-batches.js'
