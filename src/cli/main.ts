@@ -32,6 +32,8 @@ Options:
       --host <host>         interface (default 127.0.0.1)
       --api-key <key>       accepted key (default emulator-key)
       --chunk-delay-ms <n>  pause between streamed chunks
+  -q, --quiet               no request log (by default one line per request, e.g.
+                              POST /v1/chat/completions 200 mistral-large-latest 12 ms stream)
   -h, --help                show this help`
 
 /** Runs the CLI; resolves with the exit code (the emulator command keeps the process alive). */

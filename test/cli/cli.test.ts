@@ -12,6 +12,8 @@ import { startMistralEmulator, startOpenAIEmulator, type MistralEmulator, type O
 import { isRetired, mistralModels } from 'token.js'
 import { openAIModels } from '../../src/providers/openai/models.js'
 import { capabilityColumns, featuresWithoutColumn } from '../../src/cli/capability-columns.js'
+import { EMULATOR_HELP } from '../../src/cli/main.js'
+import { EMULATOR_CLI_HELP } from '../../packages/emulator/src/cli-main.js'
 import { cleanEnv, root, runFile, tsxLoader, type RunResult } from '../examples/run-file.js'
 
 // Each test starts tsx processes, several at once: on a loaded 2-core machine 20 s is not enough.
@@ -348,6 +350,13 @@ describe.concurrent('help, version, emulator', () => {
       expect(result.stdout).toMatch(new RegExp(`^Usage: tokenjs ${command.length === 0 ? '<command>' : command[0]}`))
     })
   }
+
+  test('tokenjs emulator --help lists every option tokenjs-emulator takes (it parses the same flags)', () => {
+    const flags = (help: string) => [...help.matchAll(/--[a-z][a-z-]*/g)].map((match) => match[0]).sort()
+    const emulatorFlags = [...new Set(flags(EMULATOR_CLI_HELP))]
+    expect(emulatorFlags).toContain('--quiet')
+    for (const flag of emulatorFlags) expect(EMULATOR_HELP).toContain(flag)
+  })
 
   test('unknown command exits 2', async () => {
     const result = await tokenjs(['frobnicate'])
