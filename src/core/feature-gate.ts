@@ -4,10 +4,10 @@
  */
 import { featureLabels, isRetired, type FeatureName, type ModelTable } from '../capabilities.js'
 import { InputError } from '../errors.js'
-import type { ChatRequestContext } from './provider-adapter.js'
+import type { GenerationRequestContext } from './provider-adapter.js'
 
 /** Throws an InputError when the model is known and lacks `feature`. Unknown models pass. */
-export function requireFeature(context: ChatRequestContext, feature: FeatureName, param: string): void {
+export function requireFeature(context: GenerationRequestContext, feature: FeatureName, param: string): void {
   const row = context.row
   if (row === undefined || row[feature]) return
   const alternative = suggestModelWith(context, feature)
@@ -20,7 +20,7 @@ export function requireFeature(context: ChatRequestContext, feature: FeatureName
 }
 
 /** A current model of the same provider with the feature, for error messages. */
-export function suggestModelWith(context: ChatRequestContext, feature: FeatureName): string | undefined {
+export function suggestModelWith(context: GenerationRequestContext, feature: FeatureName): string | undefined {
   return exampleModelId(context.models, feature)
 }
 
@@ -39,7 +39,7 @@ export function exampleModelId(models: ModelTable, feature: FeatureName): string
  * The policy for parameters a provider has no place for: an InputError naming the parameter, unless
  * the caller opted in to dropping unsupported parameters (then it is recorded in `context.dropped`, which reaches the caller as warnings).
  */
-export function refuseUnsupported(context: ChatRequestContext, param: string, hint: string): void {
+export function refuseUnsupported(context: GenerationRequestContext, param: string, hint: string): void {
   if (context.dropUnsupportedParams) {
     context.dropped.push({ param, reason: hint })
     return
@@ -53,7 +53,7 @@ export function refuseUnsupported(context: ChatRequestContext, param: string, hi
 
 /** Throws unless `value` is a finite number within [min, max] (bounds optional, exclusivity per flag). */
 export function requireNumberInRange(
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   param: string,
   value: number,
   range: { min?: number; max?: number; minExclusive?: boolean; integer?: boolean },

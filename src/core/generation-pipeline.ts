@@ -16,7 +16,12 @@ import {
   resolveProvider,
   timeoutOf,
 } from './call-provider.js'
-import type { ChatRequestContext, GenerationSection, ProviderAdapter, ProviderRequest } from './provider-adapter.js'
+import type {
+  GenerationRequestContext,
+  GenerationSection,
+  ProviderAdapter,
+  ProviderRequest,
+} from './provider-adapter.js'
 import type { ProviderConnection } from './provider-connection.js'
 import type { StreamOptions, StreamedChunk } from './chunk-stream.js'
 import { addResultMetadata, type RawCall } from './api-promise.js'
@@ -43,14 +48,14 @@ export interface GenerationKind<Result, Chunk extends StreamedChunk, Stream> {
     dropped?: DroppedParam[],
   ): void
   /** Why an embedding model id cannot be used here. */
-  embeddingModelError(context: ChatRequestContext, displayName: string): InputError
+  embeddingModelError(context: GenerationRequestContext, displayName: string): InputError
   createStream(options: StreamOptions<Chunk>): Stream
 }
 
 interface PreparedCall {
   readonly record: Record<string, unknown>
   readonly provider: ProviderAdapter
-  readonly context: ChatRequestContext
+  readonly context: GenerationRequestContext
   readonly connection: ProviderConnection
   readonly stream: boolean
 }
@@ -162,7 +167,14 @@ function prepareCall<Result, Chunk extends StreamedChunk, Stream>(
   const models = client.models(provider)
   const row = Object.hasOwn(models, model) ? models[model] : liveRow
   const connection = client.connection(provider)
-  const context: ChatRequestContext = { provider: provider.id, model, row, models, dropUnsupportedParams, dropped }
+  const context: GenerationRequestContext = {
+    provider: provider.id,
+    model,
+    row,
+    models,
+    dropUnsupportedParams,
+    dropped,
+  }
   if (row === undefined && provider.embeddings !== undefined && Object.hasOwn(provider.embeddings.models, model)) {
     throw kind.embeddingModelError(context, provider.displayName)
   }

@@ -12,8 +12,8 @@ import type { EmbeddingModelRow, EmbeddingModelTable, ModelRow, ModelTable } fro
 import type { ChatCompletion, ChatCompletionChunk, Completion, CreateEmbeddingResponse, ModelsPage } from '../types.js'
 import type { Check } from './shape-checks.js'
 
-/** What a request mapper knows besides the params. */
-export interface ChatRequestContext {
+/** What a request mapper knows besides the params: the same for chat and text completions (FIM). */
+export interface GenerationRequestContext {
   /** The provider id of the call, e.g. `'mistral'` (a preset's own id for OpenAI-compatible services). */
   readonly provider: string
   /** The model id as the caller wrote it (an alias stays an alias). */
@@ -28,8 +28,8 @@ export interface ChatRequestContext {
   readonly dropped: DroppedParam[]
 }
 
-/** What a response mapper knows. */
-export interface ChatResponseContext {
+/** What a response or stream mapper knows: the same for chat and text completions (FIM). */
+export interface GenerationResponseContext {
   /** The provider id of the call, e.g. `'mistral'`. */
   readonly provider: string
   /** The model id the caller asked for (the response's own `model` may be a dated id). */
@@ -146,13 +146,13 @@ export interface ProviderParamChecks {
  */
 export interface GenerationSection<Result, Chunk> {
   /** OpenAI params → the request. Pure; throws InputError for what it cannot send. */
-  prepare(params: Readonly<Record<string, unknown>>, context: ChatRequestContext): ProviderRequest
+  prepare(params: Readonly<Record<string, unknown>>, context: GenerationRequestContext): ProviderRequest
   /** The provider's JSON response → the OpenAI result. Throws ResponseParseError/FinishReasonError. */
-  fromResponse(json: unknown, raw: string, context: ChatResponseContext): Result
+  fromResponse(json: unknown, raw: string, context: GenerationResponseContext): Result
   /** How the streamed body is framed. */
   readonly streamFraming: StreamFraming
   /** A fresh, stateful mapper for one stream. */
-  createStreamMapper(context: ChatResponseContext): StreamMapper<Chunk>
+  createStreamMapper(context: GenerationResponseContext): StreamMapper<Chunk>
 }
 
 /**

@@ -4,13 +4,13 @@
  * conformance check; these pin the mapping itself, one rule per test.
  */
 import { describe, expect, it } from 'vitest'
-import type { ChatRequestContext } from '../../src/core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../src/core/provider-adapter.js'
 import { InputError } from '../../src/errors.js'
 import { anthropicModels } from '../../src/providers/anthropic/models.js'
 import { FALLBACK_MAX_TOKENS, toAnthropicRequest } from '../../src/providers/anthropic/request.js'
 
-function contextFor(model: string, dropUnsupportedParams = false): ChatRequestContext {
-  const models = anthropicModels as ChatRequestContext['models']
+function contextFor(model: string, dropUnsupportedParams = false): GenerationRequestContext {
+  const models = anthropicModels as GenerationRequestContext['models']
   return { provider: 'anthropic', model, row: models[model], models, dropUnsupportedParams, dropped: [] }
 }
 

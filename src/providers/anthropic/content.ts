@@ -5,7 +5,7 @@
  * Empty text blocks are a 400 ("text content blocks must be non-empty"), so they are left out.
  */
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionContentPart } from '../../types.js'
 import { checkCacheControl } from './options.js'
@@ -17,7 +17,7 @@ const DATA_URL = /^data:([^;,]+);base64,(.*)$/s
 /** Parts of a user (or tool) message → blocks; `path` names the message's `content`. */
 export function convertParts(
   parts: readonly ChatCompletionContentPart[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
 ): AnthropicBlock[] {
   const blocks: AnthropicBlock[] = []
@@ -37,7 +37,7 @@ export function convertParts(
 
 function convertPart(
   part: ChatCompletionContentPart,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
 ): AnthropicBlock | undefined {
   switch (part.type) {

@@ -14,7 +14,7 @@
  * - tool calls become `tool_use` blocks with their arguments parsed (the API takes an object).
  */
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type {
   ChatCompletionAssistantMessageParam,
@@ -37,7 +37,7 @@ export interface ConvertedMessages {
 
 export function convertMessages(
   messages: readonly ChatCompletionMessageParam[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): ConvertedMessages {
   const system: AnthropicBlock[] = []
   const output: AnthropicMessage[] = []
@@ -118,7 +118,7 @@ function append(output: AnthropicMessage[], role: AnthropicMessage['role'], bloc
 
 function textBlocks(
   content: string | ChatCompletionContentPart[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
 ): AnthropicBlock[] {
   if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }]
@@ -127,7 +127,7 @@ function textBlocks(
 
 function assistantBlocks(
   message: ChatCompletionAssistantMessageParam,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
   mapId: (id: string) => string,
 ): AnthropicBlock[] {

@@ -12,7 +12,7 @@
  * Without either param nothing is sent: the model's default.
  */
 import { requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ReasoningEffort } from '../../capabilities.js'
 import { thinkingModeOf } from './models.js'
@@ -36,7 +36,7 @@ export interface ReasoningBody {
 export function convertReasoning(
   params: { readonly reasoning_effort?: ReasoningEffort | null; readonly thinking?: AnthropicThinking },
   maxTokens: number,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): ReasoningBody {
   const effort = params.reasoning_effort ?? undefined
   const given = params.thinking
@@ -65,7 +65,7 @@ function withGivenThinking(
   thinking: AnthropicThinking,
   effort: ReasoningEffort | undefined,
   maxTokens: number,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): ReasoningBody {
   if (thinking.type === 'enabled') {
     if (effort !== undefined) {
@@ -95,7 +95,11 @@ function withGivenThinking(
   return { thinking, effort: acceptedEffort(effort, context) }
 }
 
-function budgetFor(effort: Exclude<ReasoningEffort, 'none'>, maxTokens: number, context: ChatRequestContext): number {
+function budgetFor(
+  effort: Exclude<ReasoningEffort, 'none'>,
+  maxTokens: number,
+  context: GenerationRequestContext,
+): number {
   if (maxTokens <= MIN_BUDGET) {
     throw new InputError(
       `Thinking on '${context.model}' needs max_tokens above ${MIN_BUDGET} (the smallest thinking budget); got ${maxTokens}.`,
@@ -105,7 +109,7 @@ function budgetFor(effort: Exclude<ReasoningEffort, 'none'>, maxTokens: number, 
   return Math.min(Math.max(Math.round(maxTokens * BUDGET_SHARE[effort]), MIN_BUDGET), maxTokens - 1)
 }
 
-function acceptedEffort(effort: Exclude<ReasoningEffort, 'none'>, context: ChatRequestContext): string {
+function acceptedEffort(effort: Exclude<ReasoningEffort, 'none'>, context: GenerationRequestContext): string {
   const wire = effort === 'minimal' ? 'low' : effort
   const accepted = context.row?.reasoningEfforts
   if (accepted === undefined || (accepted as readonly string[]).includes(wire)) return wire

@@ -7,7 +7,7 @@
  * out; any other value is refused, since it cannot be honoured.
  */
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ResponseFormat } from '../../types.js'
 import type { ChatParamsAsSent } from '../shared/params-as-sent.js'
@@ -18,7 +18,7 @@ import { convertToolChoice, convertTools, forcesToolUse } from './tools.js'
 
 type Params = ChatParamsAsSent & AnthropicChatOptions
 type Body = Record<string, unknown>
-type Handler = (value: never, body: Body, context: ChatRequestContext) => void
+type Handler = (value: never, body: Body, context: GenerationRequestContext) => void
 
 /**
  * `max_tokens` when the caller gives none (Anthropic requires it): the model row's `maxOutputTokens`,
@@ -45,7 +45,7 @@ const SKIPPED = new Set([
   'metadata',
 ])
 
-export function toAnthropicRequest(input: Readonly<Record<string, unknown>>, context: ChatRequestContext): Body {
+export function toAnthropicRequest(input: Readonly<Record<string, unknown>>, context: GenerationRequestContext): Body {
   const params = input as unknown as Params
   const { system, messages } = convertMessages(params.messages, context)
   const body: Body = { model: context.model, max_tokens: maxTokens(params, context), messages }
@@ -74,7 +74,7 @@ export function toAnthropicRequest(input: Readonly<Record<string, unknown>>, con
   return body
 }
 
-function maxTokens(params: Params, context: ChatRequestContext): number {
+function maxTokens(params: Params, context: GenerationRequestContext): number {
   const { max_tokens: legacy, max_completion_tokens: current } = params
   for (const [name, value] of [
     ['max_tokens', legacy],
@@ -88,7 +88,7 @@ function maxTokens(params: Params, context: ChatRequestContext): number {
   return current ?? legacy ?? context.row?.maxOutputTokens ?? FALLBACK_MAX_TOKENS
 }
 
-function addTools(params: Params, body: Body, context: ChatRequestContext): void {
+function addTools(params: Params, body: Body, context: GenerationRequestContext): void {
   const tools = params.tools ?? []
   if (tools.length > 0) body.tools = convertTools(tools, context)
   if (params.tool_choice !== undefined && params.tool_choice !== null && tools.length === 0) {
@@ -104,7 +104,7 @@ function addTools(params: Params, body: Body, context: ChatRequestContext): void
 }
 
 /** OpenAI's `user` / `safety_identifier` and `metadata.user_id` are Anthropic's `metadata.user_id`. */
-function addUserId(params: Params, body: Body, context: ChatRequestContext): void {
+function addUserId(params: Params, body: Body, context: GenerationRequestContext): void {
   const metadata = params.metadata ?? undefined
   const ids = new Set<string>()
   if (metadata !== undefined) {
@@ -236,7 +236,7 @@ const REMOVED_SAMPLING =
  * answer is a text block holding the JSON; https://platform.claude.com/docs/en/build-with-claude/structured-outputs).
  * Anthropic has no JSON mode without a schema, so `json_object` is refused rather than approximated.
  */
-function convertResponseFormat(format: ResponseFormat, context: ChatRequestContext): Body | undefined {
+function convertResponseFormat(format: ResponseFormat, context: GenerationRequestContext): Body | undefined {
   switch (format.type) {
     case 'text':
       return undefined

@@ -4,7 +4,7 @@
  * `reasoning_content`, and the signed blocks themselves are `reasoning_details`, so sending the message
  * back replays them. A refusal's explanation (`stop_details`) is `message.refusal`.
  */
-import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext } from '../../core/provider-adapter.js'
 import { ResponseParseError } from '../../errors.js'
 import type {
   ChatCompletion,
@@ -17,7 +17,7 @@ import { ANTHROPIC_REASONING_FORMAT } from './messages.js'
 import { convertAnthropicUsage } from './usage.js'
 import type { AnthropicResponse, AnthropicResponseBlock } from './wire-types.js'
 
-export function fromAnthropicResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
+export function fromAnthropicResponse(json: unknown, raw: string, context: GenerationResponseContext): ChatCompletion {
   if (typeof json !== 'object' || json === null || !Array.isArray((json as AnthropicResponse).content)) {
     throw new ResponseParseError(`${context.provider} returned a response without a content array.`, raw)
   }

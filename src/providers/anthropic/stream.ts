@@ -9,7 +9,7 @@
  * - `message_stop` → a last chunk with no choices and the usage (as OpenAI streams it), and the end;
  * - `ping` → nothing; `error` → an error (the core builds the APIError).
  */
-import type { ChatResponseContext, ChunkMapper, StreamEvent } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext, ChunkMapper, StreamEvent } from '../../core/provider-adapter.js'
 import { ResponseParseError } from '../../errors.js'
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, ReasoningDetail } from '../../types.js'
 import { mapAnthropicStopReason } from './finish-reason.js'
@@ -30,7 +30,7 @@ interface OpenBlock {
   signature?: string
 }
 
-export function createAnthropicChunkMapper(context: ChatResponseContext): ChunkMapper {
+export function createAnthropicChunkMapper(context: GenerationResponseContext): ChunkMapper {
   let started = false
   let id = ''
   let model = context.model

@@ -4,7 +4,7 @@
  * `required` is Anthropic's `any`; `none` keeps the tools (a history with tool blocks still needs them);
  * `parallel_tool_calls: false` is `disable_parallel_tool_use: true`, which `none` cannot carry.
  */
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { requireFeature } from '../../core/feature-gate.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../../types.js'
@@ -12,7 +12,7 @@ import { checkCacheControl } from './options.js'
 
 type Body = Record<string, unknown>
 
-export function convertTools(tools: readonly ChatCompletionTool[], context: ChatRequestContext): Body[] {
+export function convertTools(tools: readonly ChatCompletionTool[], context: GenerationRequestContext): Body[] {
   if (tools.length > 0) requireFeature(context, 'tools', 'tools')
   return tools.map((tool, index) => {
     const path = `tools[${index}]`

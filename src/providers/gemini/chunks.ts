@@ -6,7 +6,7 @@
  * stream ends when the body ends (no `[DONE]`); an event `{"error": …}` is an error (Google's SDK
  * checks every event for it: googleapis/js-genai `src/_api_client.ts`).
  */
-import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
 import { FinishReasonError } from '../../errors.js'
 import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../../types.js'
 import { mapGeminiFinishReason } from './finish-reason.js'
@@ -17,7 +17,7 @@ interface CandidateState {
   calls: number
 }
 
-export function createGeminiChunkMapper(context: ChatResponseContext): ChunkMapper {
+export function createGeminiChunkMapper(context: GenerationResponseContext): ChunkMapper {
   const candidates = new Map<number, CandidateState>()
   let id: string | undefined
   const created = Math.floor(Date.now() / 1000)

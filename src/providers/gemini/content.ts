@@ -4,7 +4,7 @@
  * https://ai.google.dev/gemini-api/docs/changelog). The MIME type of a URL comes from its extension.
  */
 import { InputError } from '../../errors.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { requireFeature } from '../../core/feature-gate.js'
 import type { GeminiPart } from './wire-types.js'
 
@@ -67,7 +67,7 @@ function textValue(value: unknown): string {
 }
 
 /** One user content part → a Gemini part. */
-export function convertUserPart(part: Part, param: string, context: ChatRequestContext): GeminiPart {
+export function convertUserPart(part: Part, param: string, context: GenerationRequestContext): GeminiPart {
   switch (part.type) {
     case 'text':
       return { text: textValue(part.text) }

@@ -6,7 +6,7 @@
  */
 import { refuseUnsupported, requireNumberInRange } from '../../core/feature-gate.js'
 import type {
-  ChatRequestContext,
+  GenerationRequestContext,
   EmbeddingsRequestContext,
   EmbeddingsResponseContext,
   ProviderEmbeddingsMapping,
@@ -19,7 +19,7 @@ import { modelPath } from './request.js'
 
 const CORE_KEYS = new Set(['provider', 'model', 'input', 'encoding_format'])
 
-function gate(context: EmbeddingsRequestContext): ChatRequestContext {
+function gate(context: EmbeddingsRequestContext): GenerationRequestContext {
   return {
     provider: context.provider,
     model: context.model,

@@ -8,7 +8,7 @@
  * On Gemini 3, a call without a known signature (history from another provider) gets Google's documented
  * `skip_thought_signature_validator` on the first call of its turn, which the API requires.
  */
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionMessageParam, ChatCompletionMessageToolCall } from '../../types.js'
 import { convertUserPart, textOf } from './content.js'
@@ -82,7 +82,7 @@ function toolResult(content: unknown, param: string): Record<string, unknown> {
 
 export function convertToGeminiMessages(
   messages: readonly ChatCompletionMessageParam[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): GeminiMessages {
   const system: GeminiPart[] = []
   const contents: GeminiContent[] = []

@@ -7,7 +7,7 @@
  * `includeThoughts` is set so the thought summaries come back as `reasoning_content`.
  */
 import { refuseUnsupported } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ReasoningEffort } from '../../capabilities.js'
 import { isGemini3 } from './models.js'
@@ -22,7 +22,7 @@ const LEVELS: Readonly<Partial<Record<ReasoningEffort, string>>> = {
 
 export function convertReasoningEffort(
   effort: ReasoningEffort,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): Record<string, unknown> | undefined {
   const row = context.row
   const accepted = row?.reasoningEfforts

@@ -4,7 +4,7 @@
  * with a reason, or dropped on opt-in), so the body never carries a key the API rejects as unknown.
  */
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
-import type { ChatRequestContext, ProviderRequest } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext, ProviderRequest } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ReasoningEffort } from '../../capabilities.js'
 import type { ChatCompletionTool, ResponseFormat } from '../../types.js'
@@ -21,7 +21,7 @@ interface Draft {
   readonly body: Json
   readonly config: Json
 }
-type Handler = (value: never, draft: Draft, context: ChatRequestContext, params: Params) => void
+type Handler = (value: never, draft: Draft, context: GenerationRequestContext, params: Params) => void
 
 const CORE_KEYS = new Set(['provider', 'model', 'messages', 'stream'])
 /** Gemini accepts at most 5 stop sequences (https://ai.google.dev/api/generate-content#generationconfig). */
@@ -35,7 +35,7 @@ export function modelPath(model: string, action: string): string {
 
 export function toGeminiRequest(
   input: Readonly<Record<string, unknown>>,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): ProviderRequest {
   const params = input as unknown as Params
   const { systemInstruction, contents } = convertToGeminiMessages(params.messages, context)
@@ -63,14 +63,14 @@ export function toGeminiRequest(
   }
 }
 
-function setMaxTokens(param: string, value: number, draft: Draft, context: ChatRequestContext): void {
+function setMaxTokens(param: string, value: number, draft: Draft, context: GenerationRequestContext): void {
   requireNumberInRange(context, param, value, { min: 1, integer: true })
   if (draft.config.maxOutputTokens !== undefined && draft.config.maxOutputTokens !== value)
     throw new InputError(`'max_tokens' and 'max_completion_tokens' differ; pass only one.`, param)
   draft.config.maxOutputTokens = value
 }
 
-function convertResponseFormat(format: ResponseFormat, draft: Draft, context: ChatRequestContext): void {
+function convertResponseFormat(format: ResponseFormat, draft: Draft, context: GenerationRequestContext): void {
   switch (format.type) {
     case 'text':
       return

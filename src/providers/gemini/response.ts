@@ -5,7 +5,7 @@
  * A prompt blocked before any answer throws PromptBlockedError naming Gemini's reason; a tool-call
  * failure (`MALFORMED_FUNCTION_CALL`…) throws FinishReasonError.
  */
-import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext } from '../../core/provider-adapter.js'
 import { FinishReasonError, PromptBlockedError, ResponseParseError } from '../../errors.js'
 import type {
   ChatCompletion,
@@ -32,7 +32,7 @@ export function readGeminiResponse(json: unknown, raw: string, what: string): Ge
 
 export function blockedError(
   response: GeminiResponse,
-  context: ChatResponseContext,
+  context: GenerationResponseContext,
   raw: string,
 ): PromptBlockedError | undefined {
   const reason = response.promptFeedback?.blockReason
@@ -100,7 +100,7 @@ function convertCandidate(
   candidate: GeminiCandidate,
   position: number,
   response: GeminiResponse,
-  context: ChatResponseContext,
+  context: GenerationResponseContext,
   raw: string,
 ): Choice {
   const index = candidate.index ?? position
@@ -134,7 +134,7 @@ function convertCandidate(
   return choice
 }
 
-export function fromGeminiResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
+export function fromGeminiResponse(json: unknown, raw: string, context: GenerationResponseContext): ChatCompletion {
   const response = readGeminiResponse(json, raw, `${context.provider} sent a response`)
   const blocked = blockedError(response, context, raw)
   if (blocked !== undefined) throw blocked

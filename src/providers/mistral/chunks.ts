@@ -2,7 +2,7 @@
  * Mistral stream chunks → OpenAI chunks, one mapper per stream (it remembers which choices have had
  * their role and which tool-call indexes are taken). This runs once per streamed chunk: keep it lean.
  */
-import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
 import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { FinishReasonError } from '../../errors.js'
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '../../types.js'
@@ -24,7 +24,7 @@ interface ChoiceState {
   lastToolIndex: number
 }
 
-export function createMistralChunkMapper(context: ChatResponseContext): ChunkMapper {
+export function createMistralChunkMapper(context: GenerationResponseContext): ChunkMapper {
   const choices = new Map<number, ChoiceState>()
   /** Whether choice 0 has had its first delta (its role): a boolean, so the fast path needs no map lookup. */
   let firstSent = false

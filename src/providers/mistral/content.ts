@@ -1,6 +1,6 @@
 /** OpenAI content parts → Mistral content chunks. */
 import { requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type {
   ChatCompletionContentPart,
@@ -13,7 +13,7 @@ import type { MistralContentChunk, MistralTextChunk } from './wire-types.js'
 /** User content: a string stays a string; parts become typed chunks. */
 export function convertUserContent(
   content: string | ChatCompletionContentPart[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
 ): string | MistralContentChunk[] {
   if (typeof content === 'string') return content
@@ -22,7 +22,7 @@ export function convertUserContent(
 
 function convertUserPart(
   part: ChatCompletionContentPart,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
 ): MistralContentChunk {
   switch (part.type) {
@@ -52,7 +52,7 @@ const PDF_BASE64_MAGIC = 'JVBERi' // base64 of "%PDF"
 
 function convertFilePart(
   part: ChatCompletionContentPartFile,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   path: string,
 ): MistralContentChunk {
   const { file_id: fileId, file_data: fileData, filename } = part.file

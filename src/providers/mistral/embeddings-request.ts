@@ -5,7 +5,7 @@
  */
 import type { EmbeddingDtype } from '../../capabilities.js'
 import { refuseUnsupported, requireNumberInRange } from '../../core/feature-gate.js'
-import type { ChatRequestContext, EmbeddingsRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext, EmbeddingsRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 
 type Body = Record<string, unknown>
@@ -102,7 +102,7 @@ function suggest(
 }
 
 /** The shared refusal helpers read only provider, model and the drop policy. */
-function gateContext(context: EmbeddingsRequestContext): ChatRequestContext {
+function gateContext(context: EmbeddingsRequestContext): GenerationRequestContext {
   return {
     provider: context.provider,
     model: context.model,

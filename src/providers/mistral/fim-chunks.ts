@@ -2,7 +2,7 @@
  * Mistral FIM stream chunks (chat-shaped: `choices[].delta.content`) → OpenAI text-completion chunks,
  * which are `Completion` objects carrying the new text (as OpenAI streams `/v1/completions`).
  */
-import type { ChatResponseContext, StreamMapper } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext, StreamMapper } from '../../core/provider-adapter.js'
 import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { FinishReasonError } from '../../errors.js'
 import type { Completion } from '../../types.js'
@@ -12,7 +12,7 @@ import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'
 import type { MistralResponseChoice } from './wire-types.js'
 
-export function createMistralFimChunkMapper(context: ChatResponseContext): StreamMapper<Completion> {
+export function createMistralFimChunkMapper(context: GenerationResponseContext): StreamMapper<Completion> {
   return openAIStreamEvents((json, raw) => {
     const chunk = readMistralEnvelope(json, raw, `${context.provider} sent a FIM stream chunk`)
     const mapped: Completion = {

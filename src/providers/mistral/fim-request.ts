@@ -4,11 +4,11 @@
  * whitelist. Every request needs a model with fill-in-the-middle (`fim` in the model table).
  */
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 
 type Body = Record<string, unknown>
-type Handler = (value: never, body: Body, context: ChatRequestContext) => void
+type Handler = (value: never, body: Body, context: GenerationRequestContext) => void
 
 /** Keys the core handles before the provider sees them. */
 const CORE_KEYS = new Set(['provider', 'model', 'stream'])
@@ -32,7 +32,10 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   stream_options: 'usage always arrives on the last chunk; Mistral refuses stream_options.',
 }
 
-export function toMistralFimRequest(params: Readonly<Record<string, unknown>>, context: ChatRequestContext): Body {
+export function toMistralFimRequest(
+  params: Readonly<Record<string, unknown>>,
+  context: GenerationRequestContext,
+): Body {
   const suffix = params.suffix
   requireFeature(context, 'fim', typeof suffix === 'string' && suffix !== '' ? 'suffix' : 'model')
   const body: Body = { model: context.model, prompt: params.prompt }

@@ -3,7 +3,7 @@
  * mistralai/platform-docs-public `openapi-public-doc.yaml`) → OpenAI's text
  * Completion, and the finish-reason mapping shared with the stream mapper.
  */
-import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext } from '../../core/provider-adapter.js'
 import { FinishReasonError } from '../../errors.js'
 import type { Completion, CompletionFinishReason } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
@@ -29,7 +29,7 @@ export function mapFimFinishReason(reason: string): CompletionFinishReason | 'er
   }
 }
 
-export function fromMistralFimResponse(json: unknown, raw: string, context: ChatResponseContext): Completion {
+export function fromMistralFimResponse(json: unknown, raw: string, context: GenerationResponseContext): Completion {
   const response = readMistralEnvelope(json, raw, `${context.provider} returned a FIM response`)
   let failed = false as boolean // set inside the map below
   const completion: Completion = {

@@ -6,7 +6,7 @@
  * an assistant with `prefix: true`.
  */
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionMessageParam, ChatCompletionToolMessageParam } from '../../types.js'
 import { convertAssistantText, convertTextContent, convertUserContent } from './content.js'
@@ -27,7 +27,7 @@ interface ConversionState {
 
 export function convertToMistralMessages(
   messages: readonly ChatCompletionMessageParam[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): MistralMessage[] {
   const state: ConversionState = {
     output: [],
@@ -46,7 +46,7 @@ function convertMessage(
   message: ChatCompletionMessageParam,
   index: number,
   state: ConversionState,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): void {
   const path = `messages[${index}]`
   if (message.role !== 'tool') requireAllResults(state, index)
@@ -80,7 +80,7 @@ function convertMessage(
   state.previousRole = message.role === 'developer' ? 'system' : message.role
 }
 
-function refuseName(name: unknown, path: string, context: ChatRequestContext): void {
+function refuseName(name: unknown, path: string, context: GenerationRequestContext): void {
   if (name === undefined || name === null) return
   refuseUnsupported(context, `${path}.name`, 'Mistral accepts a name only on tool messages.')
 }
@@ -97,7 +97,7 @@ function convertAssistant(
   message: MistralAssistantMessageParam,
   index: number,
   state: ConversionState,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
 ): void {
   const path = `messages[${index}]`
   refuseName(message.name, path, context)
@@ -177,7 +177,7 @@ function requireAllResults(state: ConversionState, index: number): void {
  * Mistral answers 400 to a trailing assistant message unless it has `prefix: true`. OpenAI has no such
  * message, and its closest meaning is a prefill, so a trailing text-only assistant message is sent as one.
  */
-function markTrailingAssistant(state: ConversionState, context: ChatRequestContext, lastIndex: number): void {
+function markTrailingAssistant(state: ConversionState, context: GenerationRequestContext, lastIndex: number): void {
   const last = state.output[state.output.length - 1]
   if (last === undefined) {
     throw new InputError('messages: nothing to send (every message was empty).', 'messages')

@@ -4,7 +4,7 @@
  * rejects with 422 `extra_forbidden`.
  */
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatParamsAsSent } from '../shared/params-as-sent.js'
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption, ResponseFormat } from '../../types.js'
@@ -14,12 +14,12 @@ import { convertToolChoice, convertTools } from './tools.js'
 
 type Params = ChatParamsAsSent & MistralChatOptions
 type Body = Record<string, unknown>
-type Handler = (value: never, body: Body, context: ChatRequestContext, params: Params) => void
+type Handler = (value: never, body: Body, context: GenerationRequestContext, params: Params) => void
 
 /** Keys the core handles before the provider sees them. */
 const CORE_KEYS = new Set(['provider', 'model', 'messages', 'stream'])
 
-export function toMistralRequest(input: Readonly<Record<string, unknown>>, context: ChatRequestContext): Body {
+export function toMistralRequest(input: Readonly<Record<string, unknown>>, context: GenerationRequestContext): Body {
   const params = input as unknown as Params
   const body: Body = {
     model: context.model,
@@ -183,7 +183,7 @@ const handlers: Record<string, Handler> = {
     refuseUnsupported(context, 'moderation', "Mistral moderates input with 'guardrails' (a Mistral option) instead."),
 }
 
-function setMaxTokens(param: string, value: number, body: Body, context: ChatRequestContext): void {
+function setMaxTokens(param: string, value: number, body: Body, context: GenerationRequestContext): void {
   requireNumberInRange(context, param, value, { min: 0, integer: true })
   if (body.max_tokens !== undefined && body.max_tokens !== value) {
     throw new InputError(`'max_tokens' and 'max_completion_tokens' differ; pass only one.`, param)
@@ -191,7 +191,7 @@ function setMaxTokens(param: string, value: number, body: Body, context: ChatReq
   body.max_tokens = value // Mistral has only `max_tokens`; `max_completion_tokens` is rejected (422)
 }
 
-function convertResponseFormat(format: ResponseFormat, context: ChatRequestContext): Record<string, unknown> {
+function convertResponseFormat(format: ResponseFormat, context: GenerationRequestContext): Record<string, unknown> {
   switch (format.type) {
     case 'text':
       return { type: 'text' }
@@ -221,7 +221,7 @@ function convertResponseFormat(format: ResponseFormat, context: ChatRequestConte
  * Mistral's own reasoning models accept only `none` and `high` (400 code 3051 otherwise). Another value
  * would change what the caller asked for, so it is refused with the accepted values, never rewritten.
  */
-function convertReasoningEffort(effort: string, context: ChatRequestContext): string | undefined {
+function convertReasoningEffort(effort: string, context: GenerationRequestContext): string | undefined {
   const row = context.row
   if (row === undefined) return effort // unknown model: send as asked
   if (!row.reasoning) {

@@ -1,5 +1,5 @@
 /** Mistral's chat response → OpenAI's ChatCompletion. Lenient about extra fields, strict about `choices`. */
-import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext } from '../../core/provider-adapter.js'
 import { FinishReasonError } from '../../errors.js'
 import type { ChatCompletion, ChatCompletionMessage } from '../../types.js'
 import { splitMistralContent } from './content-text.js'
@@ -9,7 +9,7 @@ import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'
 import type { MistralResponseChoice } from './wire-types.js'
 
-export function fromMistralResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
+export function fromMistralResponse(json: unknown, raw: string, context: GenerationResponseContext): ChatCompletion {
   const response = readMistralEnvelope(json, raw, `${context.provider} returned a chat response`)
   let failed = false as boolean // set inside the map below
   const completion: ChatCompletion = {

@@ -1,6 +1,6 @@
 /** OpenAI tools and tool_choice → Mistral. */
 import { requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption } from '../../types.js'
 
@@ -21,7 +21,7 @@ export interface MistralTool {
   function: { name: string; description?: string; parameters: Record<string, unknown>; strict?: boolean }
 }
 
-export function convertTools(tools: readonly ChatCompletionTool[], context: ChatRequestContext): MistralTool[] {
+export function convertTools(tools: readonly ChatCompletionTool[], context: GenerationRequestContext): MistralTool[] {
   if (tools.length === 0) return []
   requireFeature(context, 'tools', 'tools')
   if (tools.length > MAX_TOOLS) {

@@ -4,7 +4,7 @@
  * parallel calls (Ollama), `reasoning` vs `reasoning_content`, usage under `x_groq`.
  * A delta with a new tool-call id starts a new call; one without continues the call at its index.
  */
-import type { ChatResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext, ChunkMapper } from '../../core/provider-adapter.js'
 import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { ResponseParseError } from '../../errors.js'
 import type {
@@ -28,7 +28,7 @@ interface ChoiceState {
   lastToolIndex: number
 }
 
-export function createOpenAICompatibleChunkMapper(context: ChatResponseContext): ChunkMapper {
+export function createOpenAICompatibleChunkMapper(context: GenerationResponseContext): ChunkMapper {
   const states = new Map<number, ChoiceState>()
   return openAIStreamEvents((json, raw) => {
     if (typeof json !== 'object' || json === null) {

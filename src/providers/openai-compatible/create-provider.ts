@@ -1,6 +1,6 @@
 /** Builds a provider adapter for an OpenAI-compatible service from its preset (data). */
 import type { ModelTable } from '../../capabilities.js'
-import type { ChatRequestContext, ProviderAdapter, ProviderParamChecks } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext, ProviderAdapter, ProviderParamChecks } from '../../core/provider-adapter.js'
 import { boolean, optional } from '../../core/shape-checks.js'
 import { parseErrorBody } from '../shared/error-body.js'
 import { createOpenAICompatibleChunkMapper } from './chunks.js'
@@ -42,7 +42,7 @@ export function createOpenAICompatibleProvider<Models extends ModelTable>(
     requestIdHeaders: ['x-request-id', 'x-groq-id', 'request-id'],
     auth: { secretHeaders: ['authorization'], headers: (apiKey: string) => ({ authorization: `Bearer ${apiKey}` }) },
     chat: {
-      prepare: (params: Readonly<Record<string, unknown>>, context: ChatRequestContext) => ({
+      prepare: (params: Readonly<Record<string, unknown>>, context: GenerationRequestContext) => ({
         path: '/chat/completions',
         body: toOpenAICompatibleRequest(params, context, preset.quirks),
       }),

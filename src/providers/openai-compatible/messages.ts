@@ -5,14 +5,14 @@
  * for `annotations`. A Mistral `prefix` flag is refused (no prefill) unless false.
  */
 import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from '../../types.js'
 import type { OpenAICompatibleQuirks } from './quirks.js'
 
 export function convertToOpenAIMessages(
   messages: readonly ChatCompletionMessageParam[],
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   quirks: OpenAICompatibleQuirks,
 ): Record<string, unknown>[] {
   return messages.map((message, index) => {
@@ -48,7 +48,7 @@ export function convertToOpenAIMessages(
   })
 }
 
-function gateParts(parts: readonly ChatCompletionContentPart[], context: ChatRequestContext, path: string): void {
+function gateParts(parts: readonly ChatCompletionContentPart[], context: GenerationRequestContext, path: string): void {
   parts.forEach((part, index) => {
     const partPath = `${path}[${index}]`
     switch (part.type) {

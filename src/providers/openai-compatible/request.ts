@@ -4,14 +4,14 @@
  * are refused with an InputError (or dropped on opt-in); unknown keys likewise.
  */
 import { refuseUnsupported, requireFeature, requireNumberInRange } from '../../core/feature-gate.js'
-import type { ChatRequestContext } from '../../core/provider-adapter.js'
+import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionParamsBase, ChatCompletionTool, ResponseFormat } from '../../types.js'
 import { convertToOpenAIMessages } from './messages.js'
 import type { OpenAICompatibleQuirks } from './quirks.js'
 
 type Body = Record<string, unknown>
-type Check = (value: never, context: ChatRequestContext, quirks: OpenAICompatibleQuirks) => void
+type Check = (value: never, context: GenerationRequestContext, quirks: OpenAICompatibleQuirks) => void
 
 /** OpenAI parameters, each with the check it needs before being sent unchanged. */
 const openAIParams: Readonly<Record<string, Check>> = {
@@ -79,7 +79,7 @@ const SKIPPED = new Set(['provider', 'model', 'messages', 'stream', 'stream_opti
 
 export function toOpenAICompatibleRequest(
   input: Readonly<Record<string, unknown>>,
-  context: ChatRequestContext,
+  context: GenerationRequestContext,
   quirks: OpenAICompatibleQuirks,
 ): Body {
   const params = input as unknown as ChatCompletionParamsBase & { stream?: boolean | null }
@@ -122,7 +122,7 @@ export function toOpenAICompatibleRequest(
   return body
 }
 
-function checkReasoningEffort(effort: string, context: ChatRequestContext): void {
+function checkReasoningEffort(effort: string, context: GenerationRequestContext): void {
   const row = context.row
   if (row === undefined) return
   if (!row.reasoning) {

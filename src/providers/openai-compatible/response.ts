@@ -3,7 +3,7 @@
  * `system_fingerprint` or `service_tier` included) and normalises what servers vary on: missing
  * `refusal`, reasoning field names, usage location, `finish_reason: null`.
  */
-import type { ChatResponseContext } from '../../core/provider-adapter.js'
+import type { GenerationResponseContext } from '../../core/provider-adapter.js'
 import { ResponseParseError } from '../../errors.js'
 import type { ChatCompletion, ChatCompletionMessage } from '../../types.js'
 import { readReasoning } from './reasoning.js'
@@ -11,7 +11,11 @@ import { readUsage } from './usage.js'
 
 type Json = Record<string, unknown>
 
-export function fromOpenAICompatibleResponse(json: unknown, raw: string, context: ChatResponseContext): ChatCompletion {
+export function fromOpenAICompatibleResponse(
+  json: unknown,
+  raw: string,
+  context: GenerationResponseContext,
+): ChatCompletion {
   if (typeof json !== 'object' || json === null || !Array.isArray((json as Json).choices)) {
     throw new ResponseParseError(`${context.provider} returned a chat response without 'choices'.`, raw)
   }
