@@ -4,7 +4,7 @@
  * on one side only.
  */
 import { isRetired, type EmbeddingModelTable, type ModelTable } from '../../src/capabilities.js'
-import { fromMistralModelList } from '../../src/providers/mistral/model-cards.js'
+import { fromMistralModelList } from '../../src/providers/mistral/model-list-response.js'
 import type { ProbeResult } from './run-probes.js'
 
 export interface Difference {

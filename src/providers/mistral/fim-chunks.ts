@@ -6,7 +6,7 @@ import type { GenerationResponseContext, StreamMapper } from '../../core/provide
 import { openAIStreamEvents } from '../shared/openai-stream-events.js'
 import { FinishReasonError } from '../../errors.js'
 import type { Completion } from '../../types.js'
-import { splitMistralContent } from './content-text.js'
+import { splitMistralContent } from './response-content.js'
 import { mapFimFinishReason } from './fim-response.js'
 import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'

@@ -6,7 +6,7 @@
 import type { GenerationResponseContext } from '../../core/provider-adapter.js'
 import { FinishReasonError } from '../../errors.js'
 import type { Completion, CompletionFinishReason } from '../../types.js'
-import { splitMistralContent } from './content-text.js'
+import { splitMistralContent } from './response-content.js'
 import { mapMistralFinishReason } from './finish-reason.js'
 import { convertMistralUsage } from './usage.js'
 import { readMistralEnvelope } from './envelope.js'

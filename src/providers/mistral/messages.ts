@@ -9,10 +9,10 @@ import { refuseUnsupported, requireFeature } from '../../core/feature-gate.js'
 import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type { ChatCompletionMessageParam, ChatCompletionToolMessageParam } from '../../types.js'
-import { convertAssistantText, convertTextContent, convertUserContent } from './content.js'
+import { convertAssistantText, convertTextContent, convertUserContent } from './request-content.js'
 import type { MistralAssistantMessageParam } from './options.js'
 import { createToolCallIdMapper } from './tool-call-ids.js'
-import { customToolError } from './tools.js'
+import { customToolError } from './request-tools.js'
 import type { MistralContentChunk, MistralMessage } from './wire-types.js'
 
 interface ConversionState {

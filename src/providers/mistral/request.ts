@@ -10,7 +10,7 @@ import type { ChatParamsAsSent } from '../shared/params-as-sent.js'
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption, ResponseFormat } from '../../types.js'
 import { convertToMistralMessages } from './messages.js'
 import type { MistralChatOptions } from './options.js'
-import { convertToolChoice, convertTools } from './tools.js'
+import { convertToolChoice, convertTools } from './request-tools.js'
 
 type Params = ChatParamsAsSent & MistralChatOptions
 type Body = Record<string, unknown>
