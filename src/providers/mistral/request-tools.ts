@@ -16,6 +16,11 @@ const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/
 // Mistral requires `parameters`; OpenAI lets a tool omit them, meaning "no arguments".
 const EMPTY_PARAMETERS = { type: 'object', properties: {} } as const
 
+/** A name the API accepts, close to the one given: other characters become '_', cut to 64. */
+function suggestFunctionName(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'tool'
+}
+
 export interface MistralTool {
   type: 'function'
   function: { name: string; description?: string; parameters: Record<string, unknown>; strict?: boolean }
@@ -32,7 +37,7 @@ export function convertTools(tools: readonly ChatCompletionTool[], context: Gene
     const { name, description, parameters, strict } = tool.function
     if (!FUNCTION_NAME.test(name))
       throw new InputError(
-        `tools[${index}].function.name: Mistral function names use letters, digits, '_' or '-' (at most 64); got '${name}'. Rename the tool, e.g. '${name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'tool'}'.`,
+        `tools[${index}].function.name: Mistral function names (${context.model}) use letters, digits, '_' or '-' (at most 64); got '${name}'. Rename the tool, e.g. '${suggestFunctionName(name)}'.`,
         `tools[${index}].function.name`,
       )
     const converted: MistralTool = { type: 'function', function: { name, parameters: parameters ?? EMPTY_PARAMETERS } }
