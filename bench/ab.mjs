@@ -5,12 +5,11 @@
 // edit), both transpiled file by file with esbuild (as the build does: no tsx loader, no keepNames
 // `__name` wrappers, which cost per call in setup paths), so the two are compared in the same run.
 import { spawn } from 'node:child_process'
-import { readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { clients, oursSource, root } from './clients.mjs'
+import { transpile } from './transpile-src.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -23,32 +22,6 @@ const names = option('--only', 'ours-alt,ours-cur,raw-http').split(',')
 const base = option('--base', 'raw-http')
 const alt = option('--alt', undefined)
 
-/** Transpiles every .ts file under `from` to `to` (ESM, node20), as run.mjs does for import time. */
-function transpile(from, to) {
-  const esbuild = createRequire(join(root, 'package.json'))('esbuild')
-  rmSync(to, { recursive: true, force: true })
-  const entryPoints = []
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) entryPoints.push(full)
-    }
-  }
-  walk(from)
-  esbuild.buildSync({
-    entryPoints,
-    outdir: to,
-    outbase: from,
-    format: 'esm',
-    platform: 'node',
-    target: 'es2022',
-    bundle: false,
-    logLevel: 'error',
-  })
-  writeFileSync(join(to, 'package.json'), '{"type":"module"}\n')
-  return to
-}
 process.env.BENCH_OURS_CUR = transpile(join(root, 'src'), join(here, '.peers', 'ab', 'cur'))
 if (alt !== undefined) process.env.BENCH_OURS_ALT = transpile(resolve(alt), join(here, '.peers', 'ab', 'alt'))
 const config = {
