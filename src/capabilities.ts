@@ -56,11 +56,10 @@ export interface ModelEvidence {
   readonly checked: string
 }
 
-/**
- * The evidence of one row, kept in a provider's side table (`src/providers/<id>/model-evidence.ts`)
- * rather than on the row, so that sources and notes stay out of the first-load bundle: only the docs
- * generator, the `tokenjs` CLI and the probes read it.
- */
+// Kept in a provider's side table (`src/providers/<id>/model-evidence.ts`) rather than on the row, so that
+// sources and notes stay out of the first-load bundle: only the docs generator, the `tokenjs` CLI and the
+// probes read it.
+/** The evidence of one row: its sources, the cells no source settles, and where its retirement comes from. */
 export interface ModelRowEvidence {
   /** The sources the row rests on, each with the date it was checked; empty = unverified. */
   readonly evidence: readonly ModelEvidence[]
@@ -106,10 +105,9 @@ export interface ModelRow extends ModelFeatures {
   readonly reasoningEfforts?: readonly ReasoningEffort[]
   /** Present when the model is deprecated or retired. */
   readonly retirement?: ModelRetirement
-  /**
-   * Short human description (family and version) for docs. Built-in tables keep their labels in the
-   * provider's side table (`labels` in `model-evidence.ts`) to keep them out of the first-load bundle.
-   */
+  // Built-in tables keep their labels in the provider's side table (`labels` in `model-evidence.ts`), out of
+  // the first-load bundle.
+  /** Short human description (family and version) for docs; absent on the built-in tables' rows. */
   readonly label?: string
   /** Third-party model served by the provider (different quirks). */
   readonly thirdParty?: boolean

@@ -21,7 +21,9 @@ const brand = Symbol.for('token.js.error')
 
 /** Base class of every error token.js throws. Use `isTokenJSError` to check across duplicated installs. */
 export class TokenJSError extends Error {
-  /** Always `'TokenJSError'` (set on the instance, so it survives minification and shows in logs). */
+  // Every class sets `name` on the instance (not the prototype), so minifiers cannot rename it and
+  // serialisers and loggers that read own properties show it.
+  /** Always `'TokenJSError'` (survives minification, shows in logs). */
   override name = 'TokenJSError'
   /** @internal */
   readonly [brand] = true
@@ -50,7 +52,7 @@ export function isTokenJSError(value: unknown): value is TokenJSError {
 
 /** A request token.js refuses before any network call. `param` is the path of the bad parameter. */
 export class InputError extends TokenJSError {
-  /** Always `'InputError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'InputError'` (survives minification, shows in logs). */
   override name = 'InputError'
   /** Path of the offending parameter, e.g. `messages[2].content[0].image_url`. */
   readonly param: string | undefined
@@ -87,7 +89,7 @@ export interface APIErrorDetails {
 
 /** The provider answered with an error status (or sent an error inside a stream: `status` undefined). */
 export class APIError extends TokenJSError {
-  /** Always `'APIError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'APIError'` (survives minification, shows in logs). */
   override name = 'APIError'
   /** HTTP status; `undefined` for an error event inside a stream. */
   readonly status: number | undefined
@@ -133,17 +135,17 @@ export class APIError extends TokenJSError {
 
 /** 400: the provider refused the request (Mistral: role order, tool-call ids, unsupported values). */
 export class BadRequestError extends APIError {
-  /** Always `'BadRequestError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'BadRequestError'` (survives minification, shows in logs). */
   override name = 'BadRequestError'
 }
 /** 401: missing or wrong API key. */
 export class AuthenticationError extends APIError {
-  /** Always `'AuthenticationError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'AuthenticationError'` (survives minification, shows in logs). */
   override name = 'AuthenticationError'
 }
 /** 403: no access to this model or feature (Mistral: also a triggered guardrail). */
 export class PermissionDeniedError extends APIError {
-  /** Always `'PermissionDeniedError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'PermissionDeniedError'` (survives minification, shows in logs). */
   override name = 'PermissionDeniedError'
 }
 /**
@@ -152,27 +154,27 @@ export class PermissionDeniedError extends APIError {
  * table lists as retired, its replacement.
  */
 export class NotFoundError extends APIError {
-  /** Always `'NotFoundError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'NotFoundError'` (survives minification, shows in logs). */
   override name = 'NotFoundError'
 }
 /** 409: conflict; retried by default. */
 export class ConflictError extends APIError {
-  /** Always `'ConflictError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'ConflictError'` (survives minification, shows in logs). */
   override name = 'ConflictError'
 }
 /** 422: the body failed the provider's schema validation (Mistral: unknown keys, `extra_forbidden`). */
 export class UnprocessableEntityError extends APIError {
-  /** Always `'UnprocessableEntityError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'UnprocessableEntityError'` (survives minification, shows in logs). */
   override name = 'UnprocessableEntityError'
 }
 /** 429: rate limited; retried by default, honouring `retry-after-ms` / `Retry-After`. */
 export class RateLimitError extends APIError {
-  /** Always `'RateLimitError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'RateLimitError'` (survives minification, shows in logs). */
   override name = 'RateLimitError'
 }
 /** 5xx: the provider failed; retried by default. */
 export class InternalServerError extends APIError {
-  /** Always `'InternalServerError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'InternalServerError'` (survives minification, shows in logs). */
   override name = 'InternalServerError'
 }
 
@@ -193,7 +195,7 @@ export function createAPIError(message: string, details: APIErrorDetails): APIEr
 
 /** No response arrived: connection refused or reset, DNS failure, socket closed mid-body. */
 export class APIConnectionError extends TokenJSError {
-  /** Always `'APIConnectionError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'APIConnectionError'` (survives minification, shows in logs). */
   override name = 'APIConnectionError'
   constructor(
     message = 'Connection error.',
@@ -208,7 +210,7 @@ export class APIConnectionError extends TokenJSError {
 
 /** The request (or the wait between stream chunks) took longer than the configured timeout. */
 export class APIConnectionTimeoutError extends APIConnectionError {
-  /** Always `'APIConnectionTimeoutError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'APIConnectionTimeoutError'` (survives minification, shows in logs). */
   override name = 'APIConnectionTimeoutError'
   constructor(message = 'Request timed out.') {
     super(message)
@@ -217,7 +219,7 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 
 /** The caller's AbortSignal fired; `cause` is the signal's reason. */
 export class APIUserAbortError extends TokenJSError {
-  /** Always `'APIUserAbortError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'APIUserAbortError'` (survives minification, shows in logs). */
   override name = 'APIUserAbortError'
   constructor(
     message = 'Request was aborted.',
@@ -232,7 +234,7 @@ export class APIUserAbortError extends TokenJSError {
 
 /** A response body or stream chunk could not be parsed. `raw` keeps the text received. */
 export class ResponseParseError extends TokenJSError {
-  /** Always `'ResponseParseError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'ResponseParseError'` (survives minification, shows in logs). */
   override name = 'ResponseParseError'
   /** The text received (cut at 10,000 characters), the API key redacted. */
   readonly raw: string
@@ -258,7 +260,7 @@ export class ResponseParseError extends TokenJSError {
  * closed as soon as the limit was passed; nothing beyond it was kept in memory. Not retried.
  */
 export class ResponseTooLargeError extends TokenJSError {
-  /** Always `'ResponseTooLargeError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'ResponseTooLargeError'` (survives minification, shows in logs). */
   override name = 'ResponseTooLargeError'
   /** The limit that was passed, in bytes (for a stream event: characters of its data). */
   readonly limit: number
@@ -277,7 +279,7 @@ export class ResponseTooLargeError extends TokenJSError {
  * `promptFeedback.blockReason`). `reason` is the provider's code, e.g. `SAFETY`, `PROHIBITED_CONTENT`.
  */
 export class PromptBlockedError extends TokenJSError {
-  /** Always `'PromptBlockedError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'PromptBlockedError'` (survives minification, shows in logs). */
   override name = 'PromptBlockedError'
   /** The provider's block reason. */
   readonly reason: string
@@ -296,7 +298,7 @@ export class PromptBlockedError extends TokenJSError {
 
 /** The model ended with `finish_reason: "error"`. `partial` holds what was generated before. */
 export class FinishReasonError extends TokenJSError {
-  /** Always `'FinishReasonError'` (set on the instance, so it survives minification and shows in logs). */
+  /** Always `'FinishReasonError'` (survives minification, shows in logs). */
   override name = 'FinishReasonError'
   /** What was generated before the error: a ChatCompletion (non-streaming) or the last chunk (streaming). */
   readonly partial: unknown

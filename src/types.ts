@@ -325,11 +325,9 @@ export interface ChatCompletionAllowedToolsChoice {
   allowed_tools: {
     /** `auto`: the model may call one of `tools` or answer; `required`: it must call one. */
     mode: 'auto' | 'required'
-    /**
-     * The allowed tools, each `{ type: 'function', function: { name } }` (checked before sending). The
-     * record alternative is how openai-node 6 types them (`Array<{ [key: string]: unknown }>`,
-     * src/resources/chat/completions/completions.ts), so its params objects stay assignable.
-     */
+    // The record alternative is how openai-node 6 types them (`Array<{ [key: string]: unknown }>`,
+    // src/resources/chat/completions/completions.ts), so its params objects stay assignable.
+    /** The allowed tools, each `{ type: 'function', function: { name } }` (checked before sending). */
     tools: Array<
       | {
           /** Always `'function'`. */

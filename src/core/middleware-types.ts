@@ -96,10 +96,11 @@ export type StreamCall = {
 /** Any non-streaming result. */
 export type MiddlewareResult = MiddlewareOperations[MiddlewareOperation]['result']
 
+// Modelled on vercel/ai's `LanguageModelV2Middleware` (`transformParams`, `wrapGenerate`, `wrapStream`;
+// packages/ai/src/middleware/wrap-language-model.ts).
 /**
  * A middleware: up to three optional functions around every call of a client (the client's `middleware`)
- * or of one request (`create(params, { middleware })`). Modelled on vercel/ai's `LanguageModelV2Middleware`
- * (`transformParams`, `wrapGenerate`, `wrapStream`; packages/ai/src/middleware/wrap-language-model.ts).
+ * or of one request (`create(params, { middleware })`), as vercel/ai's `LanguageModelV2Middleware`.
  *
  * Order: the client's middleware, then the request's, each list in array order. Each middleware is one
  * layer: its `transformParams` runs, then its `wrapGenerate` (or `wrapStream`) whose `next()` enters the

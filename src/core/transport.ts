@@ -37,10 +37,8 @@ export interface BodySink {
 
 /** A response whose body is still unread. */
 export interface TransportResponse {
-  /**
-   * Status as received: a transport never follows a redirect (send-request.ts does); 0 for a browser's
-   * opaque manual redirect.
-   */
+  // send-request.ts follows redirects, a transport never does.
+  /** Status as received (redirects are not followed); 0 for a browser's opaque manual redirect. */
   readonly status: number
   /** A response header by lower-case name. */
   header(name: string): string | undefined

@@ -54,10 +54,13 @@ const CONSUMER_MIN_GZIP_BUDGET = 23.75 * 1024
  * LICENSE 3,756); the declarations rolled up into one dist/index.d.ts (only what the public entry reaches, each
  * model-id union once) 124,257 and the maps' shared directory written once 47,059: 384,848 bytes measured (JS
  * unchanged), so 385 KB. The 300 KB target needs a choice beyond this: the JS, the public JSDoc and line-precise
- * maps alone are ~340 KB.
+ * maps alone are ~340 KB. Then 380,268 bytes (JS 195,338, maps 47,151, dist/index.d.ts 119,327, README 14,496,
+ * package.json and LICENSE 3,956); the source files' header comments, which no editor shows (TypeScript
+ * reads only the last JSDoc block before a declaration), dropped from the declarations (-5,894) and
+ * maintainer rationale moved out of public JSDoc into `//` comments (-1,181): 373,193 bytes, so 367 KiB.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 385 * 1024
+const UNPACKED_BUDGET = 367 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined

@@ -206,9 +206,9 @@ const saba = { ...base, contextLength: 32_768 } as const satisfies ModelRow
 /**
  * Mistral's chat models as token.js knows them: id → what the model can do (features, context length),
  * aliases (`aliasOf`) and retirements with their dates. Calls are gated on it before any I/O; ids not in it
- * are sent as they are. The source of each row is in `model-evidence.ts`, and docs/providers/mistral.md is
- * generated from it.
+ * are sent as they are. Listed with their sources in docs/providers/mistral.md.
  */
+// The source of each row is in `model-evidence.ts`; docs/providers/mistral.md is generated from the table.
 export const mistralModels = defineModelTable({
   // ===== Current =====
 
