@@ -22,7 +22,7 @@ import { checkedAsOf, providerEvidence, type ProviderEvidence } from '../src/pro
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
 
 /** Providers whose per-model table is repeated in the README (the rest link to their page). */
-const README_MODEL_TABLES: readonly string[] = ['mistral']
+const README_MODEL_TABLES: readonly string[] = []
 
 const YES = '✅'
 const PROVIDER_NO = '➖'

@@ -57,10 +57,12 @@ const CONSUMER_MIN_GZIP_BUDGET = 23.75 * 1024
  * maps alone are ~340 KB. Then 380,268 bytes (JS 195,338, maps 47,151, dist/index.d.ts 119,327, README 14,496,
  * package.json and LICENSE 3,956); the source files' header comments, which no editor shows (TypeScript
  * reads only the last JSDoc block before a declaration), dropped from the declarations (-5,894) and
- * maintainer rationale moved out of public JSDoc into `//` comments (-1,181): 373,193 bytes, so 367 KiB.
+ * maintainer rationale moved out of public JSDoc into `//` comments (-1,181): 373,193 bytes. The README without
+ * the Mistral model table (docs/providers/mistral.md has it), the stale benchmark table (bench/RESULTS.md has
+ * the figures) and the contributor details CONTRIBUTING.md gives (-4,105): 369,088 bytes, so 363 KiB.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 367 * 1024
+const UNPACKED_BUDGET = 363 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
