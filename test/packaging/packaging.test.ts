@@ -59,10 +59,11 @@ const CONSUMER_MIN_GZIP_BUDGET = 23.75 * 1024
  * reads only the last JSDoc block before a declaration), dropped from the declarations (-5,894) and
  * maintainer rationale moved out of public JSDoc into `//` comments (-1,181): 373,193 bytes. The README without
  * the Mistral model table (docs/providers/mistral.md has it), the stale benchmark table (bench/RESULTS.md has
- * the figures) and the contributor details CONTRIBUTING.md gives (-4,105): 369,088 bytes, so 363 KiB.
+ * the figures) and the contributor details CONTRIBUTING.md gives (-4,105): 369,088 bytes. terser's safe
+ * compressions (names and stack frames kept; JS -1,197, maps +163): 368,054 bytes, so 362 KiB.
  */
 const UNPACKED_TARGET = 300 * 1024
-const UNPACKED_BUDGET = 363 * 1024
+const UNPACKED_BUDGET = 362 * 1024
 const CHROMIUM = '/usr/bin/chromium'
 
 let packed: PackedPackage | undefined
