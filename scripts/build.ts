@@ -176,9 +176,14 @@ async function shortenLocals(code: OutputFile, map: OutputFile | undefined): Pro
     sourceMap: map === undefined ? false : { content: map.text, url: `${name}.map` },
   })
   if (result.code === undefined) throw new Error(`build: terser returned no code for ${code.path}`)
+  const lineMap = map === undefined || typeof result.map !== 'string' ? undefined : toLineSourceMap(result.map)
+  // A map without a single mapping (index.js and a chunk that only re-export) tells a debugger nothing:
+  // neither it nor the comment pointing at it ships.
+  const empty = lineMap !== undefined && (JSON.parse(lineMap) as { mappings: string }).mappings === ''
+  const text = empty ? result.code.replace(/\n\/\/# sourceMappingURL=\S+$/, '') : result.code
   await mkdir(path.dirname(code.path), { recursive: true })
-  await writeFile(code.path, `${result.code}\n`)
-  if (map !== undefined && typeof result.map === 'string') await writeFile(map.path, toLineSourceMap(result.map))
+  await writeFile(code.path, `${text}\n`)
+  if (map !== undefined && lineMap !== undefined && !empty) await writeFile(map.path, lineMap)
 }
 
 /** Variables bound to a class or function expression (their names are the values' names). */
