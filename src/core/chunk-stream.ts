@@ -78,6 +78,8 @@ export class ChunkStream<Chunk extends StreamedChunk> implements AsyncIterable<C
   private paused = false
   private sawDone = false
   private readonly open = new Set<number>()
+  /** The index of the one choice the last chunk carried, open then; -1 otherwise (emit's shortcut). */
+  private lastOpen = -1
   private readonly decoder = new SSEDecoder()
   /** The pending `next()` of a consumer waiting for data: settled by wake(). */
   private waiting: { resolve: (result: IteratorResult<Chunk>) => void; reject: (error: Error) => void } | undefined
@@ -108,8 +110,16 @@ export class ChunkStream<Chunk extends StreamedChunk> implements AsyncIterable<C
     this.stop(userAbortError(signal))
   }
 
+  // Read once per chunk: own fields, one load each instead of two through `options`.
+  private readonly maxEventSize: number
+  private readonly mapper: StreamMapper<Chunk>
+  private readonly observer: CallObserver | undefined
+
   constructor(private readonly options: StreamOptions<Chunk>) {
     const { provider, redact, signal } = options
+    this.maxEventSize = options.maxEventSize
+    this.mapper = options.mapper
+    this.observer = options.observer
     if (signal !== undefined) {
       if (signal.aborted) this.stop(userAbortError(signal))
       else signal.addEventListener('abort', this.onSignalAbort, { once: true })
@@ -334,11 +344,11 @@ export class ChunkStream<Chunk extends StreamedChunk> implements AsyncIterable<C
   private readonly onEvent = (data: string, event: string): void => {
     // After the provider's end marker nothing more is read (a proxy may append junk).
     if (this.sawDone) return
-    if (data.length > this.options.maxEventSize) throw this.eventTooLarge()
+    if (data.length > this.maxEventSize) throw this.eventTooLarge()
     const current = this.current
     current.event = event
     current.data = data
-    const signal = this.options.mapper(current, this.emit)
+    const signal = this.mapper(current, this.emit)
     if (signal === 'done') this.sawDone = true
     else if (signal === 'error') throw this.streamError(data)
   }
@@ -346,16 +356,23 @@ export class ChunkStream<Chunk extends StreamedChunk> implements AsyncIterable<C
   /** Queues one mapped chunk and tracks which choices are still open. */
   private readonly emit = (chunk: Chunk): void => {
     const choices = chunk.choices
-    // Indexed: for…of makes an iterator per chunk, which code not yet optimised (a fresh process) pays for.
-    for (let position = 0; position < choices.length; position++) {
-      const choice = choices[position] as Chunk['choices'][number]
-      if (choice.finish_reason === null) this.open.add(choice.index)
-      else this.open.delete(choice.index)
+    const count = choices.length
+    const only = count === 1 ? (choices[0] as Chunk['choices'][number]) : undefined
+    // Most chunks: the one choice that was open in the previous chunk, still open. Nothing to track.
+    if (only === undefined || only.finish_reason !== null || only.index !== this.lastOpen) {
+      this.lastOpen = -1
+      // Indexed: for…of makes an iterator per chunk, which code not yet optimised (a fresh process) pays for.
+      for (let position = 0; position < count; position++) {
+        const choice = choices[position] as Chunk['choices'][number]
+        if (choice.finish_reason === null) this.open.add(choice.index)
+        else this.open.delete(choice.index)
+      }
+      if (count > 0 && this.open.size === 0) this.sawFinish = true
+      if (only !== undefined && only.finish_reason === null) this.lastOpen = only.index
     }
-    if (choices.length > 0 && this.open.size === 0) this.sawFinish = true
     this.queue.push(chunk)
     // The observer guards its hooks: nothing it does can throw into the decoder.
-    this.options.observer?.chunk(chunk)
+    this.observer?.chunk(chunk)
   }
 
   private eventTooLarge(): ResponseTooLargeError {

@@ -45,33 +45,35 @@ let wholeDecoder: InstanceType<typeof TextDecoder> | undefined
  * decoder.endTo(onEvent)
  */
 export class SSEDecoder {
+  // TypeScript-private fields, not `#fields`: reading a #field is a keyed load, which costs more per event in
+  // code not yet optimised (a fresh process); the class is internal, so compile-time privacy is enough.
   // Spelled this way because without the DOM lib, Node's typings declare TextDecoder only as a value.
-  #textDecoder: InstanceType<typeof TextDecoder> | undefined
-  /** #textDecoder may hold the start of a character: keep using it until a chunk ends cleanly. */
-  #textDecoderBusy = false
+  private textDecoder: InstanceType<typeof TextDecoder> | undefined
+  /** textDecoder may hold the start of a character: keep using it until a chunk ends cleanly. */
+  private textDecoderBusy = false
   /** Start of a line whose line ending has not arrived yet. Never contains CR or LF. */
-  #pending = ''
-  #atStreamStart = true
+  private pending = ''
+  private atStreamStart = true
   /** The previous chunk ended with CR, so an LF opening the next one belongs to that line ending. */
-  #skipLeadingLineFeed = false
+  private skipLeadingLineFeed = false
   /** `undefined` stands for the spec's empty data buffer; each `data` line makes it a string. */
-  #data: string | undefined
-  #eventType = ''
-  /** Where #dispatch delivers during a call: a field rather than a parameter, so the scan loop passes nothing per line. */
-  #handler: SSEDataHandler | undefined
-  #lines = 0
+  private data: string | undefined
+  private eventType = ''
+  /** Where dispatch() delivers during a call: a field rather than a parameter, so the scan loop passes nothing per line. */
+  private handler: SSEDataHandler | undefined
+  private lineCount = 0
 
   /**
    * Complete lines seen so far (fields, comments and blank lines alike): a stream's idle timeout
    * measures the silence between complete lines, so a server dripping bytes of one line is not alive.
    */
   get lines(): number {
-    return this.#lines
+    return this.lineCount
   }
 
   /** Characters held for the event being built: the open line plus the data lines so far. */
   get bufferedLength(): number {
-    return this.#pending.length + (this.#data?.length ?? 0)
+    return this.pending.length + (this.data?.length ?? 0)
   }
 
   /**
@@ -82,11 +84,11 @@ export class SSEDecoder {
    * expected to stop the stream).
    */
   pushTo(chunk: Uint8Array | string, handler: SSEDataHandler): void {
-    this.#handler = handler
+    this.handler = handler
     try {
-      this.#scan(this.#decode(chunk))
+      this.scan(this.decode(chunk))
     } finally {
-      this.#handler = undefined
+      this.handler = undefined
     }
   }
 
@@ -101,47 +103,47 @@ export class SSEDecoder {
    * That final event is dispatched only if the stream ended inside a block with data.
    */
   endTo(handler: SSEDataHandler): void {
-    this.#handler = handler
+    this.handler = handler
     try {
-      this.#finish()
+      this.finish()
     } finally {
-      this.#handler = undefined
+      this.handler = undefined
     }
   }
 
-  #finish(): void {
+  private finish(): void {
     // Flushing turns bytes of an unfinished UTF-8 character into U+FFFD.
-    this.#scan(this.#textDecoder?.decode() ?? '')
-    const line = this.#pending
-    if (line !== '') this.#processLine(line, 0, line.indexOf(':'), line.length)
-    this.#dispatch()
-    this.#reset()
+    this.scan(this.textDecoder?.decode() ?? '')
+    const line = this.pending
+    if (line !== '') this.processLine(line, 0, line.indexOf(':'), line.length)
+    this.dispatch()
+    this.reset()
   }
 
-  #decode(chunk: Uint8Array | string): string {
+  private decode(chunk: Uint8Array | string): string {
     if (typeof chunk === 'string') {
-      if (this.#textDecoder === undefined) return chunk
+      if (this.textDecoder === undefined) return chunk
       // Bytes held back from an earlier chunk cannot be completed by text: flush them first.
-      this.#textDecoderBusy = false
-      return this.#textDecoder.decode() + chunk
+      this.textDecoderBusy = false
+      return this.textDecoder.decode() + chunk
     }
     // ignoreBOM keeps the BOM in the output, so that text and byte input share one BOM rule.
     const endsCleanly = endsOnCharacterBoundary(chunk)
-    if (endsCleanly && !this.#textDecoderBusy) {
+    if (endsCleanly && !this.textDecoderBusy) {
       wholeDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
       return wholeDecoder.decode(chunk)
     }
-    this.#textDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
+    this.textDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true })
     // A chunk shorter than 4 bytes may be the middle of a character begun earlier: stay on the streaming decoder.
-    this.#textDecoderBusy = !endsCleanly || chunk.length < 4
-    return this.#textDecoder.decode(chunk, STREAM_OPTIONS)
+    this.textDecoderBusy = !endsCleanly || chunk.length < 4
+    return this.textDecoder.decode(chunk, STREAM_OPTIONS)
   }
 
   /** Splits `text` into lines and processes every complete one; keeps the rest as pending. */
-  #scan(text: string): void {
+  private scan(text: string): void {
     const length = text.length
     if (length === 0) return
-    let lineStart = this.#skipPrefix(text)
+    let lineStart = this.skipPrefix(text)
     // Cached next positions: each is searched again only once the scan has passed it, so a
     // character that is absent (CR in an LF stream) is searched for once per chunk, not per line.
     let nextLineFeed = text.indexOf('\n', lineStart)
@@ -161,51 +163,62 @@ export class SSEDecoder {
       } else {
         lineEnd = nextCarriageReturn
         nextLineStart = lineEnd + 1
-        if (nextLineStart === length) this.#skipLeadingLineFeed = true
+        if (nextLineStart === length) this.skipLeadingLineFeed = true
         else if (text.charCodeAt(nextLineStart) === LINE_FEED) nextLineStart++
       }
-      if (this.#pending === '') {
+      if (this.pending === '') {
         // The two lines provider streams are made of, handled here without a call: the blank line that
-        // ends an event, and `data: …` (the field value after one space, as #processLine reads it).
-        // Both inline (no #dispatch / #appendData call): in a fresh process every call per event counts.
+        // ends an event, and `data: …` (the field value after one space, as processLine reads it).
+        // Both inline (no dispatch / appendData call): in a fresh process every call per event counts.
         if (lineStart === lineEnd) {
-          this.#lines++
-          const data = this.#data
+          this.lineCount++
+          const data = this.data
           if (data !== undefined) {
-            const event = this.#eventType
-            this.#data = undefined
-            this.#eventType = ''
-            const handler = this.#handler as SSEDataHandler
+            const event = this.eventType
+            this.data = undefined
+            this.eventType = ''
+            const handler = this.handler as SSEDataHandler
             handler(data, event)
-          } else this.#eventType = ''
+          } else this.eventType = ''
         } else if (lineEnd - lineStart > 5 && text.startsWith('data: ', lineStart)) {
-          this.#lines++
           const value = text.slice(lineStart + 6, lineEnd)
-          this.#data = this.#data === undefined ? value : this.#data + '\n' + value
+          if (this.data === undefined && lineEnd === nextLineFeed && text.charCodeAt(lineEnd + 1) === LINE_FEED) {
+            // `data: …\n\n`, an event of one data line (what providers send): dispatched with its blank
+            // line in this one pass of the loop, as the blank-line branch above would on the next.
+            this.lineCount += 2
+            const event = this.eventType
+            this.eventType = ''
+            lineStart = lineEnd + 2
+            const handler = this.handler as SSEDataHandler
+            handler(value, event)
+            continue
+          }
+          this.lineCount++
+          this.data = this.data === undefined ? value : this.data + '\n' + value
         } else {
           if (nextColon !== -1 && nextColon < lineStart) nextColon = text.indexOf(':', lineStart)
           const colon = nextColon !== -1 && nextColon < lineEnd ? nextColon : -1
-          this.#processLine(text, lineStart, colon, lineEnd)
+          this.processLine(text, lineStart, colon, lineEnd)
         }
       } else {
-        const line = this.#pending + text.slice(lineStart, lineEnd)
-        this.#pending = ''
-        this.#processLine(line, 0, line.indexOf(':'), line.length)
+        const line = this.pending + text.slice(lineStart, lineEnd)
+        this.pending = ''
+        this.processLine(line, 0, line.indexOf(':'), line.length)
       }
       lineStart = nextLineStart
     }
     // Appending builds a rope, so a long line arriving in many chunks is not copied per chunk.
-    if (lineStart < length) this.#pending += text.slice(lineStart)
+    if (lineStart < length) this.pending += text.slice(lineStart)
   }
 
   /** Returns where the lines of `text` start, past a stream-leading BOM or a CRLF's LF. */
-  #skipPrefix(text: string): number {
-    if (this.#atStreamStart) {
-      this.#atStreamStart = false
+  private skipPrefix(text: string): number {
+    if (this.atStreamStart) {
+      this.atStreamStart = false
       return text.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0
     }
-    if (this.#skipLeadingLineFeed) {
-      this.#skipLeadingLineFeed = false
+    if (this.skipLeadingLineFeed) {
+      this.skipLeadingLineFeed = false
       return text.charCodeAt(0) === LINE_FEED ? 1 : 0
     }
     return 0
@@ -216,9 +229,9 @@ export class SSEDecoder {
    * A blank line dispatches, a line starting with a colon is a comment, and any other is a
    * field: the name up to the first colon, the value after it minus one leading space.
    */
-  #processLine(source: string, start: number, colon: number, end: number): void {
-    this.#lines++
-    if (start === end) return this.#dispatch()
+  private processLine(source: string, start: number, colon: number, end: number): void {
+    this.lineCount++
+    if (start === end) return this.dispatch()
     if (colon === start) return
     const nameEnd = colon === -1 ? end : colon
     let valueStart = colon === -1 ? end : colon + 1
@@ -226,37 +239,37 @@ export class SSEDecoder {
     // Comparing by length first avoids slicing the name out of the line.
     switch (nameEnd - start) {
       case 4:
-        if (source.startsWith('data', start)) this.#appendData(source.slice(valueStart, end))
+        if (source.startsWith('data', start)) this.appendData(source.slice(valueStart, end))
         return
       case 5:
-        if (source.startsWith('event', start)) this.#eventType = source.slice(valueStart, end)
+        if (source.startsWith('event', start)) this.eventType = source.slice(valueStart, end)
         return
     }
   }
 
-  #appendData(value: string): void {
-    this.#data = this.#data === undefined ? value : this.#data + '\n' + value
+  private appendData(value: string): void {
+    this.data = this.data === undefined ? value : this.data + '\n' + value
   }
 
   /** The spec's dispatch step: an event only if the data buffer is non-empty; reset either way. */
-  #dispatch(): void {
-    const data = this.#data
-    const event = this.#eventType
-    this.#data = undefined
-    this.#eventType = ''
+  private dispatch(): void {
+    const data = this.data
+    const event = this.eventType
+    this.data = undefined
+    this.eventType = ''
     if (data === undefined) return
-    const handler = this.#handler as SSEDataHandler
+    const handler = this.handler as SSEDataHandler
     handler(data, event)
   }
 
-  #reset(): void {
-    this.#textDecoderBusy = false
-    this.#pending = ''
-    this.#atStreamStart = true
-    this.#skipLeadingLineFeed = false
-    this.#data = undefined
-    this.#eventType = ''
-    this.#lines = 0
+  private reset(): void {
+    this.textDecoderBusy = false
+    this.pending = ''
+    this.atStreamStart = true
+    this.skipLeadingLineFeed = false
+    this.data = undefined
+    this.eventType = ''
+    this.lineCount = 0
   }
 }
 

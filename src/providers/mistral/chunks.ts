@@ -46,12 +46,16 @@ export function createMistralChunkMapper(context: GenerationResponseContext): Ch
         delta?.tool_calls == null &&
         chunk.usage == null
       ) {
+        // Flat literals, each object its own: a literal nesting another object literal is built by a runtime
+        // call (a deep copy of its boilerplate) until the code is optimised, ~2,000 instructions per chunk.
+        const delta = { content }
+        const choices = [{ index: 0, delta, finish_reason: null, logprobs: null }]
         return {
           id: chunk.id ?? '',
           object: 'chat.completion.chunk',
           created: chunk.created ?? 0,
           model: chunk.model ?? context.model,
-          choices: [{ index: 0, delta: { content }, finish_reason: null, logprobs: null }],
+          choices,
         }
       }
     }

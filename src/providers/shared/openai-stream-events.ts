@@ -24,7 +24,7 @@ export function openAIStreamEvents<Chunk>(
     // An error object, checked inline: this runs once per chunk, and in a fresh process every call counts.
     if (typeof json === 'object' && json !== null) {
       const record = json as Record<string, unknown>
-      if ((record.error !== undefined && record.error !== null) || record.object === 'error') return 'error'
+      if ((record.error ?? null) !== null || record.object === 'error') return 'error'
     }
     const chunk = mapChunk(json, data)
     if (chunk !== undefined) emit(chunk)
