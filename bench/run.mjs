@@ -1,4 +1,4 @@
-// `npm run bench` (root) → node bench/run.mjs [--quick] [--reps N] [--only a,b] [--no-write]
+// `npm run bench` (root) → node bench/run.mjs [--quick] [--reps N] [--only a,b] [--no-write] [--instructions]
 // Installs bench/ if needed, starts the mock Mistral in its own process, runs every client in fresh
 // processes, interleaved (a rotated order per repetition), and writes bench/RESULTS.md + bench/results.json.
 import { execFileSync, spawn } from 'node:child_process'
@@ -187,6 +187,23 @@ try {
   }
 } finally {
   server.stop()
+}
+
+// ---- executed instructions (bench/instructions.mjs, valgrind; --instructions) -------------------------
+let instructions
+if (flag('--instructions')) {
+  const file = join(here, '.peers', 'instructions.json')
+  try {
+    log('instructions: callgrind runs of raw node:http, ours, raw fetch, ours on fetch (several minutes)…')
+    execFileSync(
+      process.execPath,
+      [join(here, 'instructions.mjs'), '--only', 'raw-http,ours-node,raw-fetch,ours-fetch', '--json', file],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    )
+    instructions = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    failures.push(`instructions: ${error.message}`)
+  }
 }
 
 // ---- request-path scaling (bench/scaling.mjs worker: ours ÷ JSON.stringify of the same params) -------
@@ -418,8 +435,18 @@ if (has('ours-node')) {
 if (failures.length > 0)
   md += `\n## Failures during this run\n\n${failures.map((failure) => `- ${failure.replaceAll('\n', ' / ')}`).join('\n')}\n`
 
+if (instructions !== undefined) {
+  const per = instructions.perUnit
+  const k = (values) => `${fmt(stats(values).median / 1000, 1)}k`
+  const ratio = (a, b) => `${fmt(stats(a.map((value, rep) => value / b[rep])).median, 2)}×`
+  md += `\n## Executed instructions (bench/instructions.mjs)\n\nThe same clients under valgrind's callgrind: instructions executed by the client process (all its threads, the JIT compiler and GC included, not the kernel), by difference of two amounts of work in fresh processes, so start-up and warm-up cancel. Counts do not depend on the machine's load for requests (two runs differ by < 1 %); for streams they move with how many chunks each network read holds, which depends on timing (±5–10 %). Not times: memory stalls, the kernel and the network are not in them.\n\n| per | raw node:http | ours (node:http) | ours ÷ raw | raw fetch | ours (fetch) | ours ÷ raw fetch |\n|---|---|---|---|---|---|---|\n`
+  for (const [scenario, row] of Object.entries(per)) {
+    md += `| ${instructions.counts[scenario].unit} | ${k(row['raw-http'])} | ${k(row['ours-node'])} | ${ratio(row['ours-node'], row['raw-http'])} | ${k(row['raw-fetch'])} | ${k(row['ours-fetch'])} | ${ratio(row['ours-fetch'], row['raw-fetch'])} |\n`
+  }
+}
+
 md += `\nTargets not met are explained, with the profile evidence and what would close them, in [ANALYSIS.md](ANALYSIS.md) (hand-written).\n`
-md += `\n## How to run\n\n\`\`\`sh\nnpm run bench              # full run (~5–8 min on 2 cores); installs bench/ on first use\nnpm run bench -- --quick   # fewer repetitions and iterations (~2 min)\nnode bench/run.mjs --only ours-node,raw-http --reps 3 --no-write   # a subset, no RESULTS.md\nnode bench/profile.mjs request|stream   # CPU profile of our client, top functions by self time\n\`\`\`\n\n`
+md += `\n## How to run\n\n\`\`\`sh\nnpm run bench              # full run (~5–8 min on 2 cores); installs bench/ on first use\nnpm run bench -- --quick   # fewer repetitions and iterations (~2 min)\nnode bench/run.mjs --only ours-node,raw-http --reps 3 --no-write   # a subset, no RESULTS.md\nnode bench/profile.mjs request|stream   # CPU profile of our client, top functions by self time\nnode bench/instructions.mjs            # executed instructions (valgrind), load-independent A/B: --only ours-alt,ours-cur --alt <src copy>\nnpm run bench -- --instructions        # the full run plus that table (~10 min more)\n\`\`\`\n\n`
 md += `The peers live only in bench/package.json (own lockfile and node_modules), never in the library's install. Our client is imported from dist/ when the build exists, else from src/ through tsx. For quieter numbers run when \`uptime\` shows a low load.\n`
 
 const output = {
@@ -436,6 +463,7 @@ const output = {
   scaling,
   imports,
   footprints,
+  instructions,
   failures,
 }
 if (!flag('--no-write')) {
