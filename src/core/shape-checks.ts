@@ -5,22 +5,24 @@
 import { InputError } from '../errors.js'
 
 /**
- * A check of one value: returns when `value` is acceptable, throws an InputError naming `path` (the
- * parameter's path, e.g. `guardrails[0].block_on_error`) when it is not.
+ * A check of one value: returns true when `value` is acceptable. When it is not, it throws an InputError
+ * naming `path` (the parameter's path, e.g. `guardrails[0].block_on_error`), or, called without a path,
+ * returns false. Validation first calls a check without a path, which builds no path strings and throws
+ * nothing on the way, and repeats the call with the path only for a value that fails, to throw its
+ * error: the same code decides both times, so the two answers cannot disagree.
  */
-export type Check = ((value: unknown, path: string) => void) & {
-  /**
-   * Whether `value` has this check's outer shape (a string, an array, an object…): `either` calls only the
-   * alternatives whose outer shape fits, so the success path throws nothing. Absent: always tried.
-   */
-  readonly fits?: (value: unknown) => boolean
+export type Check = (value: unknown, path?: string) => boolean
+
+/** The failure of a check: false when no path was given, else the InputError. */
+function fail(path: string | undefined, expected: string, value: unknown): false {
+  if (path === undefined) return false
+  throw new InputError(`'${path}' must be ${expected}, got ${describe(value)}.`, path)
 }
 
-const isString = (value: unknown): boolean => typeof value === 'string'
-
-/** A check with its outer-shape test attached (see `Check.fits`). */
-function fitting(check: (value: unknown, path: string) => void, fits: (value: unknown) => boolean): Check {
-  return Object.assign(check, { fits })
+/** The path of `key` inside `path` (`.key`, or `[index]` for a number), built only when there is one. */
+export function inside(path: string | undefined, key: string | number): string | undefined {
+  if (path === undefined) return undefined
+  return typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`
 }
 
 function describe(value: unknown): string {
@@ -30,56 +32,44 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`
 }
 
-function fail(path: string, expected: string, value: unknown): never {
-  throw new InputError(`'${path}' must be ${expected}, got ${describe(value)}.`, path)
-}
-
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-export const string: Check = fitting((value, path) => {
-  if (typeof value !== 'string') fail(path, 'a string', value)
-}, isString)
+export const string: Check = (value, path) => typeof value === 'string' || fail(path, 'a string', value)
 
-export const nonEmptyString: Check = fitting((value, path) => {
-  if (typeof value !== 'string' || value === '') fail(path, 'a non-empty string', value)
-}, isString)
+export const nonEmptyString: Check = (value, path) =>
+  (typeof value === 'string' && value !== '') || fail(path, 'a non-empty string', value)
 
-export const number: Check = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'a finite number', value)
-}
+export const number: Check = (value, path) =>
+  (typeof value === 'number' && Number.isFinite(value)) || fail(path, 'a finite number', value)
 
-export const boolean: Check = (value, path) => {
-  if (typeof value !== 'boolean') fail(path, 'a boolean', value)
-}
+export const boolean: Check = (value, path) => typeof value === 'boolean' || fail(path, 'a boolean', value)
 
-export const record: Check = fitting((value, path) => {
-  if (!isRecord(value)) fail(path, 'an object', value)
-}, isRecord)
+export const record: Check = (value, path) => isRecord(value) || fail(path, 'an object', value)
 
 export function literal(...allowed: readonly string[]): Check {
-  return fitting((value, path) => {
-    if (typeof value !== 'string' || !allowed.includes(value)) {
-      fail(path, `one of ${allowed.map((item) => `'${item}'`).join(', ')}`, value)
-    }
-  }, isString)
+  return (value, path) =>
+    (typeof value === 'string' && allowed.includes(value)) ||
+    fail(path, `one of ${allowed.map((item) => `'${item}'`).join(', ')}`, value)
 }
 
 /** `undefined` and `null` pass; anything else must pass `check`. */
 export function optional(check: Check): Check {
-  return (value, path) => {
-    if (value !== undefined && value !== null) check(value, path)
-  }
+  return (value, path) => value === undefined || value === null || check(value, path)
 }
 
 export function arrayOf(check: Check, options: { nonEmpty?: boolean } = {}): Check {
-  return fitting((value, path) => {
-    if (!Array.isArray(value)) fail(path, 'an array', value)
+  return (value, path) => {
+    if (!Array.isArray(value)) return fail(path, 'an array', value)
     if (options.nonEmpty === true && value.length === 0) {
+      if (path === undefined) return false
       throw new InputError(`'${path}' must not be empty.`, path)
     }
-    for (let index = 0; index < value.length; index++) check(value[index], `${path}[${index}]`)
-  }, Array.isArray)
+    for (let index = 0; index < value.length; index++) {
+      if (!check(value[index], inside(path, index))) return false
+    }
+    return true
+  }
 }
 
 /**
@@ -88,14 +78,14 @@ export function arrayOf(check: Check, options: { nonEmpty?: boolean } = {}): Che
  */
 export function either(expected: string, ...checks: Check[]): Check {
   return (value, path) => {
+    for (const check of checks) if (check(value)) return true
+    if (path === undefined) return false
+    // Every alternative fails: each throws its error now. One whose outer shape does not fit fails at
+    // `path` itself, and such an error is never the deepest.
     let deepest: InputError | undefined
     for (const check of checks) {
-      // Only alternatives whose outer shape fits are tried, so valid input throws nothing; one that does
-      // not fit would fail at `path` itself, and such an error is never the deepest.
-      if (check.fits?.(value) === false) continue
       try {
         check(value, path)
-        return
       } catch (error) {
         const param = error instanceof InputError ? error.param : undefined
         if (param !== undefined && param.length > path.length && (deepest?.param?.length ?? 0) < param.length) {
@@ -104,38 +94,37 @@ export function either(expected: string, ...checks: Check[]): Check {
       }
     }
     if (deepest !== undefined) throw deepest
-    fail(path, expected, value)
+    return fail(path, expected, value)
   }
 }
 
-/** An object whose known keys pass their checks. Unknown keys are the caller's business (see `unknownKeys`). */
+/** An object whose known keys pass their checks. Unknown keys are the caller's business. */
 export function shape(fields: Readonly<Record<string, Check>>): Check {
-  const entries = Object.entries(fields)
-  return fitting((value, path) => {
-    if (!isRecord(value)) fail(path, 'an object', value)
-    for (const [key, check] of entries) check(value[key], `${path}.${key}`)
-  }, isRecord)
-}
-
-/** Keys of `value` that are not in `known` and carry a value (null/undefined count as absent). */
-export function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>): string[] {
-  return Object.keys(value).filter((key) => !known.has(key) && value[key] !== undefined && value[key] !== null)
+  const keys = Object.keys(fields)
+  const checks = Object.values(fields)
+  return (value, path) => {
+    if (!isRecord(value)) return fail(path, 'an object', value)
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index] as string
+      if (!(checks[index] as Check)(value[key], inside(path, key))) return false
+    }
+    return true
+  }
 }
 
 /** A union discriminated by `type` (or another key): picks the branch, then checks it. */
 export function tagged(key: string, branches: Readonly<Record<string, Check>>): Check {
-  return fitting((value, path) => {
-    if (!isRecord(value)) fail(path, 'an object', value)
+  return (value, path) => {
+    if (!isRecord(value)) return fail(path, 'an object', value)
     const tag = value[key]
     const branch = typeof tag === 'string' && Object.hasOwn(branches, tag) ? branches[tag] : undefined
-    if (branch === undefined) {
-      throw new InputError(
-        `'${path}.${key}' must be one of ${Object.keys(branches)
-          .map((item) => `'${item}'`)
-          .join(', ')}, got ${typeof tag === 'string' ? `'${tag}'` : describe(tag)}.`,
-        `${path}.${key}`,
-      )
-    }
-    branch(value, path)
-  }, isRecord)
+    if (branch !== undefined) return branch(value, path)
+    if (path === undefined) return false
+    throw new InputError(
+      `'${path}.${key}' must be one of ${Object.keys(branches)
+        .map((item) => `'${item}'`)
+        .join(', ')}, got ${typeof tag === 'string' ? `'${tag}'` : describe(tag)}.`,
+      `${path}.${key}`,
+    )
+  }
 }

@@ -12,6 +12,7 @@ import {
   arrayOf,
   boolean,
   either,
+  inside,
   isRecord,
   literal,
   nonEmptyString,
@@ -21,7 +22,6 @@ import {
   shape,
   string,
   tagged,
-  unknownKeys,
   type Check,
 } from './shape-checks.js'
 
@@ -48,7 +48,7 @@ const assistantContent = either(
 )
 
 /** Per role: the checks of its fields. Keys not listed are unknown (refused unless dropped on opt-in). */
-const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
+export const messageFields: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
   system: { content: textContent, name: optional(string) },
   developer: { content: textContent, name: optional(string) },
   user: { content: either('a string or an array of content parts', string, arrayOf(userPart)), name: optional(string) },
@@ -144,13 +144,50 @@ const paramChecks: Readonly<Record<string, Check>> = {
   modalities: optional(arrayOf(string)),
 }
 
-/** Per role: its field checks as entries, so validating a message allocates nothing for them. */
-const messageFieldEntries: Readonly<Record<string, ReadonlyArray<readonly [string, Check]>>> = Object.fromEntries(
-  Object.entries(messageFields).map(([role, fields]) => [role, Object.entries(fields)]),
-)
+type MessageChecks = ProviderParamChecks['messages']
 
-const knownMessageKeys = Object.fromEntries(
-  Object.entries(messageFields).map(([role, fields]) => [role, new Set(['role', ...Object.keys(fields)])]),
+/**
+ * Per role: its fields' values in `messageFields` order, read by name. A named read is an inline-cache hit;
+ * `message[key]` over the table's keys is a generic lookup, ~15 ns for each key the message lacks (an
+ * assistant message has nine possible fields and mostly one), which was most of the cost of checking a
+ * long history. test/unit/validate-params.test.ts checks that these read exactly the table's keys.
+ */
+function contentAndName(message: Record<string, unknown>): unknown[] {
+  return [message.content, message.name]
+}
+
+export const messageFieldReaders: Readonly<Record<string, (message: Record<string, unknown>) => unknown[]>> = {
+  system: contentAndName,
+  developer: contentAndName,
+  user: contentAndName,
+  assistant: (message) => [
+    message.content,
+    message.refusal,
+    message.name,
+    message.tool_calls,
+    message.reasoning_content,
+    message.reasoning_details,
+    message.audio,
+    message.function_call,
+    message.annotations,
+  ],
+  tool: (message) => [message.content, message.tool_call_id],
+  function: contentAndName,
+}
+
+/** Per role: its keys and checks as parallel arrays, how to read the values, and every key it knows. */
+const roleRules = new Map(
+  Object.entries(messageFields).map(([role, fields]) => [
+    role,
+    {
+      keys: Object.keys(fields),
+      checks: Object.values(fields),
+      read: messageFieldReaders[role] as (message: Record<string, unknown>) => unknown[],
+      /** Whether each check passes an absent value, so an absent field needs no call. */
+      optional: Object.values(fields).map((check) => check(undefined)),
+      known: new Set(['role', ...Object.keys(fields)]),
+    },
+  ]),
 )
 
 /** What validation knows of the provider: its table (for the example id in messages) and its own checks. */
@@ -178,7 +215,7 @@ export function validateChatParams(
   // Every check is optional (undefined passes), so only the keys the caller set need a look.
   for (const key of Object.keys(params)) {
     const check = Object.hasOwn(paramChecks, key) ? paramChecks[key] : ownCheck(extra?.params, key)
-    check?.(params[key], key)
+    if (check !== undefined && !check(params[key])) check(params[key], key)
   }
 }
 
@@ -190,7 +227,7 @@ function ownCheck(checks: Readonly<Record<string, Check>> | undefined, key: stri
 function validateMessages(
   messages: unknown,
   dropUnsupportedParams: boolean,
-  extra: ProviderParamChecks['messages'],
+  extra: MessageChecks,
   dropped: DroppedParam[],
 ): void {
   if (!Array.isArray(messages)) {
@@ -201,33 +238,61 @@ function validateMessages(
   }
   if (messages.length === 0) throw new InputError(`'messages' must contain at least one message.`, 'messages')
   messages.forEach((message: unknown, index) => {
-    const path = `messages[${index}]`
-    if (!isRecord(message)) throw new InputError(`'${path}' must be a message object.`, path)
-    const role = message.role
-    const fields = typeof role === 'string' && Object.hasOwn(messageFields, role) ? messageFields[role] : undefined
-    if (fields === undefined) {
-      throw new InputError(
-        `'${path}.role' must be one of ${Object.keys(messageFields)
-          .map((item) => `'${item}'`)
-          .join(', ')}.`,
-        `${path}.role`,
-      )
-    }
-    for (const [key, check] of messageFieldEntries[role as string] as ReadonlyArray<readonly [string, Check]>) {
-      check(message[key], `${path}.${key}`)
-    }
-    const own = extra?.[role as string]
-    if (own !== undefined) for (const key of Object.keys(own)) own[key]?.(message[key], `${path}.${key}`)
-    if (role === 'assistant' && Array.isArray(message.annotations) && message.annotations.length > 0) {
-      refuseField(`${path}.annotations`, 'citations cannot be sent back to the model', dropUnsupportedParams, dropped)
-    }
-    const unknown = unknownKeys(message, knownMessageKeys[role as string] as ReadonlySet<string>).filter(
-      (key) => own === undefined || !Object.hasOwn(own, key),
-    )
-    for (const key of unknown) {
-      refuseField(`${path}.${key}`, 'it is not a field of this message role', dropUnsupportedParams, dropped)
+    // Without a path first (nothing built, nothing thrown for a valid message); a message that fails
+    // or has something to refuse or drop is checked again with its path, for the error or the drops.
+    if (!checkMessage(message, undefined, extra, dropUnsupportedParams, dropped)) {
+      checkMessage(message, `messages[${index}]`, extra, dropUnsupportedParams, dropped)
     }
   })
+}
+
+/**
+ * One message, in the two modes of a check (see `Check`): without a path, whether it passes with
+ * nothing to refuse or drop; with its path, the InputError, or the drops on opt-in.
+ */
+function checkMessage(
+  message: unknown,
+  path: string | undefined,
+  extra: MessageChecks,
+  dropUnsupportedParams: boolean,
+  dropped: DroppedParam[],
+): boolean {
+  const role = isRecord(message) && typeof message.role === 'string' ? message.role : ''
+  const rules = roleRules.get(role)
+  if (rules === undefined) {
+    if (path === undefined) return false
+    if (!isRecord(message)) throw new InputError(`'${path}' must be a message object.`, path)
+    throw new InputError(
+      `'${path}.role' must be one of ${Object.keys(messageFields)
+        .map((item) => `'${item}'`)
+        .join(', ')}.`,
+      `${path}.role`,
+    )
+  }
+  const fields = message as Record<string, unknown>
+  const { keys, checks, known } = rules
+  const values = rules.read(fields)
+  for (let index = 0; index < keys.length; index++) {
+    const value = values[index]
+    if (value === undefined && rules.optional[index] === true) continue // most fields of a message are absent
+    if (!(checks[index] as Check)(value, inside(path, keys[index] as string))) return false
+  }
+  const own = extra !== undefined && Object.hasOwn(extra, role) ? extra[role] : undefined
+  if (own !== undefined) {
+    for (const key of Object.keys(own)) if (own[key]?.(fields[key], inside(path, key)) === false) return false
+  }
+  if (role === 'assistant' && Array.isArray(fields.annotations) && fields.annotations.length > 0) {
+    if (path === undefined) return false
+    refuseField(`${path}.annotations`, 'citations cannot be sent back to the model', dropUnsupportedParams, dropped)
+  }
+  // The keys Object.keys lists, in its order, without allocating the list (for…in also visits inherited ones).
+  for (const key in fields) {
+    if (!Object.hasOwn(fields, key) || known.has(key) || (own !== undefined && Object.hasOwn(own, key))) continue
+    if (fields[key] === undefined || fields[key] === null) continue
+    if (path === undefined) return false
+    refuseField(`${path}.${key}`, 'it is not a field of this message role', dropUnsupportedParams, dropped)
+  }
+  return true
 }
 
 /** A message field that cannot be sent: an InputError, or recorded as dropped on opt-in. */
