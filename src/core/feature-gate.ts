@@ -6,10 +6,17 @@ import { featureLabels, isRetired, type FeatureName, type ModelTable } from '../
 import { InputError } from '../errors.js'
 import type { GenerationRequestContext } from './provider-adapter.js'
 
+/**
+ * Whether the model is known and lacks `feature` (unknown models pass): what `requireFeature` refuses. A
+ * caller whose param path is costly to build (one per content part) asks this first.
+ */
+export function lacksFeature(context: GenerationRequestContext, feature: FeatureName): boolean {
+  return context.row !== undefined && !context.row[feature]
+}
+
 /** Throws an InputError when the model is known and lacks `feature`. Unknown models pass. */
 export function requireFeature(context: GenerationRequestContext, feature: FeatureName, param: string): void {
-  const row = context.row
-  if (row === undefined || row[feature]) return
+  if (!lacksFeature(context, feature)) return
   const alternative = suggestModelWith(context, feature)
   const instead = alternative === undefined ? '' : `; use a model that does, such as '${alternative}'`
   throw new InputError(

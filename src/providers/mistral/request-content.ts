@@ -1,5 +1,5 @@
 /** OpenAI content parts → Mistral content chunks. */
-import { requireFeature } from '../../core/feature-gate.js'
+import { lacksFeature, requireFeature } from '../../core/feature-gate.js'
 import type { GenerationRequestContext } from '../../core/provider-adapter.js'
 import { InputError } from '../../errors.js'
 import type {
@@ -10,37 +10,47 @@ import type {
 } from '../../types.js'
 import type { MistralContentChunk, MistralTextChunk } from './wire-types.js'
 
-/** User content: a string stays a string; parts become typed chunks. */
+/**
+ * User content: a string stays a string; parts become typed chunks. Paths (`messages[3].content[1]`) are
+ * built only for an error: a long history has thousands of parts, and building each one's path cost
+ * more than converting it.
+ */
 export function convertUserContent(
   content: string | ChatCompletionContentPart[],
   context: GenerationRequestContext,
-  path: string,
+  messageIndex: number,
 ): string | MistralContentChunk[] {
   if (typeof content === 'string') return content
-  return content.map((part, index) => convertUserPart(part, context, `${path}[${index}]`))
+  return content.map((part, partIndex) => convertUserPart(part, context, messageIndex, partIndex))
+}
+
+function partPath(messageIndex: number, partIndex: number): string {
+  return `messages[${messageIndex}].content[${partIndex}]`
 }
 
 function convertUserPart(
   part: ChatCompletionContentPart,
   context: GenerationRequestContext,
-  path: string,
+  messageIndex: number,
+  partIndex: number,
 ): MistralContentChunk {
   switch (part.type) {
     case 'text':
       return { type: 'text', text: part.text }
     case 'image_url': {
-      requireFeature(context, 'images', path)
+      if (lacksFeature(context, 'images')) requireFeature(context, 'images', partPath(messageIndex, partIndex))
       const { url, detail } = part.image_url
       return { type: 'image_url', image_url: detail === undefined ? { url } : { url, detail } }
     }
     case 'input_audio':
-      requireFeature(context, 'audio', path)
+      if (lacksFeature(context, 'audio')) requireFeature(context, 'audio', partPath(messageIndex, partIndex))
       // Mistral takes the base64 string alone and detects the format from the bytes.
       return { type: 'input_audio', input_audio: part.input_audio.data }
     case 'file':
-      return convertFilePart(part, context, path)
+      return convertFilePart(part, context, partPath(messageIndex, partIndex))
     default: {
       const unknown: never = part
+      const path = partPath(messageIndex, partIndex)
       throw new InputError(`Unknown content part type '${(unknown as { type: string }).type}' at ${path}.`, path)
     }
   }
