@@ -44,24 +44,23 @@ export function convertMessages(
   const mapId = createToolCallIdMapper()
   const inlineSystem = takesInlineSystem(context.row)
   messages.forEach((message, index) => {
-    const path = `messages[${index}]`
     if ('name' in message && (message.name as unknown) !== undefined && message.role !== 'function') {
-      refuseUnsupported(context, `${path}.name`, 'Anthropic messages have no name field.')
+      refuseUnsupported(context, `${messagePath(index)}.name`, 'Anthropic messages have no name field.')
     }
     switch (message.role) {
       case 'system':
       case 'developer': {
-        const blocks = textBlocks(message.content, context, `${path}.content`)
+        const blocks = textBlocks(message.content, context, index)
         if (output.length === 0 || !inlineSystem) system.push(...blocks)
         else if (blocks.length > 0) append(output, 'system', blocks)
         return
       }
       case 'user': {
-        const blocks =
-          typeof message.content === 'string'
-            ? textBlocks(message.content, context, `${path}.content`)
-            : convertParts(message.content, context, `${path}.content`)
-        if (blocks.length === 0) throw new InputError(`${path}: a user message needs some content.`, `${path}.content`)
+        const blocks = textBlocks(message.content, context, index)
+        if (blocks.length === 0) {
+          const path = messagePath(index)
+          throw new InputError(`${path}: a user message needs some content.`, `${path}.content`)
+        }
         return append(output, 'user', blocks)
       }
       case 'tool':
@@ -72,18 +71,21 @@ export function convertMessages(
             content:
               typeof message.content === 'string'
                 ? message.content
-                : convertParts(message.content, context, `${path}.content`),
+                : convertParts(message.content, context, `${messagePath(index)}.content`),
           },
         ])
       case 'assistant': {
-        const blocks = assistantBlocks(message, context, path, mapId)
+        const blocks = assistantBlocks(message, context, index, mapId)
         if (blocks.length > 0) append(output, 'assistant', blocks)
         return
       }
-      case 'function':
+      case 'function': {
+        const path = messagePath(index)
         throw new InputError(`${path}: the deprecated 'function' role is not supported; use 'tool'.`, `${path}.role`)
+      }
       default: {
         const unknown: never = message
+        const path = messagePath(index)
         throw new InputError(`Unknown role '${(unknown as { role: string }).role}' at ${path}.`, `${path}.role`)
       }
     }
@@ -116,25 +118,31 @@ function append(output: AnthropicMessage[], role: AnthropicMessage['role'], bloc
   content.push(...blocks)
 }
 
+/** A message's path, built for an error or a drop only (one per message was a large part of mapping a long history). */
+function messagePath(index: number): string {
+  return `messages[${index}]`
+}
+
 function textBlocks(
   content: string | ChatCompletionContentPart[],
   context: GenerationRequestContext,
-  path: string,
+  index: number,
 ): AnthropicBlock[] {
   if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }]
-  return convertParts(content, context, path)
+  return convertParts(content, context, `${messagePath(index)}.content`)
 }
 
 function assistantBlocks(
   message: ChatCompletionAssistantMessageParam,
   context: GenerationRequestContext,
-  path: string,
+  messageIndex: number,
   mapId: (id: string) => string,
 ): AnthropicBlock[] {
   if (message.audio !== undefined && message.audio !== null) {
-    refuseUnsupported(context, `${path}.audio`, 'Anthropic has no audio replies to refer to.')
+    refuseUnsupported(context, `${messagePath(messageIndex)}.audio`, 'Anthropic has no audio replies to refer to.')
   }
   if (message.function_call !== undefined && message.function_call !== null) {
+    const path = messagePath(messageIndex)
     throw new InputError(
       `${path}.function_call is deprecated and not supported; use tool_calls.`,
       `${path}.function_call`,
@@ -154,7 +162,7 @@ function assistantBlocks(
     blocks.push({ type: 'text', text: message.refusal })
   }
   ;(message.tool_calls ?? []).forEach((call, index) => {
-    const callPath = `${path}.tool_calls[${index}]`
+    const callPath = `${messagePath(messageIndex)}.tool_calls[${index}]`
     if (call.type !== 'function') {
       throw new InputError(`${callPath}: custom tools are not supported by Anthropic; use function tools.`, callPath)
     }
