@@ -10,7 +10,7 @@
 // valgrind a client runs ~50× slower, so reads are larger (more chunks per read) than at full speed.
 // Clients are those of clients.mjs; `ours-cur` is src/ and `ours-alt` the --alt copy (as bench/ab.mjs).
 import { spawn, execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { clients, oursSource, root } from './clients.mjs'
@@ -159,5 +159,7 @@ for (const scenario of scenarios) {
     .join(' | ')} | ${ratios.join(' | ')} |\n`
 }
 console.log(`\n${md}\n${reps} rep(s), ${((Date.now() - started) / 1000).toFixed(0)} s; ours from ${oursSource().kind}`)
-if (jsonOut !== undefined)
+if (jsonOut !== undefined) {
+  mkdirSync(dirname(resolve(jsonOut)), { recursive: true })
   writeFileSync(jsonOut, JSON.stringify({ base, names, counts: COUNTS, perUnit }, null, 2) + '\n')
+}
