@@ -202,7 +202,8 @@ if (flag('--instructions')) {
     )
     instructions = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    failures.push(`instructions: ${error.message}`)
+    // No command line in the report: it holds this machine's paths.
+    failures.push(`instructions: bench/instructions.mjs exited with ${error.status ?? error.message}`)
   }
 }
 
