@@ -2,13 +2,13 @@
 // Installs bench/ if needed, starts the mock Mistral in its own process, runs every client in fresh
 // processes, interleaved (a rotated order per repetition), and writes bench/RESULTS.md + bench/results.json.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { clients, oursSource, root } from './clients.mjs'
 import { closureFootprint, oursFootprint } from './footprint.mjs'
+import { transpile } from './transpile-src.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -59,29 +59,7 @@ const standIn = join(here, '.peers', 'ours-dist')
 let importOursURL = source.url
 let importOursHow = 'dist/index.js'
 if (source.needsTsx) {
-  const esbuild = createRequire(join(root, 'package.json'))('esbuild')
-  rmSync(standIn, { recursive: true, force: true })
-  const entryPoints = []
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) entryPoints.push(full)
-    }
-  }
-  walk(join(root, 'src'))
-  esbuild.buildSync({
-    entryPoints,
-    outdir: standIn,
-    outbase: join(root, 'src'),
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    bundle: false,
-    logLevel: 'error',
-  })
-  writeFileSync(join(standIn, 'package.json'), '{"type":"module"}\n')
-  importOursURL = pathToFileURL(join(standIn, 'index.js')).href
+  importOursURL = pathToFileURL(join(transpile(join(root, 'src'), standIn), 'index.js')).href
   importOursHow = 'no dist/: src/ transpiled file by file with esbuild (bench/.peers/ours-dist), no bundling'
 }
 

@@ -6,11 +6,10 @@
 // in the same process: the floor any client pays to put the body on the wire. Every variant (src/ and,
 // with --alt, another copy of src/) runs in fresh processes, interleaved; the median over repetitions.
 import { spawn } from 'node:child_process'
-import { readdirSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { transpile } from './transpile-src.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
@@ -140,35 +139,13 @@ if (args[0] === '--worker') {
 }
 
 // ---- driver ----------------------------------------------------------------------------------------
-function transpile(from, to) {
-  const esbuild = createRequire(join(root, 'package.json'))('esbuild')
-  rmSync(to, { recursive: true, force: true })
-  const entryPoints = []
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) entryPoints.push(full)
-    }
-  }
-  walk(from)
-  esbuild.buildSync({
-    entryPoints,
-    outdir: to,
-    outbase: from,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'error',
-  })
-  return pathToFileURL(join(to, 'index.js')).href
-}
+const transpileToURL = (from, to) => pathToFileURL(join(transpile(from, to), 'index.js')).href
 
 const reps = Number(option('--reps', 3))
 const provider = option('--provider', 'mistral')
 const alt = option('--alt', undefined)
-const variants = { cur: transpile(join(root, 'src'), join(here, '.peers', 'scaling', 'cur')) }
-if (alt !== undefined) variants.alt = transpile(resolve(alt), join(here, '.peers', 'scaling', 'alt'))
+const variants = { cur: transpileToURL(join(root, 'src'), join(here, '.peers', 'scaling', 'cur')) }
+if (alt !== undefined) variants.alt = transpileToURL(resolve(alt), join(here, '.peers', 'scaling', 'alt'))
 
 const run = (url) =>
   new Promise((resolvePromise, reject) => {

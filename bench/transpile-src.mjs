@@ -1,10 +1,12 @@
 // A copy of src/ (or a snapshot of it) transpiled file by file with esbuild, as A/B runs load it: plain ESM,
-// no tsx loader and no keepNames `__name` wrappers (they cost per call in setup paths). Used by ab.mjs and
-// instructions.mjs.
+// no tsx loader and no keepNames `__name` wrappers (they cost per call in setup paths). Used by ab.mjs,
+// instructions.mjs, scaling.mjs and run.mjs.
 import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { root } from './clients.mjs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Transpiles every .ts file under `from` to `to` (ESM, es2022); returns `to`. */
 export function transpile(from, to) {
