@@ -119,12 +119,13 @@ export function tagged(key: string, branches: Readonly<Record<string, Check>>): 
     const tag = value[key]
     const branch = typeof tag === 'string' && Object.hasOwn(branches, tag) ? branches[tag] : undefined
     if (branch !== undefined) return branch(value, path)
-    if (path === undefined) return false
+    const tagPath = inside(path, key)
+    if (tagPath === undefined) return false
     throw new InputError(
-      `'${path}.${key}' must be one of ${Object.keys(branches)
+      `'${tagPath}' must be one of ${Object.keys(branches)
         .map((item) => `'${item}'`)
         .join(', ')}, got ${typeof tag === 'string' ? `'${tag}'` : describe(tag)}.`,
-      `${path}.${key}`,
+      tagPath,
     )
   }
 }
